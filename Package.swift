@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "yjstat",
+    products: [
+        .library(name: "YJStat", targets: ["YJStat"]),
+        .executable(name: "yjstat", targets: ["yjstat"]),
+    ],
+    traits: [
+        .trait(
+            name: "LAPACKE",
+            description: "Solve linear systems with the system LAPACKE (apt: liblapacke-dev) instead of the pure-Swift fallback."
+        ),
+        .default(enabledTraits: []),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLAPACKE",
+            path: "Sources/CLAPACKE",
+            pkgConfig: "lapacke",
+            providers: [.apt(["liblapacke-dev"])]
+        ),
+        .target(
+            name: "YJStat",
+            dependencies: [
+                .target(name: "CLAPACKE", condition: .when(traits: ["LAPACKE"])),
+            ],
+            path: "Sources/YJStat"
+        ),
+        .target(name: "ArgumentParsing", path: "Sources/ArgumentParsing"),
+        .executableTarget(
+            name: "yjstat",
+            dependencies: ["YJStat", "ArgumentParsing"],
+            path: "Sources/yjstat"
+        ),
+        .testTarget(
+            name: "YJStatTests",
+            dependencies: ["YJStat"],
+            path: "Tests/YJStatTests",
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ArgumentParsingTests",
+            dependencies: ["ArgumentParsing"],
+            path: "Tests/ArgumentParsingTests"
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["yjstat"],
+            path: "Tests/CLITests"
+        ),
+    ]
+)
