@@ -1,0 +1,6 @@
+/// Every subcommand, in the order `yjstat --help` lists them.
+enum CommandRegistry {
+    static let all: [any Subcommand.Type] = [
+        IntervalCommand.self,
+    ]
+}
