@@ -2,5 +2,7 @@
 enum CommandRegistry {
     static let all: [any Subcommand.Type] = [
         IntervalCommand.self,
+        AggregateCommand.self,
+        SynthCommand.self,
     ]
 }

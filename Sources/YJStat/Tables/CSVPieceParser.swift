@@ -1,0 +1,390 @@
+/// Which header columns a streaming scan reads, and what it does with them.
+struct ScanLayout: Sendable {
+    /// The number of fields every row must have.
+    let fieldCount: Int
+    /// For each header column: its index among the needed fields, or -1 when the scan ignores it.
+    let roles: [Int]
+    /// The header column (0-based) of each needed field.
+    let neededColumns: [Int]
+    /// For each key column, the index of its needed field.
+    let keyFields: [Int]
+    /// The names of the key columns.
+    let keyNames: [String]
+    /// Filters grouped by needed field: a row passes a group when the field equals any value.
+    let filterGroups: [(field: Int, values: [[UInt8]])]
+}
+
+/// A problem found in one row, located relative to the start of a piece.
+struct PieceIssue: Sendable {
+    enum Kind: Sendable {
+        case unterminatedQuote(lastLine: Int)
+        case quoteInUnquotedField
+        case textAfterClosingQuote
+        case wrongFieldCount(found: Int, expected: Int)
+        case invalidUTF8(column: String)
+    }
+    /// The line of the problem, counted from the piece's first line (0-based).
+    var line: Int
+    /// The 1-based field number, if the problem is in one field.
+    var column: Int?
+    var kind: Kind
+
+    /// The message and absolute position, given the line number on which the piece starts.
+    func skippedRecord(firstLine: Int, skipping: Bool) -> SkippedRecord {
+        let message: String
+        switch kind {
+        case .unterminatedQuote(let lastLine):
+            message = skipping
+                ? "unterminated quoted field; skipped the rest of the file (lines \(firstLine + line)–\(firstLine + lastLine))"
+                : "unterminated quoted field (the quote opened here is never closed)"
+        case .quoteInUnquotedField:
+            message = "quote inside an unquoted field (quote the whole field and double inner quotes)"
+        case .textAfterClosingQuote:
+            message = "unexpected text after closing quote"
+        case .wrongFieldCount(let found, let expected):
+            message = "expected \(expected) fields as in the header, found \(found)"
+        case .invalidUTF8(let column):
+            message = "value in key column '\(column)' is not valid UTF-8 text"
+        }
+        return SkippedRecord(line: firstLine + line, column: column, message: message)
+    }
+}
+
+/// What parsing one piece of a block found.
+struct PieceResult: Sendable {
+    /// Where parsing began (a record start, or a guess at one).
+    var start: Int
+    /// The first record start at or after the piece's limit, or — when ``incomplete`` — the start
+    /// of the record that runs past the data read so far.
+    var end: Int = 0
+    /// Whether the last record runs past the data in memory (more must be read).
+    var incomplete = false
+    /// Line breaks between `start` and `end`.
+    var lines = 0
+    var records = 0
+    var counted = 0
+    var excluded = 0
+    var skipped = 0
+    /// The first problems, in order (at most the report limit).
+    var issues: [PieceIssue] = []
+    /// Under ``MalformedRowPolicy/stop``, the problem that stopped the piece.
+    var fatal: PieceIssue?
+}
+
+/// Parses the records of one piece of a block and counts them into its own tables: one parser
+/// per thread, so the hot loop takes no locks.
+///
+/// The loop works on raw bytes. A field is located by jumping to the next of the four bytes that
+/// matter (comma, quote, CR, LF) with a ``SpecialByteWindow``; only the needed fields are remembered, as
+/// (offset, length) slices of the block. Quoted fields are read in place unless they contain a
+/// doubled quote, in which case a needed field is unescaped into a scratch buffer. At the end of
+/// a well-formed row the filters are tested on the slices and the key slices are interned.
+///
+/// `@unchecked Sendable`: a parser is used by one thread at a time; the scanner hands it to a
+/// worker for one piece and takes it back after the barrier.
+final class CSVPieceParser: @unchecked Sendable {
+    private let layout: ScanLayout
+    private let policy: MalformedRowPolicy
+    private let issueLimit: Int
+    let interners: [ByteKeyInterner]
+    let groups: GroupCountTable
+
+    private let roles: UnsafeMutablePointer<Int>
+    private let keyFields: UnsafeMutablePointer<Int>
+    private let keyCount: Int
+    private let neededCount: Int
+    private let fieldCount: Int
+    private let fieldStart: UnsafeMutablePointer<Int>
+    private let fieldLength: UnsafeMutablePointer<Int>
+    private let fieldInScratch: UnsafeMutablePointer<Bool>
+    private let fieldLine: UnsafeMutablePointer<Int>
+    private let ids: UnsafeMutablePointer<Int32>
+    @exclusivity(unchecked) private var scratch = UnsafeGrowableArray<UInt8>(capacity: 4096, padding: 8)
+
+    init(layout: ScanLayout, policy: MalformedRowPolicy, issueLimit: Int) {
+        self.layout = layout
+        self.policy = policy
+        self.issueLimit = issueLimit
+        interners = layout.keyNames.map { _ in ByteKeyInterner() }
+        groups = GroupCountTable(width: layout.keyFields.count)
+        fieldCount = layout.fieldCount
+        roles = .allocate(capacity: max(1, layout.roles.count))
+        roles.initialize(from: layout.roles, count: layout.roles.count)
+        keyCount = layout.keyFields.count
+        keyFields = .allocate(capacity: max(1, keyCount))
+        keyFields.initialize(from: layout.keyFields, count: keyCount)
+        neededCount = layout.neededColumns.count
+        let n = max(1, neededCount)
+        fieldStart = .allocate(capacity: n); fieldStart.initialize(repeating: 0, count: n)
+        fieldLength = .allocate(capacity: n); fieldLength.initialize(repeating: 0, count: n)
+        fieldInScratch = .allocate(capacity: n); fieldInScratch.initialize(repeating: false, count: n)
+        fieldLine = .allocate(capacity: n); fieldLine.initialize(repeating: 0, count: n)
+        ids = .allocate(capacity: max(1, keyCount)); ids.initialize(repeating: 0, count: max(1, keyCount))
+    }
+
+    deinit {
+        roles.deallocate(); keyFields.deallocate()
+        fieldStart.deallocate(); fieldLength.deallocate(); fieldInScratch.deallocate(); fieldLine.deallocate()
+        ids.deallocate()
+    }
+
+    /// Keeps the counts of the last parse.
+    func commit() { groups.commit() }
+
+    /// Drops the counts of the last parse.
+    func discard() { groups.discard() }
+
+    /// Parses records beginning at `start` until the first record start at or after `limit`.
+    ///
+    /// - Parameters:
+    ///   - data: The block; at least 64 readable bytes follow `data[count - 1]`.
+    ///   - count: Bytes of data in the block.
+    ///   - start: Where the first record begins (or is guessed to).
+    ///   - limit: Records that begin before this offset belong to the piece.
+    ///   - atEndOfFile: Whether `data[count - 1]` is the last byte of the file.
+    ///   - blockPosition: The file offset of `data[0]`, for first-appearance order.
+    func parse(_ data: UnsafePointer<UInt8>, count n: Int, start: Int, limit: Int, atEndOfFile: Bool,
+               blockPosition: Int) -> PieceResult {
+        var result = PieceResult(start: start)
+        var window = SpecialByteWindow(data, count: n)
+        var pos = start
+        var lines = 0
+        let roles = self.roles
+        let fieldCount = self.fieldCount
+        let stopping = policy == .stop
+
+        recordLoop: while pos < limit {
+            let recordStart = pos
+            let recordLine = lines
+            let first = data[pos]
+            if first == Byte.lf { pos += 1; lines += 1; continue }
+            if first == Byte.cr {
+                if pos + 1 < n {
+                    pos += data[pos + 1] == Byte.lf ? 2 : 1
+                } else if atEndOfFile {
+                    pos += 1
+                } else {
+                    return incomplete(&result, at: recordStart, lines: recordLine)
+                }
+                lines += 1
+                continue
+            }
+
+            var field = 0
+            var issue: PieceIssue?
+            fieldLoop: while true {
+                var contentStart = pos
+                var contentEnd = pos
+                var unescape = false
+                if pos < n && data[pos] == Byte.quote {
+                    // Quoted field: runs to a quote not followed by another quote.
+                    let openLine = lines
+                    var q = pos + 1
+                    var closed = false
+                    while true {
+                        q = window.next(from: q)
+                        if q == n { break }
+                        let b = data[q]
+                        if b != Byte.quote {
+                            if b == Byte.lf { lines += 1 }
+                            q += 1
+                            continue
+                        }
+                        if q + 1 == n {
+                            if atEndOfFile { closed = true }
+                            break
+                        }
+                        if data[q + 1] == Byte.quote { unescape = true; q += 2; continue }
+                        closed = true
+                        break
+                    }
+                    if !closed {
+                        if !atEndOfFile { return incomplete(&result, at: recordStart, lines: recordLine) }
+                        // The quote is never closed: the record runs to the end of the file.
+                        let problem = PieceIssue(line: openLine, column: field + 1, kind: .unterminatedQuote(lastLine: lines))
+                        if stopping { return fatal(&result, problem) }
+                        issue = issue ?? problem
+                        pos = n
+                        break fieldLoop
+                    }
+                    contentStart = pos + 1
+                    contentEnd = q
+                    pos = q + 1
+                    if pos < n {
+                        let b = data[pos]
+                        if b != Byte.comma && b != Byte.lf && b != Byte.cr {
+                            let problem = PieceIssue(line: lines, column: field + 1, kind: .textAfterClosingQuote)
+                            if stopping { return fatal(&result, problem) }
+                            issue = issue ?? problem
+                            while pos < n {
+                                let c = data[pos]
+                                if c == Byte.comma || c == Byte.lf || c == Byte.cr { break }
+                                pos += 1
+                            }
+                            if pos == n && !atEndOfFile { return incomplete(&result, at: recordStart, lines: recordLine) }
+                        }
+                    }
+                } else {
+                    var q = window.next(from: pos)
+                    while q < n && data[q] == Byte.quote {
+                        let problem = PieceIssue(line: lines, column: field + 1, kind: .quoteInUnquotedField)
+                        if stopping { return fatal(&result, problem) }
+                        issue = issue ?? problem
+                        q = window.next(from: q + 1)
+                    }
+                    if q == n && !atEndOfFile { return incomplete(&result, at: recordStart, lines: recordLine) }
+                    contentStart = pos
+                    contentEnd = q
+                    pos = q
+                }
+
+                if field < fieldCount {
+                    let role = roles[field]
+                    if role >= 0 {
+                        if unescape {
+                            storeUnescaped(data, from: contentStart, to: contentEnd, role: role)
+                        } else {
+                            fieldStart[role] = contentStart
+                            fieldLength[role] = contentEnd - contentStart
+                            fieldInScratch[role] = false
+                        }
+                        fieldLine[role] = lines
+                    }
+                }
+
+                // pos is at the field's terminator (or the end of the data).
+                if pos == n { break fieldLoop }
+                let terminator = data[pos]
+                if terminator == Byte.comma {
+                    field += 1
+                    pos += 1
+                    continue fieldLoop
+                }
+                if terminator == Byte.cr {
+                    if pos + 1 < n {
+                        pos += data[pos + 1] == Byte.lf ? 2 : 1
+                    } else if atEndOfFile {
+                        pos += 1
+                    } else {
+                        return incomplete(&result, at: recordStart, lines: recordLine)
+                    }
+                } else {
+                    pos += 1
+                }
+                lines += 1
+                break fieldLoop
+            }
+
+            result.records += 1
+            let found = field + 1
+            if issue == nil && found != fieldCount {
+                let problem = PieceIssue(line: recordLine, column: min(found, fieldCount) + 1,
+                                         kind: .wrongFieldCount(found: found, expected: fieldCount))
+                if stopping { return fatal(&result, problem) }
+                issue = problem
+            }
+            if issue == nil {
+                if passesFilters(data) {
+                    issue = count(data, position: blockPosition + recordStart)
+                    if issue == nil {
+                        result.counted += 1
+                    } else if stopping, let problem = issue {
+                        return fatal(&result, problem)
+                    }
+                } else {
+                    result.excluded += 1
+                }
+            }
+            if let issue {
+                result.skipped += 1
+                if result.issues.count < issueLimit { result.issues.append(issue) }
+            }
+            if scratch.count != 0 { scratch.setCount(0) }
+        }
+        result.end = pos
+        result.lines = lines
+        return result
+    }
+
+    private func incomplete(_ result: inout PieceResult, at recordStart: Int, lines: Int) -> PieceResult {
+        result.incomplete = true
+        result.end = recordStart
+        result.lines = lines
+        return result
+    }
+
+    private func fatal(_ result: inout PieceResult, _ issue: PieceIssue) -> PieceResult {
+        result.fatal = issue
+        return result
+    }
+
+    private func storeUnescaped(_ data: UnsafePointer<UInt8>, from start: Int, to end: Int, role: Int) {
+        let offset = scratch.count
+        scratch.reserve(offset + (end - start))
+        var out = offset
+        var i = start
+        while i < end {
+            let b = data[i]
+            scratch[out] = b
+            out += 1
+            i += b == Byte.quote ? 2 : 1
+        }
+        scratch.setCount(out)
+        fieldStart[role] = offset
+        fieldLength[role] = out - offset
+        fieldInScratch[role] = true
+    }
+
+    /// The needed field's bytes without surrounding spaces and tabs.
+    @inline(__always)
+    private func slice(_ data: UnsafePointer<UInt8>, _ role: Int) -> (UnsafePointer<UInt8>, Int) {
+        var start = fieldInScratch[role] ? UnsafePointer(scratch.base) + fieldStart[role] : data + fieldStart[role]
+        var length = fieldLength[role]
+        while length > 0 && (start[0] == Byte.space || start[0] == Byte.tab) { start += 1; length -= 1 }
+        while length > 0 && (start[length - 1] == Byte.space || start[length - 1] == Byte.tab) { length -= 1 }
+        return (start, length)
+    }
+
+    private func passesFilters(_ data: UnsafePointer<UInt8>) -> Bool {
+        for group in layout.filterGroups {
+            let (bytes, length) = slice(data, group.field)
+            var any = false
+            for value in group.values where value.count == length {
+                if value.withUnsafeBufferPointer({ $0.elementsEqual(UnsafeBufferPointer(start: bytes, count: length)) }) {
+                    any = true
+                    break
+                }
+            }
+            if !any { return false }
+        }
+        return true
+    }
+
+    /// Interns the row's key values and adds the row to the pending count of its key; returns
+    /// the problem if a key value is not valid UTF-8.
+    @inline(__always)
+    private func count(_ data: UnsafePointer<UInt8>, position: Int) -> PieceIssue? {
+        for k in 0..<keyCount {
+            let role = keyFields[k]
+            let (bytes, length) = slice(data, role)
+            let id = interners[k].id(of: bytes, length: length)
+            if !interners[k].isValidUTF8(id) {
+                return PieceIssue(line: fieldLine[role], column: layout.neededColumns[role] + 1,
+                                  kind: .invalidUTF8(column: layout.keyNames[k]))
+            }
+            ids[k] = id
+        }
+        groups.increment(groups.entry(ids), position: position)
+        return nil
+    }
+}
+
+/// The bytes CSV structure is made of.
+enum Byte {
+    static let comma = UInt8(ascii: ",")
+    static let quote = UInt8(ascii: "\"")
+    static let cr = UInt8(ascii: "\r")
+    static let lf = UInt8(ascii: "\n")
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
+}
