@@ -1,0 +1,116 @@
+import Foundation
+
+/// Per-service counts in long form — `service, group, stage, count` — made from case-level
+/// records in one pass: the table the `disproportionality` command reads, for every service at
+/// once.
+///
+/// Built from an ``AggregationResult`` keyed by (service, group, stage). By default every service
+/// gets a row for every group and stage seen anywhere in the file, with count 0 where it had no
+/// record, so that a zero cell is present rather than missing. Services are listed in `String`
+/// order; groups and stages in order of first appearance in the file (a stage order can be given).
+///
+/// ```swift
+/// let table = try ServiceCountsTable.aggregate(records: URL(fileURLWithPath: "records.csv"))
+/// for service in table.services {
+///     let rows = table.rows(forService: service)   // group, stage, count for one service
+/// }
+/// ```
+public struct ServiceCountsTable: Sendable, Equatable, Codable {
+    /// One cell of the table.
+    public struct Row: Sendable, Equatable, Hashable, Codable {
+        /// The service id.
+        public var service: String
+        /// The group (for example an ethnic group).
+        public var group: String
+        /// The stage (for example `arrest`).
+        public var stage: String
+        /// The number of records.
+        public var count: Int
+
+        /// Creates a row.
+        public init(service: String, group: String, stage: String, count: Int) {
+            self.service = service
+            self.group = group
+            self.stage = stage
+            self.count = count
+        }
+    }
+
+    /// The rows, by service, then group, then stage, in the orders below.
+    public var rows: [Row]
+    /// The services, in `String` order.
+    public var services: [String]
+    /// The groups, in order of first appearance.
+    public var groups: [String]
+    /// The stages, in the order given or of first appearance.
+    public var stages: [String]
+
+    /// Builds the table from an aggregation keyed by at least the three named columns.
+    ///
+    /// - Parameters:
+    ///   - aggregation: Counts keyed by columns including `serviceColumn`, `groupColumn` and
+    ///     `stageColumn`; counts under any other key columns are summed.
+    ///   - stageOrder: Stages in the order wanted; stages not listed follow in order of first
+    ///     appearance.
+    ///   - includeZeros: Whether to add count-0 rows for group × stage cells a service lacks.
+    /// - Throws: ``InputError`` naming the aggregation's source when a column is not a key.
+    public init(aggregation: AggregationResult, serviceColumn: String = "service", groupColumn: String = "ethnicity",
+                stageColumn: String = "stage", stageOrder: [String] = [], includeZeros: Bool = true) throws {
+        func position(_ name: String) throws -> Int {
+            guard let index = aggregation.keyColumns.firstIndex(of: name) else {
+                throw InputError(file: aggregation.source,
+                                 message: "the counts are not keyed by '\(name)' (keys: \(aggregation.keyColumns.joined(separator: ", ")))")
+            }
+            return index
+        }
+        let s = try position(serviceColumn), g = try position(groupColumn), t = try position(stageColumn)
+        var counts: [[String]: Int] = [:]   // [service, group, stage] → count
+        for group in aggregation.groups {
+            counts[[group.key[s], group.key[g], group.key[t]], default: 0] += group.count
+        }
+        services = Array(Set(counts.keys.map { $0[0] })).sorted()
+        groups = aggregation.distinctValues[g]
+        let seenStages = aggregation.distinctValues[t]
+        stages = stageOrder.filter(seenStages.contains) + seenStages.filter { !stageOrder.contains($0) }
+        var built: [Row] = []
+        for service in services {
+            for group in groups {
+                for stage in stages {
+                    if let count = counts[[service, group, stage]] { built.append(Row(service: service, group: group, stage: stage, count: count)) }
+                    else if includeZeros { built.append(Row(service: service, group: group, stage: stage, count: 0)) }
+                }
+            }
+        }
+        rows = built
+    }
+
+    /// Reads a case-level extract in one streaming pass (see ``StreamingCSVScanner``) and builds
+    /// the table; `service` limits it to one service (a `--where` on the service column).
+    ///
+    /// - Returns: The table and the aggregation behind it (for its row accounting and any
+    ///   skipped-row report).
+    /// - Throws: ``InputError`` as ``StreamingCSVScanner/aggregate(fileAt:)`` does.
+    public static func aggregate(records url: URL, serviceColumn: String = "service", groupColumn: String = "ethnicity",
+                                 stageColumn: String = "stage", service: String? = nil, filters: [ColumnFilter] = [],
+                                 stageOrder: [String] = [], onError: MalformedRowPolicy = .stop,
+                                 threads: Int = ProcessInfo.processInfo.activeProcessorCount)
+    throws -> (table: ServiceCountsTable, aggregation: AggregationResult) {
+        var allFilters = filters
+        if let service { allFilters.append(ColumnFilter(column: serviceColumn, value: service)) }
+        let scanner = StreamingCSVScanner(keyColumns: [serviceColumn, groupColumn, stageColumn], filters: allFilters,
+                                          onError: onError, threads: threads)
+        let aggregation = try scanner.aggregate(fileAt: url)
+        let table = try ServiceCountsTable(aggregation: aggregation, serviceColumn: serviceColumn, groupColumn: groupColumn,
+                                           stageColumn: stageColumn, stageOrder: stageOrder)
+        return (table, aggregation)
+    }
+
+    /// The rows of one service.
+    public func rows(forService service: String) -> [Row] { rows.filter { $0.service == service } }
+
+    /// The table as result rows `service, group, stage, count`.
+    public var resultRows: [ResultRow] {
+        rows.map { ResultRow([("service", .text($0.service)), ("group", .text($0.group)), ("stage", .text($0.stage)),
+                              ("count", .integer($0.count))]) }
+    }
+}
