@@ -56,3 +56,20 @@ public struct Finding: Sendable, Equatable, Codable {
         ])
     }
 }
+
+extension Finding {
+    /// Findings as plain text, one per line like compiler diagnostics
+    /// (`north-somerset 3.2: warning [discretion]: …`), then a count by severity.
+    public static func textReport(_ findings: [Finding]) -> String {
+        var out = ""
+        for finding in findings {
+            out += "\(finding.service) \(finding.location): \(finding.severity.rawValue) [\(finding.code.rawValue)]: \(finding.message)\n"
+        }
+        let counts = Severity.allCases.reversed().map { severity -> String in
+            let n = findings.filter { $0.severity == severity }.count
+            return "\(n) \(severity.rawValue)\(n == 1 || severity == .info ? "" : "s")"
+        }
+        out += (findings.isEmpty ? "No findings: " : "") + counts.joined(separator: ", ") + "\n"
+        return out
+    }
+}

@@ -2,5 +2,8 @@
 enum CommandRegistry {
     static let all: [any Subcommand.Type] = [
         IntervalCommand.self,
+        RateCommand.self,
+        CheckCommand.self,
+        CheckRatingsCommand.self,
     ]
 }
