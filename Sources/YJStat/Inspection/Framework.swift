@@ -251,7 +251,10 @@ public struct Framework: Sendable, Equatable {
         let maximum = (ratings.last?.score ?? 0) * domains.flatMap(\.standards).filter(\.isScored).count
         var expected = 0
         for band in overall {
-            guard band.minimumScore == expected, band.maximumScore >= band.minimumScore else {
+            guard band.maximumScore >= band.minimumScore else {
+                throw fail("overall band '\(band.rating.name)' runs from \(band.minimumScore) down to \(band.maximumScore)")
+            }
+            guard band.minimumScore == expected else {
                 throw fail("overall_bands must cover scores 0 to \(maximum) in order without gaps (band '\(band.rating.name)' starts at \(band.minimumScore), expected \(expected))")
             }
             expected = band.maximumScore + 1
