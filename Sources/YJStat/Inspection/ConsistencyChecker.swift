@@ -199,7 +199,7 @@ public struct ConsistencyChecker: Sendable {
                     let expected = basis.compactMap { framework.overallRating(score: $0) }
                     if !expected.isEmpty, !expected.contains(rating) {
                         let what = candidates != nil ? "the score \(basis.map(String.init).joined(separator: " or "))"
-                                                     : "the sum of the published ratings, \(ratingsSum ?? 0) (no score published)"
+                                                     : "the sum of the published ratings, \(ratingsSum ?? 0) (\(score == nil ? "no score published" : "the published score is unusable"))"
                         add(.overallMismatch, "overall",
                             "overall rating \(rating.name)\(place) is not the band of \(what): \(expected.map(\.name).joined(separator: " or ")) (\(overallBandsText))")
                     }
