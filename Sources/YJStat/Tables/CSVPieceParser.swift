@@ -201,7 +201,8 @@ final class CSVPieceParser: @unchecked Sendable {
                     if !closed {
                         if !atEndOfFile { return incomplete(&result, at: recordStart, lines: recordLine) }
                         // The quote is never closed: the record runs to the end of the file.
-                        let problem = PieceIssue(line: openLine, column: field + 1, kind: .unterminatedQuote(lastLine: lines))
+                        let lastLine = n > 0 && data[n - 1] == Byte.lf ? lines - 1 : lines
+                        let problem = PieceIssue(line: openLine, column: field + 1, kind: .unterminatedQuote(lastLine: lastLine))
                         if stopping { return fatal(&result, problem) }
                         issue = issue ?? problem
                         pos = n

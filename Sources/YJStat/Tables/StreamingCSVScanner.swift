@@ -75,6 +75,12 @@ public struct StreamingCSVScanner: Sendable {
     }
 
     func aggregate(source: some ByteBlockSource) throws -> AggregationResult {
+        try aggregateMeasuringBuffer(source: source).result
+    }
+
+    /// Aggregates and also returns the largest buffer the scan needed (for tests of the memory
+    /// bound: it depends on the block size and the longest record, not on the file size).
+    func aggregateMeasuringBuffer(source: some ByteBlockSource) throws -> (result: AggregationResult, bufferCapacity: Int) {
         guard !keyColumns.isEmpty else {
             throw InputError(file: source.name, message: "no key columns to count by")
         }
@@ -87,7 +93,10 @@ public struct StreamingCSVScanner: Sendable {
 
         // Reads more bytes after `filled`, in parallel parts.
         func readMore() throws {
-            if buffer.capacity - filled < blockSize { buffer.reserve(filled + blockSize) }
+            if buffer.capacity - filled < blockSize {
+                buffer.setCount(filled)            // keep the unread bytes when the buffer grows
+                buffer.reserve(filled + blockSize)
+            }
             let want = blockSize
             let parts = want >= minimumPieceSize * 2 ? threads : 1
             let partSize = (want + parts - 1) / parts
@@ -186,7 +195,7 @@ public struct StreamingCSVScanner: Sendable {
             try readMore()
         }
 
-        return merge(parsers, layout: layout, totals: totals, issues: issues, source: source.name)
+        return (merge(parsers, layout: layout, totals: totals, issues: issues, source: source.name), buffer.capacity)
     }
 
     private func makeLayout(header: StreamingCSVHeader, source: String) throws -> ScanLayout {
