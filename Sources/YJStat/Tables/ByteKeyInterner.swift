@@ -8,9 +8,16 @@
 /// groups, stages), so the table stays in the fastest cache; memory grows with the number of
 /// distinct values, never with the number of rows.
 final class ByteKeyInterner {
-    /// Slots: 0 when empty, else `tag << 32 | (id + 1)`.
-    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<UInt64>
+    /// A table slot: the key's first eight bytes (zero-padded) and `length << 32 | id + 1`
+    /// (0 when empty). Keys of up to eight bytes are matched from the slot alone.
+    struct Slot {
+        var head: UInt64
+        var meta: UInt64
+    }
+
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Slot>
     @exclusivity(unchecked) private var mask: Int
+    @exclusivity(unchecked) private var shift: UInt64
     @exclusivity(unchecked) private var arena = UnsafeGrowableArray<UInt8>(capacity: 4096, padding: 8)
     @exclusivity(unchecked) private var offsets = UnsafeGrowableArray<Int>(capacity: 64)
     @exclusivity(unchecked) private var lengths = UnsafeGrowableArray<Int>(capacity: 64)
@@ -21,8 +28,9 @@ final class ByteKeyInterner {
 
     init() {
         mask = 63
+        shift = 64 - 6
         slots = .allocate(capacity: mask + 1)
-        slots.initialize(repeating: 0, count: mask + 1)
+        slots.initialize(repeating: Slot(head: 0, meta: 0), count: mask + 1)
     }
 
     deinit { slots.deallocate() }
@@ -31,15 +39,15 @@ final class ByteKeyInterner {
     /// follow `bytes` (the scanner pads its buffers).
     @inline(__always)
     func id(of bytes: UnsafePointer<UInt8>, length: Int) -> Int32 {
-        let hash = ByteKeyInterner.hash(bytes, length)
-        let tag = hash & 0xFFFF_FFFF_0000_0000
-        var index = Int(truncatingIfNeeded: hash) & mask
+        let (head, hash) = ByteKeyInterner.headAndHash(bytes, length)
+        var index = Int(truncatingIfNeeded: hash >> shift)
+        let lengthTag = UInt64(truncatingIfNeeded: length) << 32
         while true {
             let slot = slots[index]
-            if slot == 0 { return insert(bytes, length, tag: tag, at: index) }
-            if slot & 0xFFFF_FFFF_0000_0000 == tag {
-                let id = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) &- 1
-                if lengths[id] == length && ByteKeyInterner.equal(arena.base + offsets[id], bytes, length) {
+            if slot.meta == 0 { return insert(bytes, length, head: head, at: index) }
+            if slot.head == head && slot.meta & 0xFFFF_FFFF_0000_0000 == lengthTag {
+                let id = Int(truncatingIfNeeded: slot.meta & 0xFFFF_FFFF) &- 1
+                if length <= 8 || ByteKeyInterner.equal(arena.base + offsets[id] + 8, bytes + 8, length &- 8) {
                     return Int32(truncatingIfNeeded: id)
                 }
             }
@@ -56,31 +64,33 @@ final class ByteKeyInterner {
         String(decoding: UnsafeBufferPointer(start: arena.base + offsets[Int(id)], count: lengths[Int(id)]), as: UTF8.self)
     }
 
-    private func insert(_ bytes: UnsafePointer<UInt8>, _ length: Int, tag: UInt64, at index: Int) -> Int32 {
+    private func insert(_ bytes: UnsafePointer<UInt8>, _ length: Int, head: UInt64, at index: Int) -> Int32 {
         let id = offsets.count
         offsets.append(arena.count)
         lengths.append(length)
         arena.append(contentsOf: bytes, count: length)
         let buffer = UnsafeBufferPointer(start: bytes, count: length)
         valid.append(buffer.allSatisfy { $0 < 0x80 } || String(validating: buffer, as: UTF8.self) != nil)
-        slots[index] = tag | UInt64(id + 1)
+        slots[index] = Slot(head: head, meta: UInt64(length) << 32 | UInt64(id + 1))
         if (id + 1) * 2 > mask + 1 { grow() }
         return Int32(id)
     }
 
     private func grow() {
         let newMask = (mask + 1) * 2 - 1
-        let newSlots = UnsafeMutablePointer<UInt64>.allocate(capacity: newMask + 1)
-        newSlots.initialize(repeating: 0, count: newMask + 1)
+        let newShift = shift - 1
+        let newSlots = UnsafeMutablePointer<Slot>.allocate(capacity: newMask + 1)
+        newSlots.initialize(repeating: Slot(head: 0, meta: 0), count: newMask + 1)
         for id in 0..<offsets.count {
-            let hash = ByteKeyInterner.hash(arena.base + offsets[id], lengths[id])
-            var index = Int(truncatingIfNeeded: hash) & newMask
-            while newSlots[index] != 0 { index = (index + 1) & newMask }
-            newSlots[index] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(id + 1)
+            let (head, hash) = ByteKeyInterner.headAndHash(arena.base + offsets[id], lengths[id])
+            var index = Int(truncatingIfNeeded: hash >> newShift)
+            while newSlots[index].meta != 0 { index = (index + 1) & newMask }
+            newSlots[index] = Slot(head: head, meta: UInt64(lengths[id]) << 32 | UInt64(id + 1))
         }
         slots.deallocate()
         slots = newSlots
         mask = newMask
+        shift = newShift
     }
 
     /// Whether `a[0..<length]` equals `b[0..<length]`, compared eight bytes at a time; the last
@@ -102,28 +112,26 @@ final class ByteKeyInterner {
         return (x ^ y) & keep == 0
     }
 
-    /// A 64-bit multiply–xorshift hash of a short byte string read eight bytes at a time (the
-    /// last partial word masked), finished with the SplitMix64 mixer (Steele, Lea & Flood 2014).
+    /// The key's first eight bytes (zero-padded) and a multiplicative hash of all its bytes:
+    /// each little-endian word is xored in and multiplied by 2^64/φ, so the top bits of the
+    /// result depend on every byte and index the table (Knuth's Fibonacci hashing, *TAOCP*
+    /// vol. 3, §6.4). The last partial word is loaded whole and masked.
     @inline(__always)
-    static func hash(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
+    static func headAndHash(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> (head: UInt64, hash: UInt64) {
         let k: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var h = UInt64(truncatingIfNeeded: length) &* k
-        var i = 0
+        let first = UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
+        let head = length >= 8 ? first : (length == 0 ? 0 : first & (~UInt64(0) >> UInt64(64 &- 8 &* length)))
+        var h = (UInt64(truncatingIfNeeded: length) ^ head) &* k
+        var i = 8
         while i &+ 8 <= length {
-            h = (h ^ UInt64(littleEndian: UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self))) &* k
-            h ^= h >> 31
+            h = (h ^ (h >> 29) ^ UInt64(littleEndian: UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self))) &* k
             i &+= 8
         }
         let rest = length &- i
         if rest > 0 {
             let word = UInt64(littleEndian: UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self))
-            h = (h ^ (word & (~UInt64(0) >> UInt64(64 &- 8 &* rest)))) &* k
+            h = (h ^ (h >> 29) ^ (word & (~UInt64(0) >> UInt64(64 &- 8 &* rest)))) &* k
         }
-        h ^= h >> 30
-        h = h &* 0xBF58_476D_1CE4_E5B9
-        h ^= h >> 27
-        h = h &* 0x94D0_49BB_1331_11EB
-        h ^= h >> 31
-        return h
+        return (head, h)
     }
 }

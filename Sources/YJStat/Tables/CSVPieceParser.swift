@@ -14,14 +14,15 @@ struct ScanLayout: Sendable {
     let filterGroups: [(field: Int, values: [[UInt8]])]
 }
 
-/// A problem found in one row, located relative to the start of a piece.
+/// A problem found in one row, located relative to the start of a piece (a plain value, so that
+/// carrying one through the hot loop costs nothing).
 struct PieceIssue: Sendable {
     enum Kind: Sendable {
         case unterminatedQuote(lastLine: Int)
         case quoteInUnquotedField
         case textAfterClosingQuote
         case wrongFieldCount(found: Int, expected: Int)
-        case invalidUTF8(column: String)
+        case invalidUTF8(keyIndex: Int)
     }
     /// The line of the problem, counted from the piece's first line (0-based).
     var line: Int
@@ -30,7 +31,7 @@ struct PieceIssue: Sendable {
     var kind: Kind
 
     /// The message and absolute position, given the line number on which the piece starts.
-    func skippedRecord(firstLine: Int, skipping: Bool) -> SkippedRecord {
+    func skippedRecord(firstLine: Int, skipping: Bool, keyNames: [String]) -> SkippedRecord {
         let message: String
         switch kind {
         case .unterminatedQuote(let lastLine):
@@ -43,8 +44,8 @@ struct PieceIssue: Sendable {
             message = "unexpected text after closing quote"
         case .wrongFieldCount(let found, let expected):
             message = "expected \(expected) fields as in the header, found \(found)"
-        case .invalidUTF8(let column):
-            message = "value in key column '\(column)' is not valid UTF-8 text"
+        case .invalidUTF8(let keyIndex):
+            message = "value in key column '\(keyNames[keyIndex])' is not valid UTF-8 text"
         }
         return SkippedRecord(line: firstLine + line, column: column, message: message)
     }
@@ -74,8 +75,9 @@ struct PieceResult: Sendable {
 /// Parses the records of one piece of a block and counts them into its own tables: one parser
 /// per thread, so the hot loop takes no locks.
 ///
-/// The loop works on raw bytes. A field is located by jumping to the next of the four bytes that
-/// matter (comma, quote, CR, LF) with a ``SpecialByteWindow``; only the needed fields are remembered, as
+/// The loop works on raw bytes. A field is located by jumping from one candidate structural
+/// byte to the next with a ``SpecialByteWindow`` and checking that it is a comma, quote, CR or
+/// LF; only the needed fields are remembered, as
 /// (offset, length) slices of the block. Quoted fields are read in place unless they contain a
 /// doubled quote, in which case a needed field is unescaped into a scratch buffer. At the end of
 /// a well-formed row the filters are tested on the slices and the key slices are interned.
@@ -185,7 +187,7 @@ final class CSVPieceParser: @unchecked Sendable {
                         q = window.next(from: q)
                         if q == n { break }
                         let b = data[q]
-                        if b != Byte.quote {
+                        if b != Byte.quote {                    // comma, CR or another candidate
                             if b == Byte.lf { lines += 1 }
                             q += 1
                             continue
@@ -227,11 +229,15 @@ final class CSVPieceParser: @unchecked Sendable {
                     }
                 } else {
                     var q = window.next(from: pos)
-                    while q < n && data[q] == Byte.quote {
-                        let problem = PieceIssue(line: lines, column: field + 1, kind: .quoteInUnquotedField)
-                        if stopping { return fatal(&result, problem) }
-                        issue = issue ?? problem
-                        q = window.next(from: q + 1)
+                    while q < n {
+                        let b = data[q]
+                        if b == Byte.comma || b == Byte.lf || b == Byte.cr { break }
+                        if b == Byte.quote {
+                            let problem = PieceIssue(line: lines, column: field + 1, kind: .quoteInUnquotedField)
+                            if stopping { return fatal(&result, problem) }
+                            issue = issue ?? problem
+                        }
+                        q = window.next(from: q &+ 1)       // not structural: a candidate only
                     }
                     if q == n && !atEndOfFile { return incomplete(&result, at: recordStart, lines: recordLine) }
                     contentStart = pos
@@ -371,7 +377,7 @@ final class CSVPieceParser: @unchecked Sendable {
             let id = interners[k].id(of: bytes, length: length)
             if !interners[k].isValidUTF8(id) {
                 return PieceIssue(line: fieldLine[role], column: layout.neededColumns[role] + 1,
-                                  kind: .invalidUTF8(column: layout.keyNames[k]))
+                                  kind: .invalidUTF8(keyIndex: k))
             }
             ids[k] = id
         }

@@ -1,13 +1,18 @@
-/// Finds the bytes that carry CSV structure — comma, quote, CR, LF — 64 at a time.
+/// Finds candidates for the bytes that carry CSV structure — comma, quote, CR, LF — 64 at a time.
 ///
-/// For a 64-byte window it computes a bit mask with one bit per structural byte, then answers
-/// "next structural byte at or after p" with a shift and a count of trailing zeros, moving the
-/// window on when it runs out. The mask of 8 bytes is computed without branches: a byte of `w`
-/// equals `c` exactly where `x = w ^ c·0x0101…` has a zero byte, and
-/// `((x & 0x7F…) + 0x7F…) | x` has its high bit set exactly in the non-zero bytes (Anderson,
-/// *Bit Twiddling Hacks*, "Determine if a word has a zero byte"); the eight high bits are
-/// gathered into one byte by three shift-and-or steps. The same idea drives SIMD CSV parsers such as
-/// simdcsv (Langdale & Lemire's simdjson technique applied to CSV).
+/// For a 64-byte window it computes a bit mask with one bit per candidate byte, then answers
+/// "next candidate at or after p" with a shift and a count of trailing zeros, moving the window
+/// on when it runs out. The candidates are a superset of the structural bytes, chosen to be cheap
+/// to compute without branches: every byte below 0x0E (LF 0x0A, CR 0x0D and other controls)
+/// and every byte from 0x22 to 0x2C (quote 0x22 … comma 0x2C, so also `#$%&'()*+`), plus a few
+/// bytes above 0x80. Callers look at the byte and skip candidates that are not structural.
+///
+/// The mask of 8 bytes uses SWAR range tests: with the high bit of every byte set, subtracting
+/// `c` from each byte cannot borrow across bytes, and leaves the high bit clear exactly where
+/// the 7-bit byte was below `c` (Anderson, *Bit Twiddling Hacks*, "Determine if a word has a byte
+/// less than n"). The eight high bits are gathered into one byte by three shift-and-or steps. The
+/// bitmap-then-iterate design is that of SIMD CSV parsers (Langdale & Lemire's simdjson technique,
+/// as applied in simdcsv), done here in 64-bit words.
 ///
 /// Reads up to 63 bytes past the end of the data, which the scanner's buffer padding allows;
 /// bits there are ignored.
@@ -22,7 +27,7 @@ struct SpecialByteWindow {
         self.count = count
     }
 
-    /// The offset of the first structural byte at or after `p`, or `count` if there is none.
+    /// The offset of the first candidate at or after `p`, or `count` if there is none.
     @inline(__always)
     mutating func next(from p: Int) -> Int {
         let offset = p &- base
@@ -36,7 +41,7 @@ struct SpecialByteWindow {
         return refill(from: p)
     }
 
-    /// Moves the window to the first 64 bytes at or after `p` that hold a structural byte.
+    /// Moves the window to the first 64 bytes at or after `p` that hold a candidate.
     @inline(never)
     private mutating func refill(from p: Int) -> Int {
         if p >= count { return count }
@@ -57,7 +62,7 @@ struct SpecialByteWindow {
         return q < count ? q : count
     }
 
-    /// One bit per structural byte of `p[0..<64]`, bit i for byte i.
+    /// One bit per candidate byte of `p[0..<64]`, bit i for byte i.
     @inline(__always)
     static func mask64(_ p: UnsafePointer<UInt8>) -> UInt64 {
         var m: UInt64 = 0
@@ -68,18 +73,15 @@ struct SpecialByteWindow {
     @inline(__always)
     static func mask8(_ p: UnsafePointer<UInt8>) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let w = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
-        let a = w ^ (ones &* UInt64(Byte.comma))
-        let b = w ^ (ones &* UInt64(Byte.quote))
-        let c = w ^ (ones &* UInt64(Byte.lf))
-        let d = w ^ (ones &* UInt64(Byte.cr))
-        let nonzero = (((a & low7) &+ low7) | a) & (((b & low7) &+ low7) | b)
-            & (((c & low7) &+ low7) | c) & (((d & low7) &+ low7) | d)
-        var found = (~nonzero >> 7) & ones       // bit 8k set for a structural byte k
-        found |= found >> 7                         // bits 8k, 8k+1: bytes k, k+1
-        found |= found >> 14                        // bits 8k…8k+3: bytes k…k+3
-        found |= found >> 28                        // bits 0…7: bytes 0…7
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let w = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)) | high
+        let below0E = w &- ones &* 0x0E
+        let below22 = w &- ones &* 0x22
+        let below2D = w &- ones &* 0x2D
+        var found = ((~below0E | (below22 & ~below2D)) & high) >> 7   // bit 8k: byte k is a candidate
+        found |= found >> 7                                             // bits 8k, 8k+1: bytes k, k+1
+        found |= found >> 14                                            // bits 8k…8k+3: bytes k…k+3
+        found |= found >> 28                                            // bits 0…7: bytes 0…7
         return found & 0xFF
     }
 }

@@ -49,7 +49,7 @@ public struct StreamingCSVScanner: Sendable {
 
     /// Creates a scanner.
     public init(keyColumns: [String], filters: [ColumnFilter] = [], onError: MalformedRowPolicy = .stop,
-                blockSize: Int = 4 << 20, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                blockSize: Int = 1 << 20, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                 reportedSkipLimit: Int = 10) {
         self.keyColumns = keyColumns
         self.filters = filters
@@ -170,12 +170,12 @@ public struct StreamingCSVScanner: Sendable {
                 }
                 let piece = results[i]
                 if let fatal = piece.fatal {
-                    throw fatal.skippedRecord(firstLine: lineBase, skipping: false).inputError(file: source.name)
+                    throw fatal.skippedRecord(firstLine: lineBase, skipping: false, keyNames: keyColumns).inputError(file: source.name)
                 }
                 parsers[i].commit()
                 totals.add(piece)
                 for issue in piece.issues where issues.count < reportedSkipLimit {
-                    issues.append(issue.skippedRecord(firstLine: lineBase, skipping: true))
+                    issues.append(issue.skippedRecord(firstLine: lineBase, skipping: true, keyNames: keyColumns))
                 }
                 lineBase += piece.lines
                 pos = piece.end
