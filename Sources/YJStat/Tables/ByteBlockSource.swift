@@ -8,11 +8,13 @@ import Darwin
 
 /// Somewhere bytes can be read from at a given offset, in blocks, by several threads at once.
 ///
-/// ``StreamingCSVScanner`` reads each block in parallel pieces, so a source must allow
+/// ``StreamingCSVScanner`` reads several regions of a source at once, so a source must allow
 /// positioned reads (`pread(2)`) that do not share a file position.
 protocol ByteBlockSource: Sendable {
     /// The name used in error messages (a file name).
     var name: String { get }
+    /// The number of bytes in the source when the scan starts.
+    var size: Int { get }
     /// Copies up to `count` bytes starting at `offset` into `destination`; returns how many were
     /// copied (fewer only at the end of the source, zero past it).
     func read(into destination: UnsafeMutableRawPointer, count: Int, at offset: Int) throws -> Int
@@ -24,6 +26,7 @@ final class FileByteSource: ByteBlockSource, @unchecked Sendable {
     // @unchecked: the only state is an immutable descriptor, and pread does not move a shared
     // file position, so concurrent reads are safe.
     let name: String
+    let size: Int
     private let path: String
     private let descriptor: Int32
 
@@ -40,6 +43,13 @@ final class FileByteSource: ByteBlockSource, @unchecked Sendable {
             throw InputError(file: path, message: "cannot open file (\(reason))")
         }
         descriptor = fd
+        var status = stat()
+        guard fstat(fd, &status) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw InputError(file: path, message: "cannot read file (\(reason))")
+        }
+        size = Int(status.st_size)
         #if os(Linux)
         _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         #endif
@@ -68,6 +78,7 @@ final class FileByteSource: ByteBlockSource, @unchecked Sendable {
 struct MemoryByteSource: ByteBlockSource {
     let name: String
     let bytes: [UInt8]
+    var size: Int { bytes.count }
 
     func read(into destination: UnsafeMutableRawPointer, count: Int, at offset: Int) throws -> Int {
         guard offset < bytes.count else { return 0 }

@@ -30,6 +30,14 @@ struct PieceIssue: Sendable {
     var column: Int?
     var kind: Kind
 
+    /// The same problem with its lines counted from `lines` lines earlier.
+    func shifted(by lines: Int) -> PieceIssue {
+        var copy = self
+        copy.line += lines
+        if case .unterminatedQuote(let lastLine) = kind { copy.kind = .unterminatedQuote(lastLine: lastLine + lines) }
+        return copy
+    }
+
     /// The message and absolute position, given the line number on which the piece starts.
     func skippedRecord(firstLine: Int, skipping: Bool, keyNames: [String]) -> SkippedRecord {
         let message: String
@@ -129,12 +137,6 @@ final class CSVPieceParser: @unchecked Sendable {
         fieldStart.deallocate(); fieldLength.deallocate(); fieldInScratch.deallocate(); fieldLine.deallocate()
         ids.deallocate()
     }
-
-    /// Keeps the counts of the last parse.
-    func commit() { groups.commit() }
-
-    /// Drops the counts of the last parse.
-    func discard() { groups.discard() }
 
     /// Parses records beginning at `start` until the first record start at or after `limit`.
     ///
@@ -367,7 +369,7 @@ final class CSVPieceParser: @unchecked Sendable {
         return true
     }
 
-    /// Interns the row's key values and adds the row to the pending count of its key; returns
+    /// Interns the row's key values and counts the row under its key; returns
     /// the problem if a key value is not valid UTF-8.
     @inline(__always)
     private func count(_ data: UnsafePointer<UInt8>, position: Int) -> PieceIssue? {

@@ -1,6 +1,4 @@
-/// Counts of rows by composite key — one small id per key column, from ``ByteKeyInterner`` —
-/// with a two-stage commit so that counts from a block parsed from a guessed start can be thrown
-/// away.
+/// Counts of rows by composite key — one small id per key column, from ``ByteKeyInterner``.
 ///
 /// While the key space is small (the product of the columns' id ranges, each rounded up to a
 /// power of two, at most 2^16 — ample for service × ethnicity × stage) a key's entry is its ids
@@ -8,10 +6,8 @@
 /// access per row. When a column outgrows its range the arrays are laid out again; when the
 /// space would pass 2^16 the table switches for good to open addressing on the id tuple.
 ///
-/// Rows first go to a *pending* count; ``commit()`` adds pending counts to the totals and
-/// ``discard()`` drops them. Only entries touched in the block are visited, so a block costs time
-/// in proportion to its rows, not to the key space. Each entry also keeps the file position of
-/// its first counted row, which orders values by first appearance.
+/// Each entry also keeps the file position of its first counted row (rows are counted in file
+/// order within one table), which orders values by first appearance.
 final class GroupCountTable {
     /// Number of key columns.
     let width: Int
@@ -26,11 +22,8 @@ final class GroupCountTable {
     @exclusivity(unchecked) private var mask = 0
     @exclusivity(unchecked) private var keys = UnsafeGrowableArray<Int32>(capacity: 64)
     /// Per entry.
-    @exclusivity(unchecked) private var committed = UnsafeGrowableArray<Int>(capacity: 1)
+    @exclusivity(unchecked) private var counts = UnsafeGrowableArray<Int>(capacity: 1)
     @exclusivity(unchecked) private var firstPosition = UnsafeGrowableArray<Int>(capacity: 1)
-    @exclusivity(unchecked) private var pending = UnsafeGrowableArray<Int>(capacity: 1)
-    @exclusivity(unchecked) private var pendingFirst = UnsafeGrowableArray<Int>(capacity: 1)
-    @exclusivity(unchecked) private var touched = UnsafeGrowableArray<Int>(capacity: 1024)
 
     init(width: Int) {
         self.width = max(1, width)
@@ -38,9 +31,10 @@ final class GroupCountTable {
         shifts = .allocate(capacity: self.width)
         slots = .allocate(capacity: 1)
         slots.initialize(to: 0)
-        dense = 2 * self.width <= GroupCountTable.maximumDenseBits
+        let initialBits = 4 * self.width <= GroupCountTable.maximumDenseBits ? 4 : 2
+        dense = initialBits * self.width <= GroupCountTable.maximumDenseBits
         if dense {
-            bits.initialize(repeating: 2, count: self.width)
+            bits.initialize(repeating: initialBits, count: self.width)
             shifts.initialize(repeating: 0, count: self.width)
             layOutDense()
         } else {
@@ -71,38 +65,18 @@ final class GroupCountTable {
         return hashedEntry(ids)
     }
 
-    /// Adds one pending row to `entry`, at file position `position`.
+    /// Counts one row under `entry`, at file position `position`.
     @inline(__always)
     func increment(_ entry: Int, position: Int) {
-        let before = pending[entry]
-        if before == 0 {
-            touched.append(entry)
-            pendingFirst[entry] = position
-        }
-        pending[entry] = before &+ 1
+        let before = counts[entry]
+        if before == 0 { firstPosition[entry] = position }
+        counts[entry] = before &+ 1
     }
 
-    /// Adds pending counts to the committed totals.
-    func commit() {
-        for i in 0..<touched.count {
-            let entry = touched[i]
-            committed[entry] += pending[entry]
-            if pendingFirst[entry] < firstPosition[entry] { firstPosition[entry] = pendingFirst[entry] }
-            pending[entry] = 0
-        }
-        touched.setCount(0)
-    }
-
-    /// Drops pending counts.
-    func discard() {
-        for i in 0..<touched.count { pending[touched[i]] = 0 }
-        touched.setCount(0)
-    }
-
-    /// Calls `body` with the ids, count and first position of every key with a committed count.
+    /// Calls `body` with the ids, count and first position of every key with a counts count.
     func forEachCommitted(_ body: ([Int32], Int, Int) -> Void) {
-        for entry in 0..<committed.count where committed[entry] > 0 {
-            body(ids(of: entry), committed[entry], firstPosition[entry])
+        for entry in 0..<counts.count where counts[entry] > 0 {
+            body(ids(of: entry), counts[entry], firstPosition[entry])
         }
     }
 
@@ -118,10 +92,19 @@ final class GroupCountTable {
     /// Grows column `k` so that `id` fits, re-laying the arrays out (or switching to hashing),
     /// and returns the entry of `ids`.
     private func widen(_ k: Int, to id: Int, _ ids: UnsafePointer<Int32>) -> Int {
-        let saved = savedEntries()
         var needed = bits[k]
         while id >> needed != 0 { needed += 1 }
+        // Grow by at least two bits at a time: fewer re-layouts while a column fills up.
+        needed = max(needed, bits[k] + 2)
         let total = (0..<width).reduce(0) { $0 + ($1 == k ? needed : bits[$1]) }
+        let oldBits = (0..<width).map { bits[$0] }, oldShifts = (0..<width).map { shifts[$0] }
+        let oldCounts = counts.base, oldFirst = firstPosition.base, oldSize = counts.count
+        // Keep the old arrays alive while their entries move.
+        var keepCounts = UnsafeGrowableArray<Int>(capacity: 1), keepFirst = UnsafeGrowableArray<Int>(capacity: 1)
+        swap(&keepCounts, &counts)
+        swap(&keepFirst, &firstPosition)
+        let oldIDs = UnsafeMutablePointer<Int32>.allocate(capacity: width)
+        defer { oldIDs.deallocate() }
         if total > GroupCountTable.maximumDenseBits {
             dense = false
             startHashing()
@@ -129,7 +112,12 @@ final class GroupCountTable {
             bits[k] = needed
             layOutDense()
         }
-        restore(saved)
+        for old in 0..<oldSize where oldCounts[old] > 0 {
+            for c in 0..<width { oldIDs[c] = Int32((old >> oldShifts[c]) & ((1 << oldBits[c]) - 1)) }
+            let moved = entry(oldIDs)
+            counts[moved] = oldCounts[old]
+            firstPosition[moved] = oldFirst[old]
+        }
         return entry(ids)
     }
 
@@ -140,16 +128,10 @@ final class GroupCountTable {
             shift += bits[k]
         }
         let size = 1 << shift
-        committed = UnsafeGrowableArray<Int>(capacity: size)
-        pending = UnsafeGrowableArray<Int>(capacity: size)
+        counts = UnsafeGrowableArray<Int>(capacity: size)
         firstPosition = UnsafeGrowableArray<Int>(capacity: size)
-        pendingFirst = UnsafeGrowableArray<Int>(capacity: size)
-        committed.setCount(size)
-        pending.setCount(size)
+        counts.setCount(size)
         firstPosition.setCount(size)
-        pendingFirst.setCount(size)
-        for i in 0..<size { firstPosition[i] = Int.max }
-        touched.setCount(0)
     }
 
     // MARK: Hash mode
@@ -160,11 +142,8 @@ final class GroupCountTable {
         slots = .allocate(capacity: mask + 1)
         slots.initialize(repeating: 0, count: mask + 1)
         keys = UnsafeGrowableArray<Int32>(capacity: 256 * width)
-        committed = UnsafeGrowableArray<Int>(capacity: 256)
-        pending = UnsafeGrowableArray<Int>(capacity: 256)
+        counts = UnsafeGrowableArray<Int>(capacity: 256)
         firstPosition = UnsafeGrowableArray<Int>(capacity: 256)
-        pendingFirst = UnsafeGrowableArray<Int>(capacity: 256)
-        touched.setCount(0)
     }
 
     @inline(__always)
@@ -196,12 +175,10 @@ final class GroupCountTable {
     }
 
     private func insert(_ ids: UnsafePointer<Int32>, tag: UInt64, at index: Int) -> Int {
-        let entry = committed.count
+        let entry = counts.count
         keys.append(contentsOf: ids, count: width)
-        committed.append(0)
-        pending.append(0)
-        firstPosition.append(Int.max)
-        pendingFirst.append(Int.max)
+        counts.append(0)
+        firstPosition.append(0)
         slots[index] = tag | UInt64(entry + 1)
         if (entry + 1) * 4 > (mask + 1) * 3 { growSlots() }
         return entry
@@ -211,7 +188,7 @@ final class GroupCountTable {
         let newMask = (mask + 1) * 2 - 1
         let newSlots = UnsafeMutablePointer<UInt64>.allocate(capacity: newMask + 1)
         newSlots.initialize(repeating: 0, count: newMask + 1)
-        for entry in 0..<committed.count {
+        for entry in 0..<counts.count {
             let h = hash(keys.base + entry * width)
             var index = Int(truncatingIfNeeded: h) & newMask
             while newSlots[index] != 0 { index = (index + 1) & newMask }
@@ -220,41 +197,5 @@ final class GroupCountTable {
         slots.deallocate()
         slots = newSlots
         mask = newMask
-    }
-
-    // MARK: Moving entries between layouts
-
-    private struct SavedEntry {
-        var ids: [Int32]
-        var committed: Int, firstPosition: Int, pending: Int, pendingFirst: Int
-    }
-
-    /// Every entry with a count (committed or pending), in the order of `touched` first so that
-    /// the pending list can be rebuilt.
-    private func savedEntries() -> [SavedEntry] {
-        var out: [SavedEntry] = []
-        var isPending = Set<Int>()
-        for i in 0..<touched.count {
-            let entry = touched[i]
-            isPending.insert(entry)
-            out.append(SavedEntry(ids: ids(of: entry), committed: committed[entry], firstPosition: firstPosition[entry],
-                                  pending: pending[entry], pendingFirst: pendingFirst[entry]))
-        }
-        for entry in 0..<committed.count where committed[entry] > 0 && !isPending.contains(entry) {
-            out.append(SavedEntry(ids: ids(of: entry), committed: committed[entry], firstPosition: firstPosition[entry],
-                                  pending: 0, pendingFirst: Int.max))
-        }
-        return out
-    }
-
-    private func restore(_ saved: [SavedEntry]) {
-        for item in saved {
-            let entry = item.ids.withUnsafeBufferPointer { self.entry($0.baseAddress!) }
-            committed[entry] = item.committed
-            firstPosition[entry] = item.firstPosition
-            pending[entry] = item.pending
-            pendingFirst[entry] = item.pendingFirst
-            if item.pending > 0 { touched.append(entry) }
-        }
     }
 }

@@ -44,12 +44,14 @@ public struct StreamingCSVScanner: Sendable {
     public var threads: Int
     /// How many skipped rows are described in ``AggregationResult/skippedExamples``.
     public var reportedSkipLimit: Int
-    /// The smallest piece worth a thread of its own; tests lower it to cut tiny blocks.
-    var minimumPieceSize = 64 * 1024
+    /// The smallest region worth scanning on its own; tests lower it to cut tiny files.
+    var minimumRegionSize = 256 * 1024
+    /// Regions per thread.
+    var regionsPerThread = 2
 
     /// Creates a scanner.
     public init(keyColumns: [String], filters: [ColumnFilter] = [], onError: MalformedRowPolicy = .stop,
-                blockSize: Int = 1 << 20, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                blockSize: Int = 1 << 22, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                 reportedSkipLimit: Int = 10) {
         self.keyColumns = keyColumns
         self.filters = filters
@@ -78,124 +80,86 @@ public struct StreamingCSVScanner: Sendable {
         try aggregateMeasuringBuffer(source: source).result
     }
 
-    /// Aggregates and also returns the largest buffer the scan needed (for tests of the memory
-    /// bound: it depends on the block size and the longest record, not on the file size).
+    /// Aggregates and also returns the largest block buffer the scan needed (for tests of the
+    /// memory bound: it depends on the block size and the longest record, not on the file size).
     func aggregateMeasuringBuffer(source: some ByteBlockSource) throws -> (result: AggregationResult, bufferCapacity: Int) {
         guard !keyColumns.isEmpty else {
             throw InputError(file: source.name, message: "no key columns to count by")
         }
         let blockSize = max(1, self.blockSize)
         let threads = max(1, min(self.threads, 64))
-        var buffer = UnsafeGrowableArray<UInt8>(capacity: blockSize * 2, padding: 64)
-        var fileOffset = 0          // file offset of buffer[0]
-        var filled = 0              // bytes of data in the buffer
-        var atEndOfFile = false
 
-        // Reads more bytes after `filled`, in parallel parts.
-        func readMore() throws {
-            if buffer.capacity - filled < blockSize {
-                buffer.setCount(filled)            // keep the unread bytes when the buffer grows
-                buffer.reserve(filled + blockSize)
-            }
-            let want = blockSize
-            let parts = want >= minimumPieceSize * 2 ? threads : 1
-            let partSize = (want + parts - 1) / parts
-            let base = SharedBytes(buffer.base + filled)
-            let offset = fileOffset + filled
-            let got = try parallelMap(parts) { part -> Int in
-                let from = part * partSize
-                let size = min(partSize, want - from)
-                guard size > 0 else { return 0 }
-                return try source.read(into: base.pointer + from, count: size, at: offset + from)
-            }
-            var added = 0
-            for (part, n) in got.enumerated() {
-                added += n
-                if n < min(partSize, want - part * partSize) { atEndOfFile = true; break }
-            }
-            filled += added
-        }
-
-        // Byte-order mark and header.
-        try readMore()
-        while filled < 3 && !atEndOfFile { try readMore() }
-        var dataStart = 0
-        if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { dataStart = 3 }
-        var header: StreamingCSVHeader
+        // Byte-order mark and header, read from the start of the file.
+        var head = UnsafeGrowableArray<UInt8>(capacity: min(blockSize, 1 << 16) + 3, padding: 64)
+        var filled = 0
+        var headerScan: StreamingCSVHeader.Scan = .needMoreData
         while true {
-            let scan = try StreamingCSVHeader.scan(buffer.base, count: filled, start: dataStart,
-                                                   atEndOfFile: atEndOfFile, source: source.name)
-            switch scan {
-            case .needMoreData:
-                try readMore()
-                continue
-            case .emptyFile:
-                throw InputError(file: source.name, line: 1, message: "empty file: expected a header row")
-            case .found(let found):
-                header = found
-            }
+            if head.capacity - filled < blockSize { head.setCount(filled); head.reserve(filled + blockSize) }
+            let got = try source.read(into: head.base + filled, count: blockSize, at: filled)
+            filled += got
+            let atEndOfFile = got == 0 || filled >= source.size
+            if filled < 3 && !atEndOfFile { continue }
+            let bom = filled >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0
+            headerScan = try StreamingCSVHeader.scan(head.base, count: filled, start: bom, atEndOfFile: atEndOfFile,
+                                                     source: source.name)
+            if case .needMoreData = headerScan, !atEndOfFile { continue }
             break
         }
+        guard case .found(let header) = headerScan else {
+            throw InputError(file: source.name, line: 1, message: "empty file: expected a header row")
+        }
         let layout = try makeLayout(header: header, source: source.name)
-        dataStart = header.end
-        var lineBase = 1 + header.lines   // the line on which buffer[dataStart] lies
+        let firstLine = 1 + header.lines   // the line on which the data start
+        let dataStart = header.end
 
-        let parsers = (0..<threads).map { _ in CSVPieceParser(layout: layout, policy: onError, issueLimit: reportedSkipLimit) }
-        var totals = Totals()
-        var issues: [SkippedRecord] = []
-
-        while true {
-            let span = filled - dataStart
-            let pieces = max(1, min(threads, span / max(1, minimumPieceSize)))
-            let limits = (1...pieces).map { i in i == pieces ? filled : dataStart + span * i / pieces }
-            let shared = SharedBytes(buffer.base)
-            let data = UnsafePointer(buffer.base)
-            let count = filled, eof = atEndOfFile, position = fileOffset
-            let starts = (0..<pieces).map { i in i == 0 ? dataStart : CSVBoundary.guessRecordStart(data, count: count, after: limits[i - 1]) }
-            var results = try parallelMap(pieces) { i in
-                parsers[i].parse(shared.pointer, count: count, start: starts[i], limit: limits[i], atEndOfFile: eof, blockPosition: position)
+        // Regions: several per thread, handed out in turn, so that a thread slowed by other work
+        // on the machine delays the scan by one region at most.
+        let span = source.size - dataStart
+        let regionCount = threads == 1 ? 1 : max(1, min(threads * regionsPerThread, span / max(1, minimumRegionSize)))
+        let bounds = (0...regionCount).map { dataStart + Int((Double(span) * Double($0) / Double(regionCount)).rounded(.down)) }
+        let scanner = CSVRegionScanner(source: source, blockSize: blockSize, issueLimit: reportedSkipLimit)
+        let stop = StopSignal()
+        let policy = onError, limit = reportedSkipLimit
+        func newParser() -> CSVPieceParser { CSVPieceParser(layout: layout, policy: policy, issueLimit: limit) }
+        let parsers = ParserSlots((0..<regionCount).map { _ in newParser() })
+        let outcomes = try parallelRegions(regionCount, threads: threads) { r -> CSVRegionScanner.Outcome in
+            if stop.isAfterAnError(r) {
+                return CSVRegionScanner.Outcome(start: bounds[r], end: bounds[r], complete: false)
             }
-
-            // Accept the pieces in order, re-parsing any that started at a wrong guess.
-            var pos = dataStart
-            var incomplete = false
-            for i in 0..<pieces {
-                if incomplete || pos >= limits[i] {
-                    parsers[i].discard()
-                    continue
-                }
-                if results[i].start != pos {
-                    parsers[i].discard()
-                    results[i] = parsers[i].parse(data, count: count, start: pos, limit: limits[i], atEndOfFile: eof, blockPosition: position)
-                }
-                let piece = results[i]
-                if let fatal = piece.fatal {
-                    throw fatal.skippedRecord(firstLine: lineBase, skipping: false, keyNames: keyColumns).inputError(file: source.name)
-                }
-                parsers[i].commit()
-                totals.add(piece)
-                for issue in piece.issues where issues.count < reportedSkipLimit {
-                    issues.append(issue.skippedRecord(firstLine: lineBase, skipping: true, keyNames: keyColumns))
-                }
-                lineBase += piece.lines
-                pos = piece.end
-                incomplete = piece.incomplete
-            }
-            totals.bytes = fileOffset + pos
-
-            if atEndOfFile && !incomplete { break }
-            // Keep the unfinished record, then read the next block after it.
-            let carry = filled - pos
-            if pos > 0 {
-                if carry > 0 { buffer.base.update(from: buffer.base + pos, count: carry) }
-                fileOffset += pos
-                filled = carry
-            }
-            dataStart = 0
-            try readMore()
+            let start = r == 0 ? dataStart : try scanner.guessRecordStart(after: bounds[r], limit: bounds[r + 1])
+            let outcome = try scanner.scan(from: start, limit: bounds[r + 1], into: parsers[r]) { stop.isAfterAnError(r) }
+            if outcome.fatal != nil { stop.report(r) }
+            return outcome
         }
 
-        return (merge(parsers, layout: layout, totals: totals, issues: issues, source: source.name), buffer.capacity)
+        // Check every region's start against where the region before it ended, in file order.
+        var totals = Totals()
+        var issues: [SkippedRecord] = []
+        var accepted: [CSVPieceParser] = []
+        var position = dataStart
+        var line = firstLine
+        var bufferCapacity = head.capacity
+        for r in 0..<regionCount {
+            if position >= bounds[r + 1] { continue }          // covered by the record before
+            var outcome = outcomes[r]
+            if !outcome.complete || outcome.start != position {
+                parsers[r] = newParser()
+                outcome = try scanner.scan(from: position, limit: bounds[r + 1], into: parsers[r]) { false }
+            }
+            if let fatal = outcome.fatal {
+                throw fatal.skippedRecord(firstLine: line, skipping: false, keyNames: keyColumns).inputError(file: source.name)
+            }
+            accepted.append(parsers[r])
+            totals.add(outcome)
+            bufferCapacity = max(bufferCapacity, outcome.bufferCapacity)
+            for issue in outcome.issues where issues.count < reportedSkipLimit {
+                issues.append(issue.skippedRecord(firstLine: line, skipping: true, keyNames: keyColumns))
+            }
+            line += outcome.lines
+            position = outcome.end
+        }
+        totals.bytes = source.size
+        return (merge(accepted, layout: layout, totals: totals, issues: issues, source: source.name), bufferCapacity)
     }
 
     private func makeLayout(header: StreamingCSVHeader, source: String) throws -> ScanLayout {
@@ -276,7 +240,7 @@ public struct StreamingCSVScanner: Sendable {
 
     private struct Totals {
         var records = 0, counted = 0, excluded = 0, skipped = 0, bytes = 0
-        mutating func add(_ piece: PieceResult) {
+        mutating func add(_ piece: CSVRegionScanner.Outcome) {
             records += piece.records
             counted += piece.counted
             excluded += piece.excluded
@@ -285,48 +249,67 @@ public struct StreamingCSVScanner: Sendable {
     }
 }
 
-/// Finding where a record probably starts inside a block.
-enum CSVBoundary {
-    /// The offset just after the first line break at or after `offset - 1` (a CR LF pair counts
-    /// as one break), or `count` when there is none. Correct unless the break is inside a
-    /// quoted field, which the scanner detects and repairs.
-    static func guessRecordStart(_ data: UnsafePointer<UInt8>, count: Int, after offset: Int) -> Int {
-        var i = max(0, offset - 1)
-        while i < count {
-            let b = data[i]
-            if b == Byte.lf { return i + 1 }
-            if b == Byte.cr { return i + 1 < count && data[i + 1] == Byte.lf ? i + 2 : i + 1 }
-            i += 1
-        }
-        return count
+/// Which regions may stop early: under ``MalformedRowPolicy/stop`` the first error found in a
+/// region makes every later region pointless (the scan will end there unless that region's start
+/// was guessed wrong, in which case the later regions are scanned again in order).
+final class StopSignal: @unchecked Sendable {
+    // @unchecked: all state is behind the lock.
+    private let lock = NSLock()
+    private var earliest = Int.max
+
+    /// Records an error in region `region`.
+    func report(_ region: Int) {
+        lock.lock(); defer { lock.unlock() }
+        earliest = min(earliest, region)
+    }
+
+    /// Whether an earlier region has an error.
+    func isAfterAnError(_ region: Int) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return earliest < region
     }
 }
 
-/// A pointer into the scanner's buffer handed to worker threads.
+/// The parsers of the regions, one each.
 ///
-/// `@unchecked Sendable`: workers only read the buffer, or write disjoint ranges of it, between
-/// two barriers, and the buffer outlives every worker.
-struct SharedBytes: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<UInt8>
-    init(_ pointer: UnsafeMutablePointer<UInt8>) { self.pointer = pointer }
+/// `@unchecked Sendable`: during the parallel scan each region's parser is used only by the
+/// worker scanning that region; replacements happen afterwards, on one thread.
+final class ParserSlots: @unchecked Sendable {
+    private var parsers: [CSVPieceParser]
+    init(_ parsers: [CSVPieceParser]) { self.parsers = parsers }
+    subscript(index: Int) -> CSVPieceParser {
+        get { parsers.withUnsafeBufferPointer { $0[index] } }
+        set { parsers[index] = newValue }
+    }
 }
 
-/// Runs `body` for `0..<count` on up to `count` threads and returns the results in order.
-func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
-    if count == 1 { return [try body(0)] }
+/// Runs `body` for every region `0..<count` on up to `threads` threads, each thread taking the
+/// next region not yet taken; returns the results in region order.
+func parallelRegions<T: Sendable>(_ count: Int, threads: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+    if threads == 1 || count == 1 { return try (0..<count).map(body) }
     let slots = ResultSlots<T>(count)
-    DispatchQueue.concurrentPerform(iterations: count) { i in
-        slots.set(i, Result { try body(i) })
+    DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
+        while let region = slots.take() {
+            slots.set(region, Result { try body(region) })
+        }
     }
     return try slots.values()
 }
 
-/// Results written by concurrent workers, one slot each.
+/// Results written by concurrent workers, one slot each, and the counter that hands out work.
 private final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    // @unchecked: each worker writes only its own slot, and values() is read after
-    // concurrentPerform has returned, which orders the writes before the reads.
+    // @unchecked: the counter is behind the lock; each worker writes only the slots it took, and
+    // values() is read after concurrentPerform has returned, which orders the writes before it.
+    private let lock = NSLock()
+    private var next = 0
     private var slots: [Result<T, any Error>?]
     init(_ count: Int) { slots = Array(repeating: nil, count: count) }
+    func take() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < slots.count else { return nil }
+        next += 1
+        return next - 1
+    }
     func set(_ index: Int, _ value: Result<T, any Error>) {
         slots.withUnsafeMutableBufferPointer { $0[index] = value }
     }

@@ -212,6 +212,7 @@ struct StreamingCSVMalformedInputTests {
     struct GeneratedSource: ByteBlockSource {
         let name = "generated.csv"
         let rows: Int
+        var size: Int { Self.header.count + rows * Self.rowWidth }
         static let header = Array("service,group,stage,notes\n".utf8)
         static let rowWidth = 32
         func row(_ i: Int) -> [UInt8] {
@@ -220,8 +221,7 @@ struct StreamingCSVMalformedInputTests {
             return Array(text.utf8) + padding + [UInt8(ascii: "\""), 10]
         }
         func read(into destination: UnsafeMutableRawPointer, count: Int, at offset: Int) throws -> Int {
-            let total = Self.header.count + rows * Self.rowWidth
-            let n = max(0, min(count, total - offset))
+            let n = max(0, min(count, size - offset))
             for i in 0..<n {
                 let at = offset + i
                 let byte = at < Self.header.count ? Self.header[at]
@@ -235,7 +235,7 @@ struct StreamingCSVMalformedInputTests {
     @Test func theBufferDependsOnTheBlockSizeNotTheFileSize() throws {
         let source = GeneratedSource(rows: 200_000)      // 6.4 MB
         var scanner = StreamingCSVScanner(keyColumns: ["service", "group", "stage"], blockSize: 64 * 1024, threads: 2)
-        scanner.minimumPieceSize = 4096
+        scanner.minimumRegionSize = 4096
         let (result, capacity) = try scanner.aggregateMeasuringBuffer(source: source)
         #expect(result.recordsCounted == 200_000)
         #expect(result.groups.count == 155 * 7 * 6)   // 155, 7 and 6 are coprime in pairs: every combination occurs

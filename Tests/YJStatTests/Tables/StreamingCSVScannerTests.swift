@@ -137,7 +137,7 @@ struct StreamingCSVScannerTests {
         try Data(bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         var scanner = StreamingCSVScanner(keyColumns: ["service", "ethnicity", "stage"], blockSize: 4096, threads: 2)
-        scanner.minimumPieceSize = 512
+        scanner.minimumRegionSize = 512
         let fromFile = try scanner.aggregate(fileAt: url)
         let fromBytes = try scanner.aggregate(bytes: bytes, source: url.lastPathComponent)
         #expect(fromFile == fromBytes)

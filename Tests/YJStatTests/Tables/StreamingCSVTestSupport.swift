@@ -99,7 +99,7 @@ extension StreamingCSVScanner {
                            blockSize: Int, threads: Int) -> StreamingCSVScanner {
         var scanner = StreamingCSVScanner(keyColumns: keys, filters: filters, onError: onError, blockSize: blockSize,
                                           threads: threads)
-        scanner.minimumPieceSize = 1
+        scanner.minimumRegionSize = 1
         return scanner
     }
 }
