@@ -120,7 +120,8 @@ final class ByteKeyInterner {
     static func headAndHash(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> (head: UInt64, hash: UInt64) {
         let k: UInt64 = 0x9E37_79B9_7F4A_7C15
         let first = UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
-        let head = length >= 8 ? first : (length == 0 ? 0 : first & (~UInt64(0) >> UInt64(64 &- 8 &* length)))
+        // Keep the first min(length, 8) bytes without a branch (Swift's shift of 64 gives 0).
+        let head = first & (~UInt64(0) >> (64 &- 8 &* UInt64(truncatingIfNeeded: min(length, 8))))
         var h = (UInt64(truncatingIfNeeded: length) ^ head) &* k
         var i = 8
         while i &+ 8 <= length {

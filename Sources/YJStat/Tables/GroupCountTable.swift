@@ -58,7 +58,7 @@ final class GroupCountTable {
             for k in 0..<width {
                 let id = Int(ids[k])
                 if id >> bits[k] != 0 { return widen(k, to: id, ids) }
-                index |= id << shifts[k]
+                index |= id &<< shifts[k]
             }
             return index
         }

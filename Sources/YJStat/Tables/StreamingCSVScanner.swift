@@ -227,10 +227,14 @@ public struct StreamingCSVScanner: Sendable {
                 counts[key, default: 0] += count
             }
         }
-        let groups = counts.map { AggregatedGroup(key: $0.key, count: $0.value) }.sorted { a, b in
-            for (x, y) in zip(a.key, b.key) where x != y { return x < y }
-            return false
+        // Sort by each column's rank in String order: a few String comparisons per distinct
+        // value instead of per pair of groups.
+        let ranks = firstSeen.map { seen in
+            Dictionary(uniqueKeysWithValues: seen.keys.sorted().enumerated().map { ($1, $0) })
         }
+        let groups = counts.map { (key: $0.key, rank: $0.key.enumerated().map { ranks[$0][$1] ?? 0 }, count: $0.value) }
+            .sorted { a, b in a.rank.lexicographicallyPrecedes(b.rank) }
+            .map { AggregatedGroup(key: $0.key, count: $0.count) }
         let distinct = firstSeen.map { seen in seen.sorted { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key) }
         return AggregationResult(source: source, keyColumns: keyColumns, filters: filters, groups: groups,
                                  distinctValues: distinct, recordsRead: totals.records, recordsCounted: totals.counted,
