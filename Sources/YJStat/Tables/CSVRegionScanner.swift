@@ -61,10 +61,13 @@ struct CSVRegionScanner {
     ///
     /// - Parameter abandon: Asked after each block; when it returns true the scan stops and the
     ///   outcome is marked incomplete.
-    func scan(from start: Int, limit: Int, into parser: CSVPieceParser, abandon: () -> Bool) throws -> Outcome {
+    func scan(from start: Int, limit: Int, into parser: CSVPieceParser, buffer storage: ScanBuffer,
+              abandon: () -> Bool) throws -> Outcome {
         var outcome = Outcome(start: start, end: start)
         guard start < limit else { return outcome }
-        var buffer = UnsafeGrowableArray<UInt8>(capacity: blockSize + 1, padding: 64)
+        var buffer = UnsafeGrowableArray<UInt8>(capacity: 1)
+        swap(&buffer, &storage.bytes)
+        defer { swap(&buffer, &storage.bytes) }
         var fileOffset = start   // file offset of buffer[0]
         var filled = 0
         var atEndOfFile = false
@@ -110,4 +113,11 @@ struct CSVRegionScanner {
             filled = carry
         }
     }
+}
+
+/// A block buffer that one worker thread reuses for every region it scans, so that memory is
+/// allocated (and its pages touched) once per thread rather than once per region.
+final class ScanBuffer {
+    var bytes: UnsafeGrowableArray<UInt8>
+    init(blockSize: Int) { bytes = UnsafeGrowableArray<UInt8>(capacity: blockSize + 1, padding: 64) }
 }

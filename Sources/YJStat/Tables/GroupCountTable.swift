@@ -31,7 +31,7 @@ final class GroupCountTable {
         shifts = .allocate(capacity: self.width)
         slots = .allocate(capacity: 1)
         slots.initialize(to: 0)
-        let initialBits = 4 * self.width <= GroupCountTable.maximumDenseBits ? 4 : 2
+        let initialBits = 2
         dense = initialBits * self.width <= GroupCountTable.maximumDenseBits
         if dense {
             bits.initialize(repeating: initialBits, count: self.width)
@@ -94,8 +94,6 @@ final class GroupCountTable {
     private func widen(_ k: Int, to id: Int, _ ids: UnsafePointer<Int32>) -> Int {
         var needed = bits[k]
         while id >> needed != 0 { needed += 1 }
-        // Grow by at least two bits at a time: fewer re-layouts while a column fills up.
-        needed = max(needed, bits[k] + 2)
         let total = (0..<width).reduce(0) { $0 + ($1 == k ? needed : bits[$1]) }
         let oldBits = (0..<width).map { bits[$0] }, oldShifts = (0..<width).map { shifts[$0] }
         let oldCounts = counts.base, oldFirst = firstPosition.base, oldSize = counts.count

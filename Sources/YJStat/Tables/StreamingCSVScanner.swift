@@ -90,12 +90,13 @@ public struct StreamingCSVScanner: Sendable {
         let threads = max(1, min(self.threads, 64))
 
         // Byte-order mark and header, read from the start of the file.
-        var head = UnsafeGrowableArray<UInt8>(capacity: min(blockSize, 1 << 16) + 3, padding: 64)
+        let headChunk = min(blockSize, 1 << 16)
+        var head = UnsafeGrowableArray<UInt8>(capacity: headChunk + 3, padding: 64)
         var filled = 0
         var headerScan: StreamingCSVHeader.Scan = .needMoreData
         while true {
-            if head.capacity - filled < blockSize { head.setCount(filled); head.reserve(filled + blockSize) }
-            let got = try source.read(into: head.base + filled, count: blockSize, at: filled)
+            if head.capacity - filled < headChunk { head.setCount(filled); head.reserve(2 * (filled + headChunk)) }
+            let got = try source.read(into: head.base + filled, count: headChunk, at: filled)
             filled += got
             let atEndOfFile = got == 0 || filled >= source.size
             if filled < 3 && !atEndOfFile { continue }
@@ -122,12 +123,14 @@ public struct StreamingCSVScanner: Sendable {
         let policy = onError, limit = reportedSkipLimit
         func newParser() -> CSVPieceParser { CSVPieceParser(layout: layout, policy: policy, issueLimit: limit) }
         let parsers = ParserSlots((0..<regionCount).map { _ in newParser() })
-        let outcomes = try parallelRegions(regionCount, threads: threads) { r -> CSVRegionScanner.Outcome in
+        let buffers = BufferSlots(count: min(threads, regionCount), blockSize: blockSize)
+        let outcomes = try parallelRegions(regionCount, threads: threads) { r, worker -> CSVRegionScanner.Outcome in
             if stop.isAfterAnError(r) {
                 return CSVRegionScanner.Outcome(start: bounds[r], end: bounds[r], complete: false)
             }
             let start = r == 0 ? dataStart : try scanner.guessRecordStart(after: bounds[r], limit: bounds[r + 1])
-            let outcome = try scanner.scan(from: start, limit: bounds[r + 1], into: parsers[r]) { stop.isAfterAnError(r) }
+            let outcome = try scanner.scan(from: start, limit: bounds[r + 1], into: parsers[r],
+                                           buffer: buffers[worker]) { stop.isAfterAnError(r) }
             if outcome.fatal != nil { stop.report(r) }
             return outcome
         }
@@ -139,12 +142,13 @@ public struct StreamingCSVScanner: Sendable {
         var position = dataStart
         var line = firstLine
         var bufferCapacity = head.capacity
+        for worker in 0..<min(threads, regionCount) { bufferCapacity = max(bufferCapacity, buffers[worker].bytes.capacity) }
         for r in 0..<regionCount {
             if position >= bounds[r + 1] { continue }          // covered by the record before
             var outcome = outcomes[r]
             if !outcome.complete || outcome.start != position {
                 parsers[r] = newParser()
-                outcome = try scanner.scan(from: position, limit: bounds[r + 1], into: parsers[r]) { false }
+                outcome = try scanner.scan(from: position, limit: bounds[r + 1], into: parsers[r], buffer: buffers[0]) { false }
             }
             if let fatal = outcome.fatal {
                 throw fatal.skippedRecord(firstLine: line, skipping: false, keyNames: keyColumns).inputError(file: source.name)
@@ -207,35 +211,53 @@ public struct StreamingCSVScanner: Sendable {
                           keyNames: keyColumns, filterGroups: groups)
     }
 
+    /// Combines the counts of every accepted region. Each parser's ids are mapped to global value
+    /// numbers once per distinct value (building each `String` once), so combining costs integer
+    /// work per group rather than string hashing.
     private func merge(_ parsers: [CSVPieceParser], layout: ScanLayout, totals: Totals, issues: [SkippedRecord],
                        source: String) -> AggregationResult {
         let width = keyColumns.count
-        var counts: [[String]: Int] = [:]
-        var firstSeen = Array(repeating: [String: Int](), count: width)
+        var values = Array(repeating: [String](), count: width)          // global number → text
+        var numbers = Array(repeating: [String: Int](), count: width)    // text → global number
+        var firstSeen = Array(repeating: [Int](), count: width)          // global number → position
+        var counts: [[Int]: Int] = [:]
         for parser in parsers {
-            var names = Array(repeating: [Int32: String](), count: width)
+            var global = (0..<width).map { Array(repeating: -1, count: parser.interners[$0].count) }
             parser.groups.forEachCommitted { ids, count, position in
-                var key: [String] = []
-                key.reserveCapacity(width)
+                var key = [Int](repeating: 0, count: width)
                 for k in 0..<width {
-                    let id = ids[k]
-                    let text = names[k][id] ?? parser.interners[k].string(id)
-                    names[k][id] = text
-                    key.append(text)
-                    if position < firstSeen[k][text, default: Int.max] { firstSeen[k][text] = position }
+                    let id = Int(ids[k])
+                    var number = global[k][id]
+                    if number < 0 {
+                        let text = parser.interners[k].string(ids[k])
+                        if let known = numbers[k][text] {
+                            number = known
+                        } else {
+                            number = values[k].count
+                            numbers[k][text] = number
+                            values[k].append(text)
+                            firstSeen[k].append(Int.max)
+                        }
+                        global[k][id] = number
+                    }
+                    key[k] = number
+                    if position < firstSeen[k][number] { firstSeen[k][number] = position }
                 }
                 counts[key, default: 0] += count
             }
         }
-        // Sort by each column's rank in String order: a few String comparisons per distinct
-        // value instead of per pair of groups.
-        let ranks = firstSeen.map { seen in
-            Dictionary(uniqueKeysWithValues: seen.keys.sorted().enumerated().map { ($1, $0) })
+        // Sort by each column's rank in String order: String comparisons per distinct value only.
+        let ranks = values.map { texts -> [Int] in
+            var rank = Array(repeating: 0, count: texts.count)
+            for (position, number) in texts.indices.sorted(by: { texts[$0] < texts[$1] }).enumerated() { rank[number] = position }
+            return rank
         }
-        let groups = counts.map { (key: $0.key, rank: $0.key.enumerated().map { ranks[$0][$1] ?? 0 }, count: $0.value) }
+        let groups = counts.map { (numbers: $0.key, rank: $0.key.enumerated().map { ranks[$0][$1] }, count: $0.value) }
             .sorted { a, b in a.rank.lexicographicallyPrecedes(b.rank) }
-            .map { AggregatedGroup(key: $0.key, count: $0.count) }
-        let distinct = firstSeen.map { seen in seen.sorted { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key) }
+            .map { AggregatedGroup(key: $0.numbers.enumerated().map { values[$0][$1] }, count: $0.count) }
+        let distinct = (0..<width).map { k in
+            values[k].indices.sorted { (firstSeen[k][$0], values[k][$0]) < (firstSeen[k][$1], values[k][$1]) }.map { values[k][$0] }
+        }
         return AggregationResult(source: source, keyColumns: keyColumns, filters: filters, groups: groups,
                                  distinctValues: distinct, recordsRead: totals.records, recordsCounted: totals.counted,
                                  recordsExcluded: totals.excluded, recordsSkipped: totals.skipped,
@@ -287,17 +309,28 @@ final class ParserSlots: @unchecked Sendable {
     }
 }
 
-/// Runs `body` for every region `0..<count` on up to `threads` threads, each thread taking the
-/// next region not yet taken; returns the results in region order.
-func parallelRegions<T: Sendable>(_ count: Int, threads: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
-    if threads == 1 || count == 1 { return try (0..<count).map(body) }
+/// Runs `body(region, worker)` for every region `0..<count` on up to `threads` worker threads
+/// numbered from 0, each taking the next region not yet taken; returns the results in region
+/// order.
+func parallelRegions<T: Sendable>(_ count: Int, threads: Int, _ body: @Sendable (Int, Int) throws -> T) throws -> [T] {
+    if threads == 1 || count == 1 { return try (0..<count).map { try body($0, 0) } }
     let slots = ResultSlots<T>(count)
-    DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
+    DispatchQueue.concurrentPerform(iterations: min(threads, count)) { worker in
         while let region = slots.take() {
-            slots.set(region, Result { try body(region) })
+            slots.set(region, Result { try body(region, worker) })
         }
     }
     return try slots.values()
+}
+
+/// One reusable block buffer per worker thread.
+///
+/// `@unchecked Sendable`: worker `i` alone uses buffer `i` during the parallel scan; buffer 0 is
+/// used again afterwards, on one thread.
+final class BufferSlots: @unchecked Sendable {
+    private let buffers: [ScanBuffer]
+    init(count: Int, blockSize: Int) { buffers = (0..<max(1, count)).map { _ in ScanBuffer(blockSize: blockSize) } }
+    subscript(worker: Int) -> ScanBuffer { buffers[worker] }
 }
 
 /// Results written by concurrent workers, one slot each, and the counter that hands out work.
