@@ -8,8 +8,9 @@
 /// groups, stages), so the table stays in the fastest cache; memory grows with the number of
 /// distinct values, never with the number of rows.
 final class ByteKeyInterner {
-    /// A table slot: the key's first eight bytes (zero-padded) and `length << 32 | id + 1`
-    /// (0 when empty). Keys of up to eight bytes are matched from the slot alone.
+    /// A table slot: the key's first eight bytes (zero-padded) and `length << 32 | invalid << 31 |
+    /// id + 1` (0 when empty), where `invalid` is 1 for a value that is not UTF-8. Keys of up to
+    /// eight bytes are matched from the slot alone.
     struct Slot {
         var head: UInt64
         var meta: UInt64
@@ -21,7 +22,7 @@ final class ByteKeyInterner {
     @exclusivity(unchecked) private var arena = UnsafeGrowableArray<UInt8>(capacity: 4096, padding: 8)
     @exclusivity(unchecked) private var offsets = UnsafeGrowableArray<Int>(capacity: 64)
     @exclusivity(unchecked) private var lengths = UnsafeGrowableArray<Int>(capacity: 64)
-    @exclusivity(unchecked) private var valid = UnsafeGrowableArray<Bool>(capacity: 64)
+    @exclusivity(unchecked) private var invalid = UnsafeGrowableArray<UInt64>(capacity: 64)
 
     /// The number of distinct values seen.
     var count: Int { offsets.count }
@@ -35,8 +36,9 @@ final class ByteKeyInterner {
 
     deinit { slots.deallocate() }
 
-    /// The id of the value `bytes[0..<length]`, adding it if new. At least 8 readable bytes must
-    /// follow `bytes` (the scanner pads its buffers).
+    /// The id of the value `bytes[0..<length]`, adding it if new; the id's bitwise complement (a
+    /// negative number) when the value is not valid UTF-8. At least 8 readable bytes must follow
+    /// `bytes` (the scanner pads its buffers).
     @inline(__always)
     func id(of bytes: UnsafePointer<UInt8>, length: Int) -> Int32 {
         let (head, hash) = ByteKeyInterner.headAndHash(bytes, length)
@@ -46,20 +48,18 @@ final class ByteKeyInterner {
             let slot = slots[index]
             if slot.meta == 0 { return insert(bytes, length, head: head, at: index) }
             if slot.head == head && slot.meta & 0xFFFF_FFFF_0000_0000 == lengthTag {
-                let id = Int(truncatingIfNeeded: slot.meta & 0xFFFF_FFFF) &- 1
+                let low = UInt32(truncatingIfNeeded: slot.meta)
+                let id = Int(low & 0x7FFF_FFFF) &- 1
                 if length <= 8 || ByteKeyInterner.equal(arena.base + offsets[id] + 8, bytes + 8, length &- 8) {
-                    return Int32(truncatingIfNeeded: id)
+                    // Bit 31 marks a value that is not UTF-8: return ~id for it, without a branch.
+                    return Int32(truncatingIfNeeded: id) ^ -Int32(bitPattern: low >> 31)
                 }
             }
             index = (index &+ 1) & mask
         }
     }
 
-    /// Whether the value with this id is valid UTF-8.
-    @inline(__always)
-    func isValidUTF8(_ id: Int32) -> Bool { valid[Int(id)] }
-
-    /// The value with this id as text (callers check ``isValidUTF8(_:)`` first).
+    /// The value with this id as text (callers check validity first).
     func string(_ id: Int32) -> String {
         String(decoding: UnsafeBufferPointer(start: arena.base + offsets[Int(id)], count: lengths[Int(id)]), as: UTF8.self)
     }
@@ -70,10 +70,11 @@ final class ByteKeyInterner {
         lengths.append(length)
         arena.append(contentsOf: bytes, count: length)
         let buffer = UnsafeBufferPointer(start: bytes, count: length)
-        valid.append(buffer.allSatisfy { $0 < 0x80 } || String(validating: buffer, as: UTF8.self) != nil)
-        slots[index] = Slot(head: head, meta: UInt64(length) << 32 | UInt64(id + 1))
+        let isValid = buffer.allSatisfy { $0 < 0x80 } || String(validating: buffer, as: UTF8.self) != nil
+        invalid.append(isValid ? 0 : 1 << 31)
+        slots[index] = Slot(head: head, meta: UInt64(length) << 32 | invalid[id] | UInt64(id + 1))
         if (id + 1) * 2 > mask + 1 { grow() }
-        return Int32(id)
+        return isValid ? Int32(id) : ~Int32(id)
     }
 
     private func grow() {
@@ -85,7 +86,7 @@ final class ByteKeyInterner {
             let (head, hash) = ByteKeyInterner.headAndHash(arena.base + offsets[id], lengths[id])
             var index = Int(truncatingIfNeeded: hash >> newShift)
             while newSlots[index].meta != 0 { index = (index + 1) & newMask }
-            newSlots[index] = Slot(head: head, meta: UInt64(lengths[id]) << 32 | UInt64(id + 1))
+            newSlots[index] = Slot(head: head, meta: UInt64(lengths[id]) << 32 | invalid[id] | UInt64(id + 1))
         }
         slots.deallocate()
         slots = newSlots

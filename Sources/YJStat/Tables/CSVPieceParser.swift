@@ -80,8 +80,8 @@ struct PieceResult: Sendable {
     var fatal: PieceIssue?
 }
 
-/// Parses the records of one piece of a block and counts them into its own tables: one parser
-/// per thread, so the hot loop takes no locks.
+/// Parses the records of a block and counts them into its own tables: one parser per region of
+/// the file, used by one thread at a time, so the hot loop takes no locks.
 ///
 /// The loop works on raw bytes. A field is located by jumping from one candidate structural
 /// byte to the next with a ``SpecialByteWindow`` and checking that it is a comma, quote, CR or
@@ -90,8 +90,8 @@ struct PieceResult: Sendable {
 /// doubled quote, in which case a needed field is unescaped into a scratch buffer. At the end of
 /// a well-formed row the filters are tested on the slices and the key slices are interned.
 ///
-/// `@unchecked Sendable`: a parser is used by one thread at a time; the scanner hands it to a
-/// worker for one piece and takes it back after the barrier.
+/// `@unchecked Sendable`: a parser is used by one thread at a time — the worker scanning its
+/// region, then the thread that merges the results.
 final class CSVPieceParser: @unchecked Sendable {
     private let layout: ScanLayout
     private let policy: MalformedRowPolicy
@@ -391,7 +391,7 @@ final class CSVPieceParser: @unchecked Sendable {
             let role = keyFields[k]
             let (bytes, length) = slice(data, role)
             let id = internerRefs[k]._withUnsafeGuaranteedRef { $0.id(of: bytes, length: length) }
-            if !internerRefs[k]._withUnsafeGuaranteedRef({ $0.isValidUTF8(id) }) {
+            if id < 0 {
                 return PieceIssue(line: fieldLine[role], column: layout.neededColumns[role] + 1,
                                   kind: .invalidUTF8(keyIndex: k))
             }

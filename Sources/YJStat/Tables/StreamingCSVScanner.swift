@@ -4,15 +4,16 @@ import Foundation
 /// Counts the rows of a large CSV file by key columns in one streaming pass, in memory that grows
 /// with the number of distinct keys and not with the file.
 ///
-/// The file is read in blocks (4 MiB by default) with positioned reads into one reusable buffer.
-/// Each block is cut into one piece per thread; every piece is parsed byte by byte without
-/// building a `String` per field: only the key and filter columns are looked at, and a key's
-/// bytes are hashed in place to a small integer id (``ByteKeyInterner``), so a row costs a few
-/// table probes. A piece other than the first starts at a guessed record boundary (just after
-/// the first line break in it); once the piece before it is done, the guess is checked against
-/// where that piece's last record really ended, and a wrong guess (a quoted field with a line
-/// break straddling the cut) is thrown away and the piece parsed again from the right place.
-/// Counts are therefore exactly those of a sequential parse.
+/// The file is cut into a few large regions per thread (``regionsPerThread``), which worker
+/// threads take in turn; each worker reads its regions in blocks (1 MiB by default) with
+/// positioned reads into one reusable buffer, so there is no lock or barrier per block. Every
+/// block is parsed byte by byte without building a `String` per field: only the key and filter
+/// columns are looked at, and a key's bytes are hashed in place to a small integer id
+/// (``ByteKeyInterner``), so a row costs a few table probes. A region other than the first
+/// starts at a guessed record boundary (just after its first line break); when all regions are
+/// done, each guess is checked against where the region before really ended, and a region that
+/// started at a wrong guess (a line break inside a quoted field) is parsed again from the right
+/// place. /// Counts are therefore exactly those of a sequential parse.
 ///
 /// Parsing follows RFC 4180 as ``CSVReader`` does: quoted fields with doubled quotes and line
 /// breaks inside, CRLF, LF or CR line ends, a UTF-8 byte-order mark, blank lines skipped, a last
@@ -30,7 +31,8 @@ import Foundation
 /// result.count(for: ["leeds", "Black", "arrest"])
 /// ```
 ///
-/// - Complexity: O(*n*) in the size of the file; memory O(block size × 2 + distinct keys).
+/// - Complexity: O(*n*) in the size of the file; memory O(threads × block size + regions ×
+///   distinct keys).
 public struct StreamingCSVScanner: Sendable {
     /// The columns to count by, in output order (at least one).
     public var keyColumns: [String]
@@ -40,7 +42,7 @@ public struct StreamingCSVScanner: Sendable {
     public var onError: MalformedRowPolicy
     /// Bytes read per block (at least 1; a record longer than a block grows the buffer).
     public var blockSize: Int
-    /// Threads that parse a block in parallel (at least 1).
+    /// Threads that scan regions of the file in parallel (at least 1).
     public var threads: Int
     /// How many skipped rows are described in ``AggregationResult/skippedExamples``.
     public var reportedSkipLimit: Int
@@ -51,7 +53,7 @@ public struct StreamingCSVScanner: Sendable {
 
     /// Creates a scanner.
     public init(keyColumns: [String], filters: [ColumnFilter] = [], onError: MalformedRowPolicy = .stop,
-                blockSize: Int = 1 << 22, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                blockSize: Int = 1 << 20, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                 reportedSkipLimit: Int = 10) {
         self.keyColumns = keyColumns
         self.filters = filters
