@@ -44,8 +44,9 @@ public enum CSVWriter {
 
     /// The cell quoted if RFC 4180 requires it (or it has edge spaces).
     public static func escape(_ cell: String) -> String {
-        let needsQuotes = cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-            || cell.hasPrefix(" ") || cell.hasSuffix(" ")
+        // Checked on UTF-8 bytes (fast, and a separator carrying a combining mark still counts).
+        let needsQuotes = cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+            || cell.utf8.first == 0x20 || cell.utf8.last == 0x20
         guard needsQuotes else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

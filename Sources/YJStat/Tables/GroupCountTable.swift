@@ -73,18 +73,16 @@ final class GroupCountTable {
         counts[entry] = before &+ 1
     }
 
-    /// Calls `body` with the ids, count and first position of every key with a counts count.
-    func forEachCommitted(_ body: ([Int32], Int, Int) -> Void) {
+    /// Calls `body` with the ids, count and first position of every key with a count.
+    func forEachCommitted(_ body: (UnsafePointer<Int32>, Int, Int) -> Void) {
+        let ids = UnsafeMutablePointer<Int32>.allocate(capacity: width)
+        defer { ids.deallocate() }
         for entry in 0..<counts.count where counts[entry] > 0 {
-            body(ids(of: entry), counts[entry], firstPosition[entry])
+            for k in 0..<width {
+                ids[k] = dense ? Int32((entry >> shifts[k]) & ((1 << bits[k]) - 1)) : keys[entry * width + k]
+            }
+            body(ids, counts[entry], firstPosition[entry])
         }
-    }
-
-    private func ids(of entry: Int) -> [Int32] {
-        if dense {
-            return (0..<width).map { Int32((entry >> shifts[$0]) & ((1 << bits[$0]) - 1)) }
-        }
-        return (0..<width).map { keys[entry * width + $0] }
     }
 
     // MARK: Dense mode

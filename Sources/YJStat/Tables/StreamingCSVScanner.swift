@@ -213,40 +213,52 @@ public struct StreamingCSVScanner: Sendable {
                           keyNames: keyColumns, filterGroups: groups)
     }
 
-    /// Combines the counts of every accepted region. Each parser's ids are mapped to global value
-    /// numbers once per distinct value (building each `String` once), so combining costs integer
-    /// work per group rather than string hashing.
+    /// Combines the counts of every accepted region. Each parser's ids are first mapped to global
+    /// value numbers, once per distinct value (building each `String` once); a group is then a
+    /// single integer, the value numbers packed mixed radix, so combining costs integer work.
     private func merge(_ parsers: [CSVPieceParser], layout: ScanLayout, totals: Totals, issues: [SkippedRecord],
                        source: String) -> AggregationResult {
         let width = keyColumns.count
         var values = Array(repeating: [String](), count: width)          // global number → text
         var numbers = Array(repeating: [String: Int](), count: width)    // text → global number
-        var firstSeen = Array(repeating: [Int](), count: width)          // global number → position
-        var counts: [[Int]: Int] = [:]
-        for parser in parsers {
-            var global = (0..<width).map { Array(repeating: -1, count: parser.interners[$0].count) }
+        // Per parser and column: interner id → global number.
+        let global: [[[Int]]] = parsers.map { parser in
+            (0..<width).map { k in
+                let interner = parser.interners[k]
+                return (0..<interner.count).map { id -> Int in
+                    let text = interner.string(Int32(id))
+                    if let known = numbers[k][text] { return known }
+                    numbers[k][text] = values[k].count
+                    values[k].append(text)
+                    return values[k].count - 1
+                }
+            }
+        }
+        var radix = [Int](repeating: 1, count: width)                     // place value of each column
+        for k in stride(from: width - 2, through: 0, by: -1) {
+            let (product, overflow) = radix[k + 1].multipliedReportingOverflow(by: max(1, values[k + 1].count))
+            radix[k] = overflow ? 0 : product
+        }
+        let packable = radix.allSatisfy { $0 > 0 } && !radix[0].multipliedReportingOverflow(by: max(1, values[0].count)).overflow
+        var packed: [Int: Int] = [:]
+        var unpacked: [[Int]: Int] = [:]
+        var firstSeen = values.map { Array(repeating: Int.max, count: $0.count) }
+        for (p, parser) in parsers.enumerated() {
             parser.groups.forEachCommitted { ids, count, position in
-                var key = [Int](repeating: 0, count: width)
+                var code = 0
+                var key: [Int] = packable ? [] : Array(repeating: 0, count: width)
                 for k in 0..<width {
-                    let id = Int(ids[k])
-                    var number = global[k][id]
-                    if number < 0 {
-                        let text = parser.interners[k].string(ids[k])
-                        if let known = numbers[k][text] {
-                            number = known
-                        } else {
-                            number = values[k].count
-                            numbers[k][text] = number
-                            values[k].append(text)
-                            firstSeen[k].append(Int.max)
-                        }
-                        global[k][id] = number
-                    }
-                    key[k] = number
+                    let number = global[p][k][Int(ids[k])]
+                    if packable { code += number * radix[k] } else { key[k] = number }
                     if position < firstSeen[k][number] { firstSeen[k][number] = position }
                 }
-                counts[key, default: 0] += count
+                if packable { packed[code, default: 0] += count } else { unpacked[key, default: 0] += count }
             }
+        }
+        var combined: [(numbers: [Int], count: Int)] = unpacked.map { ($0.key, $0.value) }
+        for (code, count) in packed {
+            let numbers = (0..<width).map { k -> Int in (code / radix[k]) % max(1, values[k].count) }
+            combined.append((numbers, count))
         }
         // Sort by each column's rank in String order: String comparisons per distinct value only.
         let ranks = values.map { texts -> [Int] in
@@ -254,11 +266,15 @@ public struct StreamingCSVScanner: Sendable {
             for (position, number) in texts.indices.sorted(by: { texts[$0] < texts[$1] }).enumerated() { rank[number] = position }
             return rank
         }
-        let groups = counts.map { (numbers: $0.key, rank: $0.key.enumerated().map { ranks[$0][$1] }, count: $0.value) }
+        let groups = combined.map { (numbers: $0.numbers, rank: $0.numbers.enumerated().map { ranks[$0][$1] }, count: $0.count) }
             .sorted { a, b in a.rank.lexicographicallyPrecedes(b.rank) }
             .map { AggregatedGroup(key: $0.numbers.enumerated().map { values[$0][$1] }, count: $0.count) }
-        let distinct = (0..<width).map { k in
-            values[k].indices.sorted { (firstSeen[k][$0], values[k][$0]) < (firstSeen[k][$1], values[k][$1]) }.map { values[k][$0] }
+        let distinct = (0..<width).map { k -> [String] in
+            let seen = values[k].indices.filter { firstSeen[k][$0] < Int.max }
+            let ordered = seen.sorted { (a: Int, b: Int) -> Bool in
+                firstSeen[k][a] != firstSeen[k][b] ? firstSeen[k][a] < firstSeen[k][b] : values[k][a] < values[k][b]
+            }
+            return ordered.map { values[k][$0] }
         }
         return AggregationResult(source: source, keyColumns: keyColumns, filters: filters, groups: groups,
                                  distinctValues: distinct, recordsRead: totals.records, recordsCounted: totals.counted,
