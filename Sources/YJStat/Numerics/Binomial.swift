@@ -6,8 +6,10 @@ import Foundation
 /// Probabilities use Loader's (2000) saddle-point formula ("dbinom_raw") with n·p and n(1−p)
 /// carried exactly, and distribution functions sum the smaller tail from the query point
 /// outward (``DiscreteTailSum``), so every value keeps full relative accuracy far into the
-/// tails: relative error below 1e-13 against mpmath at 50 digits for n up to 10⁶ and values
-/// down to 1e-300. Invalid parameters (n < 0, p outside [0, 1], NaN) make every function return
+/// tails: against mpmath at 60 digits, for n up to 10⁶ and values down to 1e-300, the worst
+/// relative error measured is 4e-16 for the probability function and 8e-16 for the
+/// distribution functions. Valid for n ≤ 2⁵³ (exact as a double); the cost of a distribution
+/// function near the mode grows like √(np(1−p)). Invalid parameters (n < 0, p outside [0, 1], NaN) make every function return
 /// `.nan` and ``support`` nil; nothing traps. Any integer k is accepted: outside the support the
 /// probability is 0 and the distribution function 0 or 1.
 public struct Binomial: Sendable, Equatable, Codable {

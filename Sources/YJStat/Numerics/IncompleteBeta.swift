@@ -106,8 +106,10 @@ extension SpecialFunctions {
     /// whichever of Iₓ(a,b) and I₁₋ₓ(b,a) converges fast (x < (a+1)/(a+b+2)), with the prefactor
     /// xᵃ(1−x)ᵇ/B(a,b) from Loader's (2000) saddle-point decomposition so that large a and b
     /// lose no accuracy. Valid for a, b > 0 (finite) and any x; returns 0 for x ≤ 0, 1 for
-    /// x ≥ 1 and `.nan` for invalid parameters. Relative error below 1e-13 against mpmath at 50
-    /// digits for a, b ∈ [0.5, 1e5], including tails down to 1e-300.
+    /// x ≥ 1 and `.nan` for invalid parameters. Against mpmath at 60 digits for
+    /// a, b ∈ [0.5, 1e5], including tails down to 1e-300, the worst relative error measured is
+    /// 4e-14 (at a = b = 1e5 near the centre, where the fraction needs ~250 terms; 1e-15 for
+    /// shapes up to 500).
     public static func regularizedIncompleteBeta(a: Double, b: Double, x: Double) -> Double {
         guard let tails = incompleteBetaTails(a: a, b: b, x: x) else {
             return boundaryIncompleteBeta(a: a, b: b, x: x, upper: false)

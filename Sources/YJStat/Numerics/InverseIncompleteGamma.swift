@@ -10,8 +10,9 @@ extension SpecialFunctions {
     /// step on (steps capped at 50 in u as a safeguard). Starts from the Wilson–Hilferty cube-root
     /// normal approximation for a > 1 and from the small-x power law / exponential tail
     /// (Numerical Recipes §6.2, `invgammp`) otherwise. Valid for finite a > 0 and 0 ≤ p ≤ 1
-    /// (p = 0 → 0, p = 1 → +∞); `.nan` otherwise. Relative error below 1e-13 against mpmath for
-    /// a ∈ [0.5, 1e5].
+    /// (p = 0 → 0, p = 1 → +∞); `.nan` otherwise. Against mpmath for a ∈ [0.5, 1e5] and p from
+    /// 1e-100 to 1 − 1e-10 the worst relative error measured is 1.5e-14 (a = ½, p = 1e-30, where
+    /// x ∝ p^(1/a) doubles the error of P).
     public static func inverseRegularizedGammaP(a: Double, p: Double) -> Double {
         guard isValidGammaShape(a), p >= 0, p <= 1 else { return .nan }
         if p == 0 { return 0 }

@@ -35,8 +35,8 @@ public enum Normal {
     ///
     /// Uses the C library's `erfc` with the argument x/√2 corrected to first order for its own
     /// rounding (erfc(z + dz) ≈ erfc(z) − (2/√π) e^(−z²) dz, with dz from an exact product), so
-    /// the far tail keeps full relative accuracy: relative error below 1e-14 for x ∈ [−37.5, 38]
-    /// against mpmath (Φ(−37.5) ≈ 5e-308). Returns `.nan` for NaN.
+    /// the far tail keeps full relative accuracy: worst relative error 3e-16 against mpmath for
+    /// x ∈ [−37, 38] wherever Φ(x) ≥ 1e-300. Returns `.nan` for NaN.
     public static func cdf(_ x: Double) -> Double {
         sf(-x)
     }
@@ -99,8 +99,8 @@ public enum Normal {
     /// Wichura's algorithm AS 241 (PPND16; Applied Statistics 37, 477–484, 1988), accurate to
     /// about 1 part in 10¹⁶, followed in the tails (|p − ½| > 0.425) by one Newton step on
     /// log Φ(x) − log p using ``logCDF(_:)``. Returns −∞ for p = 0, +∞ for p = 1 and `.nan`
-    /// outside [0, 1]. Relative error below 1e-15 for p from 1e-300 to 1 − 1e-16 against
-    /// mpmath.
+    /// outside [0, 1]. Worst relative error 4e-16 against mpmath for p from 1e-300 to
+    /// 1 − 1e-16.
     public static func quantile(_ p: Double) -> Double {
         guard p >= 0, p <= 1 else { return .nan }
         if p == 0 { return -.infinity }

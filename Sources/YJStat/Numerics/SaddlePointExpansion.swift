@@ -57,7 +57,8 @@ enum SaddlePointExpansion {
     /// Half-integers up to 15 come from a table; n > 15 uses the asymptotic series
     /// Σ B₂ₖ / (2k(2k−1) n^(2k−1)) to k = 7 (truncation below 1e-19); other n ≤ 15 climb to
     /// n > 15 with δ(n) = δ(n+1) + (n+½) log1p(1/n) − 1, which adds only an absolute error of a
-    /// few ulps per step. Absolute error below 4e-16 for all n > 0.
+    /// few ulps per step. Absolute error below 1e-18 for integers and half-integers and n > 15,
+    /// and a few ulps of max(1, |δ(n)|) otherwise (δ(n) ≈ −½ log n as n → 0).
     static func stirlingError(_ n: Double) -> Double {
         if n > 15 {
             let inverse = 1 / n
