@@ -55,7 +55,7 @@ public enum SampleAuditReport {
             let meets: String
             if case .bool(let b)? = row["meets_target"] { meets = b ? "yes" : "no" } else { meets = "" }
             let rule: String
-            if case .integer(let n)? = row["rule_sample_size"] { rule = String(n) } else { rule = "–" }
+            if case .integer(let n)? = row["rule_sample_size"] { rule = String(n) } else { rule = "-" }
             return [row["correction"]?.csvText ?? "", row["rounding"]?.csvText ?? "", margin, meets, rule, rangeText(row)]
         }).render()
         return out

@@ -2,5 +2,12 @@
 enum CommandRegistry {
     static let all: [any Subcommand.Type] = [
         IntervalCommand.self,
+        SampleSizeCommand.self,
+        MarginCommand.self,
+        AuditSampleCommand.self,
+        PlanCommand.self,
+        AllocateCommand.self,
+        BandConfidenceCommand.self,
+        DesignRiskCommand.self,
     ]
 }
