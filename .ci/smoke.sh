@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Smoke runs of the commands the README shows, on the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="$(swift build -c release --show-bin-path)/yjstat"
+"$bin" --version
+"$bin" interval --yes 11 --of 17 --method all
