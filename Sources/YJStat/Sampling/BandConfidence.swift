@@ -1,5 +1,3 @@
-import Foundation
-
 /// How far a key question's rating can be trusted: for k "yes" of n relevant cases sampled from
 /// N relevant cases, the probability that the population proportion lies in each rating band.
 ///
@@ -13,7 +11,8 @@ import Foundation
 /// P(θ < t) = I_t(a + k, b + n − k), the regularized incomplete beta function.
 /// Source: Gelman et al. (2013), *Bayesian Data Analysis*, 3rd ed., §2.4 and §8.3 (finite
 /// population inference); Ericson (1969), *JRSS B* 31:195–233. Valid for 0 ≤ k ≤ n ≤ N.
-/// Probabilities are summed term by term in log space; their total is 1 to about 1e-12.
+/// The beta-binomial probabilities come from the ratio of successive terms, normalised to sum
+/// to 1 (relative error about 1e-14 over 10,000 terms).
 public struct BandConfidence: Sendable, Equatable, Codable {
     /// Yes cases k.
     public let successes: Int
@@ -53,13 +52,8 @@ public struct BandConfidence: Sendable, Equatable, Codable {
             if m == 0 {
                 probabilities[scale.band(k, of: N)] = 1
             } else {
-                let logNormaliser = SpecialFunctions.logBeta(alpha, beta)
-                let logFactorialM = SpecialFunctions.logGamma(Double(m) + 1)
-                for y in 0...m {
-                    let logChoose = logFactorialM - SpecialFunctions.logGamma(Double(y) + 1) - SpecialFunctions.logGamma(Double(m - y) + 1)
-                    let logP = logChoose + SpecialFunctions.logBeta(Double(y) + alpha, Double(m - y) + beta) - logNormaliser
-                    probabilities[scale.band(k + y, of: N)] += exp(logP)
-                }
+                let (support, weights) = ProbabilityVector.betaBinomial(trials: m, alpha: alpha, beta: beta)
+                for (y, weight) in zip(support, weights) { probabilities[scale.band(k + y, of: N)] += weight }
             }
             assumptions.append("unsampled yes cases beta-binomial over the \(m) unsampled of \(N) relevant cases")
         } else {

@@ -4,7 +4,8 @@
 /// The population holds K = round(P·N) yes cases (nearest whole number, halves up); the sample's
 /// yes count is X ~ Hypergeometric(N, K, n), and the observed band is the band of X/n, judged
 /// exactly in whole numbers. For an infinite population X ~ Binomial(n, P). The probability of
-/// a wrong band is 1 − P(observed band = band of K/N). Exact; valid for 1 ≤ n ≤ N and
+/// a wrong band is 1 − P(observed band = band of K/N). Exact up to rounding: the probabilities
+/// come from the ratio of successive terms, normalised to sum to 1. Valid for 1 ≤ n ≤ N and
 /// P in [0, 1].
 public struct DesignRisk: Sendable, Equatable, Codable {
     /// The sample size n.
@@ -46,15 +47,14 @@ public struct DesignRisk: Sendable, Equatable, Codable {
             K = successes
             proportion = Double(successes) / Double(N)
             trueBand = scale.band(successes, of: N)
-            let distribution = Hypergeometric(population: N, successes: successes, draws: n)
-            let low = max(0, n - (N - successes)), high = min(n, successes)
-            for x in low...high { probabilities[scale.band(x, of: n)] += distribution.pmf(x) }
+            let (support, weights) = ProbabilityVector.hypergeometric(population: N, successes: successes, draws: n)
+            for (x, weight) in zip(support, weights) { probabilities[scale.band(x, of: n)] += weight }
         } else {
             K = nil
             proportion = trueProportion
             trueBand = scale.band(ofProportion: trueProportion)
-            let distribution = Binomial(trials: n, probability: trueProportion)
-            for x in 0...n { probabilities[scale.band(x, of: n)] += distribution.pmf(x) }
+            let (support, weights) = ProbabilityVector.binomial(trials: n, probability: trueProportion)
+            for (x, weight) in zip(support, weights) { probabilities[scale.band(x, of: n)] += weight }
         }
         let bands = scale.names.indices.map {
             BandProbability(band: scale.names[$0], range: scale.rangeText($0), probability: probabilities[$0])

@@ -27,6 +27,22 @@ public struct RatingBandScale: Sendable, Equatable, Codable {
         self.thresholds = thresholds
     }
 
+    /// The key-question bands of an inspection ``Framework`` (held as data there).
+    ///
+    /// - Throws: ``InvalidArgumentError`` (`thresholds`) when a band minimum is not a whole
+    ///   percentage, or the bands do not rise strictly within 1…100 after the first.
+    public init(_ framework: Framework) throws {
+        let bands = framework.keyQuestionBands
+        var thresholds: [Int] = []
+        for band in bands.dropFirst() {
+            guard band.minimumPercent == band.minimumPercent.rounded(), band.minimumPercent.isFinite else {
+                throw InvalidArgumentError("thresholds", "band minimum \(band.minimumPercent)% is not a whole percentage")
+            }
+            thresholds.append(Int(band.minimumPercent))
+        }
+        try self.init(names: bands.map(\.rating.name), thresholds: thresholds)
+    }
+
     /// Inadequate < 50% ≤ Requires improvement < 65% ≤ Good < 80% ≤ Outstanding.
     public static let youthInspection = RatingBandScale(
         unchecked: ["Inadequate", "Requires improvement", "Good", "Outstanding"], thresholds: [50, 65, 80])

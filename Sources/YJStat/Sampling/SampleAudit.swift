@@ -18,7 +18,7 @@ public struct SampleAudit: Sendable, Equatable, Codable {
     public let rounding: SampleSizeRounding
     /// Achieved margin under every correction form, in ``FinitePopulationCorrection/allCases`` order.
     public let margins: [MarginOfError]
-    /// Whether the margin under ``correction`` is within the target (relative slack 1e-9).
+    /// Whether the margin under ``correction`` is within the target (relative slack ``SampleSizeRounding/tolerance``).
     public let meetsTarget: Bool
     /// What every form × rounding would have required for N (empty when N is unknown).
     public let ruleSizes: [SampleSize]

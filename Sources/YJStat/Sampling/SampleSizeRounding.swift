@@ -3,9 +3,11 @@
 /// Calculators differ: most round up (so the margin is at most the target), some round to the
 /// nearest whole number. Either way a value that is a whole number apart from floating-point
 /// rounding error is treated as that whole number: a computed 100.0000000001 is 100, not 101.
-/// The tolerance is ``tolerance`` relative to the value (at least 1e-9 absolute), far larger
-/// than the error of the formulas (a few units in the last place, ~1e-13 relative) and far
-/// smaller than any real difference between sample-size inputs.
+/// The tolerance is ``tolerance`` relative to the value (absolute for values below 1): a
+/// thousand times the error of the formulas (a few units in the last place, ~1e-14 relative) and
+/// far smaller than any real difference between inputs. It only matters where the unrounded
+/// size is within 1e-11 of a whole number; for populations near a million that can shift the
+/// first N at which a rule's size steps up by a fraction of one case.
 public enum SampleSizeRounding: String, CaseIterable, Sendable, Codable {
     /// The smallest whole number not below the value: ⌈n⌉.
     case up
@@ -13,8 +15,8 @@ public enum SampleSizeRounding: String, CaseIterable, Sendable, Codable {
     case nearest
 
     /// Relative tolerance within which a value counts as a whole number (or, for ``nearest``,
-    /// as exactly half way): 1e-9.
-    public static let tolerance = 1e-9
+    /// as exactly half way): 1e-11.
+    public static let tolerance = 1e-11
 
     /// Rounds a finite, non-negative value; negative or non-finite input gives 0.
     ///

@@ -89,8 +89,8 @@ struct SampleSizeTests {
     }
 }
 
-@Suite("Rating bands")
-struct RatingBandTests {
+@Suite("Rating band scale")
+struct RatingBandScaleTests {
     @Test func bandsBelongToTheFraction() {
         let scale = RatingBandScale.youthInspection
         #expect(scale.band(11, of: 17) == 1)   // 64.7%, printed 65%, still Requires improvement
@@ -101,6 +101,10 @@ struct RatingBandTests {
         #expect(scale.band(ofProportion: 0.65) == 2)
         #expect(scale.band(ofProportion: 0.6499999) == 1)
         #expect(scale.rangeText(1) == "50-64.99%")
+    }
+
+    @Test func bundledYouthFrameworkGivesTheSameScale() throws {
+        #expect(try RatingBandScale(try Framework.youth2018()) == RatingBandScale.youthInspection)
     }
 
     @Test func scaleValidation() {

@@ -80,8 +80,7 @@ struct SamplingFixture: Decodable {
     struct LoadError: Error { let message: String }
 
     private static let cached: Result<SamplingFixture, LoadError> = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/sampling.json")
+        let url = fixtureURL("sampling.json")
         do {
             return .success(try JSONDecoder().decode(SamplingFixture.self, from: Data(contentsOf: url)))
         } catch {
