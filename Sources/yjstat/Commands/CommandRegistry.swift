@@ -2,5 +2,6 @@
 enum CommandRegistry {
     static let all: [any Subcommand.Type] = [
         IntervalCommand.self,
+        ExtractCommand.self,
     ]
 }
