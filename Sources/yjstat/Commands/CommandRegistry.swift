@@ -2,6 +2,9 @@
 enum CommandRegistry {
     static let all: [any Subcommand.Type] = [
         IntervalCommand.self,
+        RateCommand.self,
+        CheckCommand.self,
+        CheckRatingsCommand.self,
         ExtractCommand.self,
     ]
 }
