@@ -6,8 +6,10 @@ import Testing
 let extractionRepositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// The seed reports (`../shared/seeds` beside the repository), present in CI.
-let seedFolder = extractionRepositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+/// The seed reports: `../shared/seeds` beside the repository (present in CI), or the folder named
+/// by the environment variable `YJSTAT_SEEDS` (for worktrees that live elsewhere).
+let seedFolder = ProcessInfo.processInfo.environment["YJSTAT_SEEDS"].map { URL(fileURLWithPath: $0) }
+    ?? extractionRepositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
 
 /// The seed report files, sorted by name (empty when the folder is absent).
 func seedFiles() -> [URL] {
@@ -17,11 +19,14 @@ func seedFiles() -> [URL] {
 
 let seedsPresent = !seedFiles().isEmpty
 
+/// Every seed report, extracted once for all tests.
+let seedResults: [ExtractionResult]? = try? seedFiles().map { url in
+    ReportExtractor.extract(text: String(decoding: try Data(contentsOf: url), as: UTF8.self), source: url.path)
+}
+
 /// Extracts every seed report.
 func extractSeeds() throws -> [ExtractionResult] {
-    try seedFiles().map { url in
-        ReportExtractor.extract(text: String(decoding: try Data(contentsOf: url), as: UTF8.self), source: url.path)
-    }
+    try #require(seedResults)
 }
 
 @Suite("Extraction of the seed reports reproduces the bundled datasets", .enabled(if: seedsPresent, "../shared/seeds is not present"))
@@ -38,8 +43,8 @@ struct SeedExtractionTests {
     }
 
     /// The cells of every row, as text, for the given columns.
-    func cells(_ table: CSVTable, columns: [String], keep: (CSVRow) -> Bool = { _ in true }) throws -> [[String]] {
-        try table.rows.filter(keep).map { row in try columns.map { try row.optionalString($0) ?? "" } }
+    func cells(_ table: CSVTable, columns: [String], keep: (CSVRow) -> Bool = { _ in true }) -> [[String]] {
+        table.rows.filter(keep).map { row in columns.map { row.optionalString($0) ?? "" } }
     }
 
     @Test(arguments: ["inspections.csv", "ratings.csv", "key_questions.csv", "demographics.csv", "population.csv",
@@ -50,8 +55,8 @@ struct SeedExtractionTests {
         let actual = try extracted(name, results)
         #expect(actual.header == expected.header)
         let services = Set(results.map(\.service))
-        let expectedRows = try cells(expected, columns: expected.header) { services.contains((try? $0.string("service")) ?? "") }
-        #expect(try cells(actual, columns: expected.header) == expectedRows)
+        let expectedRows = cells(expected, columns: expected.header) { services.contains(($0.optionalString("service")) ?? "") }
+        #expect(cells(actual, columns: expected.header) == expectedRows)
     }
 
     /// Prompt tables are reproduced exactly. Brent prints no prompt tables: its 13 bundled rows were
@@ -64,8 +69,8 @@ struct SeedExtractionTests {
         #expect(actual.header == expected.header)
         let tabled = Set(results.filter { !$0.prompts.isEmpty }.map(\.service))
         #expect(tabled == ["kensington-and-chelsea", "north-somerset"])
-        let expectedRows = try cells(expected, columns: expected.header) { tabled.contains((try? $0.string("service")) ?? "") }
-        #expect(try cells(actual, columns: expected.header) == expectedRows)
+        let expectedRows = cells(expected, columns: expected.header) { tabled.contains(($0.optionalString("service")) ?? "") }
+        #expect(cells(actual, columns: expected.header) == expectedRows)
         #expect(results.first { $0.service == "brent" }?.prompts.isEmpty == true)
     }
 
@@ -74,8 +79,8 @@ struct SeedExtractionTests {
     @Test func discretionRowsMatchExceptTheNote() throws {
         let results = try extractSeeds()
         let columns = ["service", "standard", "rule_rating", "published_rating"]
-        let expected = try cells(bundled("discretion.csv"), columns: columns)
-        let actual = try cells(extracted("discretion.csv", results), columns: columns)
+        let expected = cells(try bundled("discretion.csv"), columns: columns)
+        let actual = cells(try extracted("discretion.csv", results), columns: columns)
         #expect(actual == expected)
         for row in results.flatMap(\.discretion) { #expect(row.note.hasPrefix("Footnote \(row.footnote):")) }
     }
@@ -117,5 +122,15 @@ struct SeedExtractionTests {
         let finding = try #require(brent.findings.first { $0.code == "percentages-do-not-sum" })
         #expect(finding.severity == .info)
         #expect(finding.message.contains("101"))
+    }
+
+    /// `check --report` path: the extracted dataset through the ratings engine gives no errors and
+    /// exactly the four discretion standards the reports footnote.
+    @Test func extractedDatasetPassesTheConsistencyChecker() throws {
+        let dataset = InspectionDataset(extracted: try extractSeeds())
+        let findings = ConsistencyChecker(framework: try Framework.youth2018()).check(dataset)
+        #expect(!findings.contains { $0.severity == .error }, "\(findings.filter { $0.severity == .error })")
+        let discretion = findings.filter { $0.code == .discretion }.map { "\($0.service) \($0.location)" }
+        #expect(discretion.count == 4, "\(discretion)")
     }
 }
