@@ -33,10 +33,10 @@ enum ContextualFactsExtractor {
         var done: Set<String> = []
         for (index, line) in body.enumerated() {
             let words = line.words
-            guard let first = words.first, !line.text.contains("%") else { continue }
+            guard let first = words.first, !line.text.has(byte: "%") else { continue }
             let head = first.lowercased()
             guard let dimension = dimensions.first(where: { $0.headings.contains(head) }), !done.contains(dimension.name) else { continue }
-            var headerText = line.text.lowercased()
+            var headerText = line.lower
             var serviceRow: ([Int], Int)?
             var nationalRow: ([Int], Int)?
             var next = index + 1
@@ -45,12 +45,12 @@ enum ContextualFactsExtractor {
                 let percents = rowWords.compactMap { NumberWords.percent($0) }
                 if percents.isEmpty {
                     if let w = rowWords.first, dimensions.contains(where: { $0.headings.contains(w.lowercased()) }) { break }
-                    headerText += " " + body[next].text.lowercased()
+                    headerText += " " + body[next].lower
                     next += 1
                     continue
                 }
                 let label = rowWords.prefix { NumberWords.percent($0) == nil }.joined(separator: " ").lowercased()
-                if label.hasPrefix("national") || label.contains("england") {
+                if label.hasPrefix("national") || label.has("england") {
                     if nationalRow == nil { nationalRow = (percents, body[next].number) }
                 } else if serviceRow == nil {
                     serviceRow = (percents, body[next].number)
@@ -95,7 +95,7 @@ enum ContextualFactsExtractor {
     static func localPopulationShare(_ document: ReportDocument, into result: inout ExtractionResult) {
         guard let serviceShare = result.demographics.first(where: { $0.category == "Black and minority ethnic" }) else { return }
         let body = document.body
-        for index in body.indices where body[index].text.lowercased().contains("minority ethnic") {
+        for index in body.indices where body[index].lower.has("minority ethnic") {
             let stream = document.words(from: index, lines: 3)
             let lineWordCount = body[index].words.count
             var livingAt: Int?
@@ -129,13 +129,13 @@ enum ContextualFactsExtractor {
         var seen: Set<String> = []
         for (index, line) in body.enumerated() {
             let words = line.words
-            let lower = line.text.lowercased()
+            let lower = line.lower
             if lower.hasPrefix("population information") { sectionMarks = line.footnoteMarks }
             guard words.count >= 3, let value = NumberWords.digits(words[0]), words[1].lowercased() == "total",
-                  lower.contains("population") else { continue }
+                  lower.has("population") else { continue }
             let measure: String
-            if lower.contains("minority ethnic") || lower.contains("bame") { measure = "age_10_17_bame" }
-            else if lower.contains("youth population") || lower.contains("10-17") { measure = "age_10_17" }
+            if lower.has("minority ethnic") || lower.has("bame") { measure = "age_10_17_bame" }
+            else if lower.has("youth population") || lower.has("10-17") { measure = "age_10_17" }
             else { measure = "total" }
             guard seen.insert(measure).inserted else { continue }
             var year = printedYear(in: line.text)
@@ -192,18 +192,18 @@ enum ContextualFactsExtractor {
         for (index, line) in body.enumerated() {
             let words = line.words
             guard words.count >= 3, let count = NumberWords.digits(words[0]) else { continue }
-            var lower = line.text.lowercased()
-            guard lower.contains("caseload") && !lower.contains("average") else { continue }
+            var lower = line.lower
+            guard lower.has("caseload") && !lower.has("average") else { continue }
             if index + 1 < body.count, NumberWords.digits(body[index + 1].words.first ?? "") == nil, body[index + 1].words.count <= 3 {
-                lower += " " + body[index + 1].text.lowercased()
+                lower += " " + body[index + 1].lower
             }
             let disposal: String
-            if lower.contains("community resolution") || lower.contains("other out-of-court") { disposal = "community-resolution-or-other-out-of-court" }
-            else if lower.contains("conditional caution") { disposal = "youth-conditional-caution" }
-            else if lower.contains("youth caution") { disposal = "youth-caution" }
-            else if lower.contains("licence") { disposal = "licence" }
-            else if lower.contains("custody") { disposal = "custody" }
-            else if lower.contains("community sentence") { disposal = "community-sentence" }
+            if lower.has("community resolution") || lower.has("other out-of-court") { disposal = "community-resolution-or-other-out-of-court" }
+            else if lower.has("conditional caution") { disposal = "youth-conditional-caution" }
+            else if lower.has("youth caution") { disposal = "youth-caution" }
+            else if lower.has("licence") { disposal = "licence" }
+            else if lower.has("custody") { disposal = "custody" }
+            else if lower.has("community sentence") { disposal = "community-sentence" }
             else {
                 result.warnings.append(ExtractionWarning(line: line.number, "caseload line '\(line.text.prefix(60))' names no known disposal; skipped"))
                 continue
@@ -222,7 +222,7 @@ enum ContextualFactsExtractor {
         let body = document.body
         for (measure, prefixes) in [("first_time_entrants_per_100000", ["first-time entrant", "first time entrant"]),
                                     ("reoffending_percent", ["reoffending rate", "proven reoffending"])] {
-            guard let start = body.firstIndex(where: { line in prefixes.contains { line.text.lowercased().hasPrefix($0) } }) else { continue }
+            guard let start = body.firstIndex(where: { line in prefixes.contains { line.lower.hasPrefix($0) } }) else { continue }
             let stream = document.words(from: start, lines: 12)
             var depth = 0
             var figures: [(text: String, line: Int, label: String)] = []
@@ -248,8 +248,8 @@ enum ContextualFactsExtractor {
                 continue
             }
             var service = figures[0], comparator = figures[1]
-            if service.label.contains("england") && !comparator.label.contains("england") { swap(&service, &comparator) }
-            if !comparator.label.contains("england") {
+            if service.label.has("england") && !comparator.label.has("england") { swap(&service, &comparator) }
+            if !comparator.label.has("england") {
                 result.warnings.append(ExtractionWarning(line: comparator.line, "the second \(measure) figure is not labelled England and Wales; taken as the comparator"))
             }
             result.rates.append(ExtractedRate(measure: measure, serviceValue: service.text, comparatorValue: comparator.text, line: service.line))

@@ -38,13 +38,13 @@ struct CountTable {
                 tables.append(CountTable(cases: cases, line: line.number, heading: pending, rows: []))
                 pending = ""
                 inHeader = true
-                let lower = line.text.lowercased()
-                clauseOpen = !(lower.contains("inspected") || lower.contains(":"))
+                let lower = line.lower
+                clauseOpen = !(lower.has("inspected") || lower.has(byte: ":"))
                 continue
             }
             if inHeader {
-                if clauseOpen && !line.text.contains("?") {
-                    if line.text.contains(":") || line.text.lowercased().contains("inspected") { clauseOpen = false }
+                if clauseOpen && !line.text.has(byte: "?") {
+                    if line.text.has(byte: ":") || line.lower.has("inspected") { clauseOpen = false }
                     continue
                 }
                 clauseOpen = false
@@ -54,7 +54,7 @@ struct CountTable {
             if !tables.isEmpty, let figures = trailingFigures(words) {
                 let prefix = figures.prefix.joined(separator: " ")
                 let text = pending.isEmpty ? prefix : (prefix.isEmpty ? pending : pending + " " + prefix)
-                if text.contains("?") {
+                if text.has(byte: "?") {
                     tables[tables.count - 1].rows.append(Row(text: text, relevant: figures.relevant, yes: figures.yes,
                                                              percent: figures.percent, line: line.number))
                     pending = ""

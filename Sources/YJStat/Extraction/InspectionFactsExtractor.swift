@@ -93,6 +93,7 @@ enum InspectionFactsExtractor {
     /// The first "Overall, … rated as <rating>" sentence: the rating and its line.
     static func statedOverallRating(_ document: ReportDocument) -> (ExtractedRating, Int)? {
         for index in document.body.indices {
+            guard document.body[index].text.has("Overall,") else { continue }
             let count = document.body[index].words.count
             let stream = document.words(from: index, lines: 2)
             for start in 0..<count where stream[start].word == "Overall," {
@@ -147,6 +148,8 @@ enum InspectionFactsExtractor {
         var out: [SampleCandidate] = []
         let body = document.body
         for index in body.indices {
+            let lower = body[index].lower
+            guard lower.has("examined") || lower.has("inspected") || lower.has("sample of") else { continue }
             let words = body[index].words
             let stream = document.words(from: index, lines: 2)
             for position in words.indices {

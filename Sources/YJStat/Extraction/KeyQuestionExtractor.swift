@@ -17,7 +17,7 @@ enum KeyQuestionExtractor {
         var candidates: [InspectionFactsExtractor.SampleCandidate] = []
         let body = document.body
         var boundaries = mentions.map(\.index)
-        for (index, line) in body.enumerated() where line.text.lowercased().hasPrefix("annex") { boundaries.append(index) }
+        for (index, line) in body.enumerated() where line.lower.hasPrefix("annex") { boundaries.append(index) }
         boundaries.sort()
 
         for standard in YouthFrameworkOutline.standards where !standard.keyQuestions.isEmpty {

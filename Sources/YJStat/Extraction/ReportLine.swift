@@ -30,6 +30,8 @@ public struct ReportLine: Sendable, Equatable {
                 isFootnoteRule: Bool = false, isFurniture: Bool = false) {
         self.number = number
         self.text = text
+        self.words = text.split(separator: " ")
+        self.lower = text.lowercased()
         self.cells = cells
         self.footnoteMarks = footnoteMarks
         self.leadingFootnoteMark = leadingFootnoteMark
@@ -42,5 +44,7 @@ public struct ReportLine: Sendable, Equatable {
     public var isBlank: Bool { text.isEmpty }
 
     /// The words of the line, split at spaces.
-    public var words: [Substring] { text.split(separator: " ") }
+    public let words: [Substring]
+    /// The text in lower case.
+    public let lower: String
 }

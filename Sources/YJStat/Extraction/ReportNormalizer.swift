@@ -46,7 +46,7 @@ public enum ReportNormalizer {
             let second = scalars.dropFirst().first
             startsPage = second != nil && second != " " && second != "\t"
         }
-        let pieces: [String] = raw.contains("<") ? splitHTML(raw) : [raw]
+        let pieces: [String] = raw.has(byte: "<") ? splitHTML(raw) : [raw]
         var lines: [ReportLine] = []
         for piece in pieces {
             var marks: [Int] = []
@@ -112,7 +112,7 @@ public enum ReportNormalizer {
 
     /// Decodes the HTML entities converters commonly leave behind.
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.has(byte: "&") else { return text }
         var out = text
         for (entity, value) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"),
                                 ("&apos;", "'"), ("&rsquo;", "'"), ("&lsquo;", "'"), ("&ndash;", "-"),
@@ -245,7 +245,7 @@ public enum ReportNormalizer {
 extension String {
     /// The string with every occurrence of `target` replaced (no Foundation needed).
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
+        guard !target.isEmpty, has(target) else { return self }
         var out = ""
         var rest = self[...]
         while let range = rest.range(of: target) {

@@ -64,7 +64,7 @@ enum StandardRatingsExtractor {
         var next = index + 1
         while next < body.count && next <= index + 10 {
             let words = body[next].words
-            let lower = body[next].text.lowercased()
+            let lower = body[next].lower
             if lower.hasPrefix("our rating") || lower.hasPrefix("in making a judgement") || lower.hasPrefix("of the ")
                 || lower.hasPrefix("key staffing") || standardAtStart(words) != nil { return nil }
             if let match = RatingText.trailing(words) {

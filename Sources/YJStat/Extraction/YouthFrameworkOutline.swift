@@ -43,15 +43,15 @@ public enum YouthFrameworkOutline {
     public static func keyQuestion(in standardID: String, wording: String) -> String? {
         let text = lastQuestion(in: wording).lowercased()
         if standardID == "3.4" {
-            if text.contains("recommendation") { return "3.4.1" }
-            if text.contains("police") { return "3.4.2" }
+            if text.has("recommendation") { return "3.4.1" }
+            if text.has("police") { return "3.4.2" }
             return nil
         }
         guard standard(standardID)?.keyQuestions.isEmpty == false else { return nil }
-        if text.contains("desistance") { return "\(standardID).1" }
-        if text.contains("other people") || text.contains("others safe") { return "\(standardID).3" }
-        if text.contains("child safe") || text.contains("safety of the child") || text.contains("keeping the child")
-            || text.contains("young person safe") || text.contains("safety of the young person") {
+        if text.has("desistance") { return "\(standardID).1" }
+        if text.has("other people") || text.has("others safe") { return "\(standardID).3" }
+        if text.has("child safe") || text.has("safety of the child") || text.has("keeping the child")
+            || text.has("young person safe") || text.has("safety of the young person") {
             return "\(standardID).2"
         }
         return nil
@@ -129,6 +129,6 @@ public enum YouthFrameworkOutline {
     /// The prompt label for a prompt's wording, or `nil` when no rule matches.
     public static func promptLabel(for wording: String) -> String? {
         let text = lastQuestion(in: wording).lowercased().replacingAll("  ", with: " ")
-        return promptRules.first { rule in rule.phrases.allSatisfy { text.contains($0) } }?.slug
+        return promptRules.first { rule in rule.phrases.allSatisfy { text.has($0) } }?.slug
     }
 }
