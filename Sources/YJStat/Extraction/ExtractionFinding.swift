@@ -1,20 +1,3 @@
-/// Something the extractor could not place or read, with the input line where it happened.
-public struct ExtractionWarning: Sendable, Equatable, Codable, CustomStringConvertible {
-    /// 1-based input line, when the warning concerns one.
-    public let line: Int?
-    /// Plain-English explanation.
-    public let message: String
-
-    /// Creates a warning.
-    public init(line: Int?, _ message: String) {
-        self.line = line
-        self.message = message
-    }
-
-    /// "line 12: message" (or the message alone).
-    public var description: String { line.map { "line \($0): \(message)" } ?? message }
-}
-
 /// A disagreement between figures the report prints, found while extracting. The figures are
 /// kept as printed; the finding says what does not add up.
 public struct ExtractionFinding: Sendable, Equatable, Codable, CustomStringConvertible {
