@@ -1,11 +1,10 @@
-/// A population figure (a row of `population.csv`).
-public struct ExtractedPopulation: Sendable, Equatable, Codable {
-    /// `total`, `age_10_17` or `age_10_17_bame`.
-    public let measure: String
-    /// Persons, as printed.
-    public let value: Int
-    /// Reference year: printed beside the figure, else from the cited source's footnote.
-    public let year: Int?
-    /// Input line of the figure.
+/// The service's caseload for one disposal type (a row of `caseload.csv`).
+public struct ExtractedCaseload: Sendable, Equatable, Codable {
+    /// `community-sentence`, `custody`, `licence`, `youth-caution`, `youth-conditional-caution`,
+    /// `community-resolution-or-other-out-of-court`.
+    public let disposal: String
+    /// Children or cases, as printed.
+    public let count: Int
+    /// Input line.
     public let line: Int
 }

@@ -1,15 +1,11 @@
-/// `demographics.csv`).
-public struct ExtractedDemographic: Sendable, Equatable, Codable {
-    /// `age`, `ethnicity` or `sex`.
-    public let dimension: String
-    /// `10-14`, `15-17`; `White`, `Black and minority ethnic`, `Unknown`; `Male`, `Female`.
-    public let category: String
-    /// The service's percentage, as printed.
-    public let servicePercent: Int
-    /// `national` or `local_population`.
-    public let comparator: String
-    /// The comparator's percentage, as printed.
-    public let comparatorPercent: Int
-    /// Input line of the comparator figure.
+/// A population figure (a row of `population.csv`).
+public struct ExtractedPopulation: Sendable, Equatable, Codable {
+    /// `total`, `age_10_17` or `age_10_17_bame`.
+    public let measure: String
+    /// Persons, as printed.
+    public let value: Int
+    /// Reference year: printed beside the figure, else from the cited source's footnote.
+    public let year: Int?
+    /// Input line of the figure.
     public let line: Int
 }
