@@ -5,6 +5,7 @@ enum CommandRegistry {
         RateCommand.self,
         CheckCommand.self,
         CheckRatingsCommand.self,
+        ExtractCommand.self,
         SampleSizeCommand.self,
         MarginCommand.self,
         AuditSampleCommand.self,
