@@ -116,6 +116,27 @@ struct DiscreteDistributionTests {
         #expect(WorstError.relative(small.mean, 35.0 / 12.0) <= 1e-15)
     }
 
+    @Test("small hypergeometric cases are correctly rounded")
+    func smallHypergeometricIsExact() {
+        // Ties with a significance level must behave as in exact arithmetic: P(X ≤ 0) is
+        // exactly 1/10 here, so it must be the double nearest 0.1 (which exceeds (1 − 0.8)/2
+        // as computed in floating point).
+        #expect(Hypergeometric(population: 5, successes: 3, draws: 2).cdf(0) == 0.1)
+        #expect(Hypergeometric(population: 100, successes: 90, draws: 1).cdf(0) == 0.1)
+        #expect(Hypergeometric(population: 10, successes: 2, draws: 1).sf(0) == 0.2)
+        // C(4,2) C(46,23) / C(50,25) = 6 × 8233430727600 / 126410606437752.
+        let value = Hypergeometric(population: 50, successes: 4, draws: 25).pmf(2)
+        #expect(value == 49_400_584_365_600.0 / 126_410_606_437_752.0)
+        #expect(ExactBinomialCoefficient.value(50, 25) == 126_410_606_437_752)
+        #expect(ExactBinomialCoefficient.value(60, 30) == nil)
+        #expect(ExactBinomialCoefficient.value(10, -1) == 0 && ExactBinomialCoefficient.value(10, 11) == 0)
+        // Just above the exact range the saddle-point path takes over without a visible seam.
+        let large = Hypergeometric(population: 60, successes: 20, draws: 30)
+        let exactNumerator = Double(ExactBinomialCoefficient.value(20, 10)! * ExactBinomialCoefficient.value(40, 20)!)
+        // C(60, 30) = 118264581564861424 is exactly representable as a double.
+        #expect(WorstError.relative(large.pmf(10), exactNumerator / 118_264_581_564_861_424.0) <= 1e-15)
+    }
+
     @Test("Poisson: sums, complements, monotonicity")
     func poissonProperties() {
         for distribution in Self.poissons {

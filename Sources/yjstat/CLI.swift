@@ -1,0 +1,78 @@
+import ArgumentParsing
+import Foundation
+import YJStat
+
+/// Dispatches a command line to its subcommand and turns errors into messages and exit codes.
+enum CLI {
+    static let program = "yjstat"
+    static let version = "0.1.0"
+    static let abstract = "Statistics and data-quality checks for youth justice: disproportionality, inspection sampling, ratings."
+
+    static func main(_ words: [String]) -> ExitCode {
+        let commands = CommandRegistry.all
+        guard let first = words.first else {
+            printError(HelpFormatter.overview(program: program, abstract: abstract, commands: commands.map { $0.spec }, footer: ""))
+            return .usageOrInput
+        }
+        switch first {
+        case "--help", "-h":
+            print(overview(commands), terminator: "")
+            return .success
+        case "--version":
+            print("\(program) \(version)")
+            return .success
+        case "help":
+            guard words.count > 1 else { print(overview(commands), terminator: ""); return .success }
+            guard let command = commands.first(where: { $0.spec.name == words[1] }) else {
+                return unknownCommand(words[1], commands)
+            }
+            print(HelpFormatter.help(for: command.spec), terminator: "")
+            return .success
+        default:
+            guard let command = commands.first(where: { $0.spec.name == first }) else {
+                return unknownCommand(first, commands)
+            }
+            return run(command, Array(words.dropFirst()))
+        }
+    }
+
+    static func run(_ command: any Subcommand.Type, _ words: [String]) -> ExitCode {
+        let spec = command.spec
+        do {
+            let arguments = try ParsedArguments.parse(words, for: spec)
+            if arguments.wantsHelp {
+                print(HelpFormatter.help(for: spec), terminator: "")
+                return .success
+            }
+            let output = try CommandOutput(arguments)
+            return try command.run(arguments, output: output)
+        } catch let error as UsageError {
+            printError("\(program) \(spec.name): error: \(error.message)\nUsage: \(HelpFormatter.usage(for: spec))\nSee '\(program) \(spec.name) --help'.\n")
+            return .usageOrInput
+        } catch let error as InputError {
+            printError("\(program) \(spec.name): error: \(error)\n")
+            return .usageOrInput
+        } catch {
+            printError("\(program) \(spec.name): error: \(error)\n")
+            return .findings
+        }
+    }
+
+    static func overview(_ commands: [any Subcommand.Type]) -> String {
+        HelpFormatter.overview(program: program, abstract: abstract, commands: commands.map { $0.spec },
+                               footer: "Exit codes: 0 ok, 1 findings or failure, 2 usage or input error.")
+    }
+
+    static func unknownCommand(_ name: String, _ commands: [any Subcommand.Type]) -> ExitCode {
+        var message = "\(program): error: unknown subcommand '\(name)'"
+        if let near = Suggestion.nearest(to: name, among: commands.map { $0.spec.name }) {
+            message += " (did you mean '\(near)'?)"
+        }
+        printError(message + "\nSee '\(program) --help'.\n")
+        return .usageOrInput
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

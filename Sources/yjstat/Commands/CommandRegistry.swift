@@ -1,0 +1,17 @@
+/// Every subcommand, in the order `yjstat --help` lists them.
+enum CommandRegistry {
+    static let all: [any Subcommand.Type] = [
+        IntervalCommand.self,
+        RateCommand.self,
+        CheckCommand.self,
+        CheckRatingsCommand.self,
+        ExtractCommand.self,
+        SampleSizeCommand.self,
+        MarginCommand.self,
+        AuditSampleCommand.self,
+        PlanCommand.self,
+        AllocateCommand.self,
+        BandConfidenceCommand.self,
+        DesignRiskCommand.self,
+    ]
+}

@@ -1,0 +1,61 @@
+import ArgumentParsing
+import Foundation
+import YJStat
+
+/// A yjstat subcommand: its specification, and how to run it once arguments are parsed.
+protocol Subcommand: Sendable {
+    /// Options, positionals and help text.
+    static var spec: CommandSpec { get }
+    /// Runs the command, writing through `output`; returns the exit code.
+    static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode
+}
+
+/// Options shared by commands that write results.
+enum CommonOptions {
+    static let format = OptionSpec.value("format", "format", help: "Output format.", default: "text",
+                                         choices: OutputFormat.allCases.map(\.rawValue))
+    static let output = OptionSpec.value("output", "file", help: "Write to this file (atomically) instead of standard output.")
+    static let formatAndOutput = [format, output]
+}
+
+/// Where a command's results go: standard output or an `--output` file written atomically.
+struct CommandOutput {
+    let format: OutputFormat
+    let destination: URL?
+    /// Input files of this run; the output may never replace one of them.
+    var inputs: [URL] = []
+
+    init(_ arguments: ParsedArguments) throws {
+        format = try arguments.choice("format", as: OutputFormat.self) ?? .text
+        destination = arguments.string("output").map { URL(fileURLWithPath: $0) }
+    }
+
+    /// Writes the complete output text.
+    func write(_ text: String) throws {
+        if let destination {
+            try AtomicFileWriter.write(text, to: destination, protecting: inputs)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    /// Writes rows as CSV or JSON, or `text()` for the text format.
+    func write(rows: [ResultRow], text: () -> String) throws {
+        switch format {
+        case .csv: try write(CSVWriter.render(rows: rows))
+        case .json: try write(JSONWriter.render(rows: rows))
+        case .text: try write(text())
+        }
+    }
+}
+
+/// Reads a named input file argument as a URL, checking that it exists.
+func inputFile(_ path: String, flag: String) throws -> URL {
+    let url = URL(fileURLWithPath: path)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+        throw UsageError("\(flag): no such file '\(path)'")
+    }
+    if isDirectory.boolValue { throw UsageError("\(flag): '\(path)' is a folder, expected a file") }
+    return url
+}
