@@ -12,9 +12,16 @@ struct DoubleDouble {
     var low: Double
 
     @inline(__always)
-    init(_ high: Double, _ low: Double = 0) {
+    init(_ high: Double, _ low: Double) {
         self.high = high
         self.low = low
+    }
+
+    /// A double, exactly.
+    @inline(__always)
+    init(_ value: Double) {
+        self.high = value
+        self.low = 0
     }
 
     /// Renormalises an arbitrary pair.
@@ -102,4 +109,24 @@ struct DoubleDouble {
         }
         return DoubleDouble(2) * sum + logTwo * DoubleDouble(Double(k))
     }
+}
+
+/// The arithmetic the incomplete-beta continued fraction needs, so that it can run in plain
+/// double precision or, for large shapes, in double-double.
+protocol ContinuedFractionScalar {
+    init(_ value: Double)
+    static func + (a: Self, b: Self) -> Self
+    static func - (a: Self, b: Self) -> Self
+    static func * (a: Self, b: Self) -> Self
+    static func / (a: Self, b: Self) -> Self
+    /// The value rounded to a double.
+    var roundedValue: Double { get }
+}
+
+extension Double: ContinuedFractionScalar {
+    var roundedValue: Double { self }
+}
+
+extension DoubleDouble: ContinuedFractionScalar {
+    var roundedValue: Double { value }
 }

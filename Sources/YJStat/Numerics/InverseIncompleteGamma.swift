@@ -11,8 +11,8 @@ extension SpecialFunctions {
     /// normal approximation for a > 1 and from the small-x power law / exponential tail
     /// (Numerical Recipes §6.2, `invgammp`) otherwise. Valid for finite a > 0 and 0 ≤ p ≤ 1
     /// (p = 0 → 0, p = 1 → +∞); `.nan` otherwise. Against mpmath for a ∈ [0.5, 1e5] and p from
-    /// 1e-100 to 1 − 1e-10 the worst relative error measured is 1.5e-14 (a = ½, p = 1e-30, where
-    /// x ∝ p^(1/a) doubles the error of P).
+    /// 1e-100 to 1 − 1e-10 (1e-300 for the upper tail) the worst relative error measured is
+    /// 1.3e-15.
     public static func inverseRegularizedGammaP(a: Double, p: Double) -> Double {
         guard isValidGammaShape(a), p >= 0, p <= 1 else { return .nan }
         if p == 0 { return 0 }
@@ -34,17 +34,20 @@ extension SpecialFunctions {
     private static func solveIncompleteGamma(
         a: Double, lower: Double, upper: Double, solveUpper: Bool
     ) -> Double {
-        let target = Foundation.log(solveUpper ? upper : lower)
+        let targetValue = solveUpper ? upper : lower
+        let target = Foundation.log(targetValue)
         var x = initialGammaQuantile(a: a, lower: lower, upper: upper)
         var finalStep = false
         for _ in 0..<400 {
             if x == 0 || !x.isFinite { return x }
             let tails = IncompleteGammaTails(a: a, x: x)
             let logTail = solveUpper ? tails.logUpper : tails.logLower
+            let tail = solveUpper ? tails.upper : tails.lower
             // d log P / d log x = xᵃe⁻ˣ/(Γ(a) P); the upper tail has the opposite sign.
             var slope = Foundation.exp(tails.logPrefactor - logTail)
             if solveUpper { slope = -slope }
-            var step = -(logTail - target) / slope
+            let residual = logResidual(tail: tail, logTail: logTail, target: targetValue, logTarget: target)
+            var step = -residual / slope
             guard step.isFinite else { break }
             step = min(max(step, -50), 50)
             x *= Foundation.exp(step)

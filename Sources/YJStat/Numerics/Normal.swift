@@ -120,7 +120,8 @@ public enum Normal {
     private static func refinedLowerTail(_ p: Double) -> Double {
         let start = wichura(p)
         let logP = logCDF(start)
-        let residual = logP - Foundation.log(p)
+        let residual = SpecialFunctions.logResidual(
+            tail: cdf(start), logTail: logP, target: p, logTarget: Foundation.log(p))
         // d log Φ / dx = φ(x)/Φ(x).
         let slope = Foundation.exp(logPDF(start) - logP)
         let step = residual / slope
