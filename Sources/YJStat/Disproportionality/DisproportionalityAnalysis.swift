@@ -10,6 +10,14 @@ public struct DisproportionalityReport: Sendable, Equatable, Codable {
     public var base: BaseMode
     /// Confidence level.
     public var confidence: Double
+    /// Interval method of the RRI.
+    public var rriInterval: RatioIntervalMethod
+    /// Zero-cell rule used by the Katz and Woolf methods.
+    public var zeroCellRule: ZeroCellRule
+    /// Minimum count and base below which a row is flagged small.
+    public var minimumCount: Int
+    /// Minimum base below which a row is flagged small.
+    public var minimumBase: Int
     /// Stratum columns used for the Mantel–Haenszel adjustment (empty when none).
     public var strata: [String]
     /// The unknown-ethnicity label, if given.
@@ -198,7 +206,8 @@ public enum DisproportionalityAnalysis {
             methods.append("disclosure control: counts 1 to \(k - 1) hidden with everything derived from them; further cells hidden so no hidden count follows from the stage totals")
         }
         return DisproportionalityReport(rows: rows, stages: flat.stages, reference: reference.label, base: options.base,
-                                        confidence: confidence, strata: table.strataColumns, unknownLabel: flat.unknownLabel,
+                                        confidence: confidence, rriInterval: options.rriInterval, zeroCellRule: options.zeroCell,
+                                        minimumCount: options.minimumCount, minimumBase: options.minimumBase, strata: table.strataColumns, unknownLabel: flat.unknownLabel,
                                         unknownByStage: flat.unknownLabel == nil ? [] : unknownByStage,
                                         knownByStage: knownByStage, suppressBelow: options.suppressBelow,
                                         methods: methods, warnings: warnings)

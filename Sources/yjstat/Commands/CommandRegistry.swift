@@ -2,5 +2,7 @@
 enum CommandRegistry {
     static let all: [any Subcommand.Type] = [
         IntervalCommand.self,
+        DisproportionalityCommand.self,
+        RepresentationCommand.self,
     ]
 }
