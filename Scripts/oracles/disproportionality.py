@@ -277,6 +277,102 @@ def holm_cases():
     return [{"p": v, "adjusted": [float(x) for x in multipletests(v, method="holm")[1]]} for v in vectors]
 
 
+def katz(a, n1, c, n0, alpha):
+    b, d = n1 - a, n0 - c
+    zero = 0 in (a, b, c, d)
+    t = Table2x2(np.array([[a, b], [c, d]], dtype=float) + (0.5 if zero else 0.0), shift_zeros=False)
+    return t, zero
+
+
+def example_analysis():
+    """End-to-end oracle for Datasets/examples: every measure for every group x stage against
+    White, population base (and the previous-stage base for arrest, court, custody), with the
+    unknown group left out of the comparisons and of the known totals; Mantel-Haenszel over
+    sex x age band from the stratified file."""
+    import csv
+    path = os.path.join(ROOT, "Datasets", "examples", "counts.csv")
+    with open(path) as fh:
+        rows = list(csv.DictReader(fh))
+    stages = [c for c in rows[0].keys() if c not in ("group", "population")]
+    counts = {r["group"]: {k: (int(v) if v else None) for k, v in r.items() if k != "group"} for r in rows}
+    known = [g for g in counts if g != "Unknown"]
+    alpha = 0.05
+    out = []
+
+    def analyse(stage_list, previous):
+        result = []
+        for i, stage in enumerate(stage_list):
+            base_stage = stage_list[i - 1] if previous and i > 0 else "population"
+            known_total = sum(counts[g][stage] for g in known)
+            known_base = sum(counts[g][base_stage] for g in known)
+            for g in known:
+                if g == "White":
+                    continue
+                x, n = counts[g][stage], counts[g][base_stage]
+                x0, n0 = counts["White"][stage], counts["White"][base_stage]
+                t, _ = katz(x, n, x0, n0, alpha)
+                raw = Table2x2(np.array([[x, n - x], [x0, n0 - x0]], dtype=float), shift_zeros=False)
+                exact = odds_ratio([[x, n - x], [x0, n0 - x0]], kind="conditional")
+                eci = exact.confidence_interval(0.95)
+                diff = confint_proportions_2indep(x, n, x0, n0, method="newcomb", compare="diff", alpha=alpha)
+                ws = proportion_confint(x, known_total, alpha=alpha, method="wilson")
+                wb = proportion_confint(n, known_base, alpha=alpha, method="wilson")
+                sd = confint_proportions_2indep(x, known_total, n, known_base, method="newcomb", compare="diff", alpha=alpha)
+                st, _ = katz(x, known_total, n, known_base, alpha)
+                unit = 1000 if base_stage == "population" else 100
+                row = {
+                    "group": g, "stage": stage, "count": x, "base": n,
+                    "rate": x / n * unit, "reference_rate": x0 / n0 * unit,
+                    "rri": f(raw.riskratio) if x0 > 0 else "inf",
+                    "rri_katz": list(map(f, t.riskratio_confint(alpha=alpha))),
+                    "odds_ratio": f(raw.oddsratio) if x0 > 0 and n - x > 0 else None,
+                    "or_woolf": list(map(f, t.oddsratio_confint(alpha=alpha))),
+                    "or_exact": [f(exact.statistic), f(eci.low), f(eci.high)],
+                    "p_value": f(fisher_exact([[x, n - x], [x0, n0 - x0]]).pvalue),
+                    "excess": [f(n * (x / n - x0 / n0)), f(n * diff[0]), f(n * diff[1])],
+                    "stage_share": [x / known_total, f(ws[0]), f(ws[1])],
+                    "base_share": [n / known_base, f(wb[0]), f(wb[1])],
+                    "share_difference": [100 * (x / known_total - n / known_base), f(100 * sd[0]), f(100 * sd[1])],
+                    "share_ratio": [f(st.riskratio), *map(f, st.riskratio_confint(alpha=alpha))],
+                }
+                if previous:
+                    p, p0 = counts[g]["population"], counts["White"]["population"]
+                    ct, _ = katz(x, p, x0, p0, alpha)
+                    row["cumulative"] = [f((x / p) / (x0 / p0)), *map(f, ct.riskratio_confint(alpha=alpha))]
+                result.append(row)
+        adjusted = multipletests([r["p_value"] for r in result], method="holm")[1]
+        for r, a in zip(result, adjusted):
+            r["p_adjusted"] = float(a)
+        return result
+
+    population = analyse(stages, False)
+    previous = analyse(["arrest", "court", "custody"], True)
+
+    spath = os.path.join(ROOT, "Datasets", "examples", "counts_by_sex_age.csv")
+    with open(spath) as fh:
+        srows = list(csv.DictReader(fh))
+    strata = sorted({(r["sex"], r["age_band"]) for r in srows})
+    cell = {(r["group"], r["stage"], r["sex"], r["age_band"]): int(r["count"]) for r in srows}
+    mh = []
+    for stage in stages:
+        for g in known:
+            if g == "White":
+                continue
+            tabs = []
+            for sx, ag in strata:
+                x, n = cell[(g, stage, sx, ag)], cell[(g, "population", sx, ag)]
+                x0, n0 = cell[("White", stage, sx, ag)], cell[("White", "population", sx, ag)]
+                tabs.append(np.array([[x, n - x], [x0, n0 - x0]], dtype=float))
+            st = StratifiedTable(tabs)
+            lo, hi = st.oddsratio_pooled_confint(alpha=alpha)
+            bd = st.test_equal_odds(adjust=True)
+            mh.append({"group": g, "stage": stage, "mh_or": [f(st.oddsratio_pooled), f(lo), f(hi)],
+                       "mh_rr": f(st.riskratio_pooled),
+                       "cmh_p": f(chi2.sf(st.test_null_odds(correction=False).statistic, 1)),
+                       "breslow_day_p": f(chi2.sf(bd.statistic, len(tabs) - 1))})
+    return {"population_base": population, "previous_base": previous, "mantel_haenszel": mh}
+
+
 def main():
     tables = grid()
     rows = [two_by_two(*t) for t in tables]
@@ -293,6 +389,7 @@ def main():
         "stratified": strat,
         "representation": representation_cases(),
         "holm": holm_cases(),
+        "example": example_analysis(),
     }
     with open(OUT, "w") as fh:
         json.dump(fixture, fh, indent=1)

@@ -55,11 +55,40 @@ struct DisproportionalityFixture: Decodable {
 
     struct Holm: Decodable { let p: [Double], adjusted: [Double] }
 
+    struct ExampleRow: Decodable {
+        let group: String, stage: String, count: Int, base: Int
+        let rate: Number, referenceRate: Number, rri: Number, rriKatz: [Number], oddsRatio: Number, orWoolf: [Number]
+        let orExact: [Number], pValue: Number, pAdjusted: Number, excess: [Number]
+        let stageShare: [Number], baseShare: [Number], shareDifference: [Number], shareRatio: [Number]
+        let cumulative: [Number]?
+        enum CodingKeys: String, CodingKey {
+            case group, stage, count, base, rate, rri, excess, cumulative
+            case referenceRate = "reference_rate", rriKatz = "rri_katz", oddsRatio = "odds_ratio", orWoolf = "or_woolf"
+            case orExact = "or_exact", pValue = "p_value", pAdjusted = "p_adjusted", stageShare = "stage_share"
+            case baseShare = "base_share", shareDifference = "share_difference", shareRatio = "share_ratio"
+        }
+    }
+
+    struct ExampleMH: Decodable {
+        let group: String, stage: String, mhOR: [Number], mhRR: Number, cmhP: Number, breslowDayP: Number
+        enum CodingKeys: String, CodingKey {
+            case group, stage, mhOR = "mh_or", mhRR = "mh_rr", cmhP = "cmh_p", breslowDayP = "breslow_day_p"
+        }
+    }
+
+    struct Example: Decodable {
+        let populationBase: [ExampleRow], previousBase: [ExampleRow], mantelHaenszel: [ExampleMH]
+        enum CodingKeys: String, CodingKey {
+            case populationBase = "population_base", previousBase = "previous_base", mantelHaenszel = "mantel_haenszel"
+        }
+    }
+
     let twoByTwo: [Table]
     let stratified: [Stratified]
     let representation: [RepresentationCase]
     let holm: [Holm]
-    enum CodingKeys: String, CodingKey { case twoByTwo = "two_by_two", stratified, representation, holm }
+    let example: Example
+    enum CodingKeys: String, CodingKey { case twoByTwo = "two_by_two", stratified, representation, holm, example }
 
     static let shared: DisproportionalityFixture? = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
