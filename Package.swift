@@ -26,7 +26,8 @@ let package = Package(
             dependencies: [
                 .target(name: "CLAPACKE", condition: .when(traits: ["LAPACKE"])),
             ],
-            path: "Sources/YJStat"
+            path: "Sources/YJStat",
+            exclude: ["Inspection/Frameworks"]
         ),
         .target(name: "ArgumentParsing", path: "Sources/ArgumentParsing"),
         .executableTarget(

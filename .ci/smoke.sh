@@ -5,3 +5,5 @@ cd "$(dirname "$0")/.."
 bin="$(swift build -c release --show-bin-path)/yjstat"
 "$bin" --version
 "$bin" interval --yes 11 --of 17 --method all
+"$bin" check --inspection Datasets
+"$bin" rate --inspection Datasets --service north-somerset --format csv > /dev/null

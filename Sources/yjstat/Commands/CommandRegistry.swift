@@ -4,5 +4,8 @@ enum CommandRegistry {
         IntervalCommand.self,
         DisproportionalityCommand.self,
         RepresentationCommand.self,
+        RateCommand.self,
+        CheckCommand.self,
+        CheckRatingsCommand.self,
     ]
 }

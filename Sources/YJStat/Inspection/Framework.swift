@@ -1,0 +1,323 @@
+import Foundation
+
+/// An inspection framework held as data: its rating scale, domains, standards, key questions,
+/// key-question bands, overall-rating bands and professional-discretion thresholds.
+///
+/// yjstat does not hard-code one framework. The 2018–2021 youth framework of HM Inspectorate of
+/// Probation is bundled (``Framework/youth2018()``); a later framework — for example one with a
+/// resettlement standard that is rated but not scored — is another JSON file in the same format,
+/// loaded with ``Framework/load(contentsOf:)``. The format is documented in
+/// `docs/README-inspection.md`.
+///
+/// Rules applied with a framework (as published in Annexe 1 of each report):
+/// - a key question's band is the highest band whose minimum percentage the exact fraction
+///   *yes*/*relevant* reaches (``band(yes:relevant:)``);
+/// - a standard rated by key questions takes the lowest band among them;
+/// - the score is the sum of the scored standards' rating scores (0–36 in the youth framework);
+/// - the overall rating is the band containing the score (``overallRating(score:)``).
+public struct Framework: Sendable, Equatable {
+    /// How a standard is rated.
+    public enum RatingMethod: String, Sendable, Codable {
+        /// The rating is the lowest band among the standard's key questions, computed from case counts.
+        case keyQuestions = "key-questions"
+        /// The rating is the inspectors' judgement; there is no rule to recompute it from counts.
+        case judgement
+    }
+
+    /// A key question: a yes/no question asked of each relevant case in the sample.
+    public struct KeyQuestion: Sendable, Equatable, Codable {
+        /// Identifier such as `2.1.3`.
+        public let id: String
+        /// A short label in our own words (`assessment keeps other people safe`).
+        public let label: String
+    }
+
+    /// A standard: one rated part of the framework.
+    public struct Standard: Sendable, Equatable {
+        /// Identifier such as `2.1`.
+        public let id: String
+        /// Name such as `Assessment`.
+        public let name: String
+        /// The domain the standard belongs to.
+        public let domainID: String
+        /// Whether the rating comes from key questions or from judgement.
+        public let ratingMethod: RatingMethod
+        /// Whether the rating counts towards the score.
+        public let isScored: Bool
+        /// The `inspections.csv` column holding the size of the case sample the key questions
+        /// were asked of (`court_sample`), if the standard is case-based.
+        public let sampleColumn: String?
+        /// The key questions, in order (empty for judgement standards).
+        public let keyQuestions: [KeyQuestion]
+
+        /// Whether the standard is rated from case counts (and so can be recomputed and checked
+        /// for professional discretion).
+        public var isCaseBased: Bool { ratingMethod == .keyQuestions }
+    }
+
+    /// A domain: a group of standards (organisational delivery, court disposals, …).
+    public struct Domain: Sendable, Equatable {
+        /// Identifier such as `2`.
+        public let id: String
+        /// Name such as `Court disposals`.
+        public let name: String
+        /// The standards of the domain, in order.
+        public let standards: [Standard]
+    }
+
+    /// Thresholds for the professional-discretion triggers.
+    public struct DiscretionThresholds: Sendable, Equatable, Codable {
+        /// A lowest key-question percentage within this many points of a band boundary
+        /// (inclusive) is a trigger (5 in the youth framework).
+        public let nearBoundaryPoints: Double
+        /// A rating resting on this many relevant cases or fewer is a trigger (5 in the youth framework).
+        public let smallSampleMaximum: Int
+
+        enum CodingKeys: String, CodingKey {
+            case nearBoundaryPoints = "near_boundary_points", smallSampleMaximum = "small_sample_maximum"
+        }
+    }
+
+    /// Short identifier (`youth-2018`), as used in the `framework` column of `inspections.csv`.
+    public let id: String
+    /// Descriptive name.
+    public let name: String
+    /// The rating scale, lowest first.
+    public let ratings: [Rating]
+    /// Key-question bands, lowest first; the first starts at 0%.
+    public let keyQuestionBands: [RatingBand]
+    /// Overall-rating bands by score, lowest first, covering 0 through ``maximumScore`` without gaps.
+    public let overallBands: [OverallRatingBand]
+    /// Professional-discretion thresholds.
+    public let discretion: DiscretionThresholds
+    /// The domains, in order.
+    public let domains: [Domain]
+    private let aliases: [String: Rating]
+
+    /// Every standard of every domain, in framework order.
+    public var standards: [Standard] { domains.flatMap(\.standards) }
+
+    /// The standard with this id, if the framework has one.
+    public func standard(_ id: String) -> Standard? { standards.first { $0.id == id } }
+
+    /// The standard a key question belongs to, if the framework has the key question.
+    public func standard(containingKeyQuestion id: String) -> Standard? {
+        standards.first { $0.keyQuestions.contains { $0.id == id } }
+    }
+
+    /// The highest possible score: the top rating's score times the number of scored standards.
+    public var maximumScore: Int { (ratings.last?.score ?? 0) * standards.filter(\.isScored).count }
+
+    /// The band boundaries between key-question bands (50, 65, 80 in the youth framework).
+    public var boundaries: [Double] { keyQuestionBands.dropFirst().map(\.minimumPercent) }
+
+    /// The rating a word names: the canonical word or one of its aliases, compared by
+    /// ``RatingWord/key(_:)`` (so `Requires Improvement`, `requires-improvement` and `RI` all name
+    /// Requires improvement). `nil` for an unknown word.
+    public func rating(named word: String) -> Rating? { aliases[RatingWord.key(word)] }
+
+    /// The band of `yes` of `relevant` cases (relevant ≥ 1, 0 ≤ yes ≤ relevant), by the exact fraction.
+    public func band(yes: Int, relevant: Int) -> Rating {
+        keyQuestionBands.last { $0.admits(yes: yes, relevant: relevant) }?.rating ?? keyQuestionBands[0].rating
+    }
+
+    /// The band of a percentage in 0–100.
+    public func band(percent: Double) -> Rating {
+        keyQuestionBands.last { $0.admits(percent: percent) }?.rating ?? keyQuestionBands[0].rating
+    }
+
+    /// The overall rating for a score, or `nil` when the score is outside 0…``maximumScore``.
+    public func overallRating(score: Int) -> Rating? { overallBands.first { $0.contains(score) }?.rating }
+
+    /// The rating one step up or down the scale from `rating`, if there is one.
+    public func rating(adjacentTo rating: Rating, by step: Int) -> Rating? {
+        let rank = rating.rank + step
+        return ratings.indices.contains(rank) ? ratings[rank] : nil
+    }
+
+    /// The bundled 2018–2021 youth framework (`Frameworks/youth-2018.json`).
+    public static func youth2018() throws -> Framework {
+        try decode(BundledFrameworks.youth2018, source: "bundled framework youth-2018")
+    }
+
+    /// Reads a framework JSON file.
+    /// - Throws: ``InputError`` naming the file when it cannot be read, is not valid JSON in the
+    ///   framework format, or is inconsistent (see ``decode(_:source:)``).
+    public static func load(contentsOf url: URL) throws -> Framework {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw InputError(file: url.path, message: "cannot read framework file (\(FileManager.default.fileExists(atPath: url.path) ? "not readable" : "no such file"))")
+        }
+        return try decode(data: data, source: url.path)
+    }
+
+    /// Parses framework JSON text.
+    public static func decode(_ text: String, source: String) throws -> Framework {
+        try decode(data: Data(text.utf8), source: source)
+    }
+
+    /// Parses framework JSON bytes and validates them.
+    ///
+    /// - Throws: ``InputError`` when the JSON is malformed or lacks a field, and when the
+    ///   framework is inconsistent: no ratings, duplicate rating words or aliases, a band naming an
+    ///   unknown rating, key-question bands that do not start at 0 or do not rise strictly,
+    ///   overall bands that do not cover 0…maximum score contiguously, duplicate standard or key
+    ///   question ids, or a key-question standard without key questions or sample column.
+    public static func decode(data: Data, source: String) throws -> Framework {
+        let file: FrameworkFile
+        do {
+            file = try JSONDecoder().decode(FrameworkFile.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw InputError(file: source, message: "framework is missing '\(key.stringValue)' at \(path(context))")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw InputError(file: source, message: "framework has a wrong value at \(path(context)): \(context.debugDescription)")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw InputError(file: source, message: "framework is not valid JSON (\(context.debugDescription)) at \(path(context))")
+        } catch {
+            throw InputError(file: source, message: "framework could not be read: \(error)")
+        }
+        return try Framework(file, source: source)
+    }
+
+    private static func path(_ context: DecodingError.Context) -> String {
+        let parts = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }
+        return parts.isEmpty ? "the top level" : "$" + parts.joined()
+    }
+
+    private init(_ file: FrameworkFile, source: String) throws {
+        func fail(_ message: String) -> InputError { InputError(file: source, message: message) }
+        guard !file.ratings.isEmpty else { throw fail("framework has no ratings") }
+        var ratings: [Rating] = []
+        var aliases: [String: Rating] = [:]
+        for (rank, entry) in file.ratings.enumerated() {
+            let rating = Rating(name: entry.name, rank: rank, score: entry.score)
+            ratings.append(rating)
+            for word in [entry.name] + (entry.aliases ?? []) {
+                let key = RatingWord.key(word)
+                guard !key.isEmpty else { throw fail("rating '\(entry.name)' has an empty alias") }
+                if let other = aliases[key], other != rating {
+                    throw fail("rating word '\(word)' names both '\(other.name)' and '\(rating.name)'")
+                }
+                aliases[key] = rating
+            }
+        }
+        func rating(_ name: String, _ context: String) throws -> Rating {
+            guard let found = ratings.first(where: { $0.name == name }) else {
+                throw fail("\(context) names rating '\(name)', which is not among the framework's ratings")
+            }
+            return found
+        }
+        let bands = try file.keyQuestionBands.map {
+            RatingBand(rating: try rating($0.rating, "key_question_bands"), minimumPercent: $0.minimumPercent)
+        }
+        guard bands.first?.minimumPercent == 0 else { throw fail("key_question_bands must start at minimum_percent 0") }
+        for (lower, upper) in zip(bands, bands.dropFirst()) {
+            guard upper.minimumPercent > lower.minimumPercent, upper.rating > lower.rating else {
+                throw fail("key_question_bands must rise strictly in minimum_percent and rating ('\(lower.rating.name)' then '\(upper.rating.name)')")
+            }
+        }
+        guard let lastBand = bands.last, lastBand.minimumPercent <= 100 else {
+            throw fail("key_question_bands minimums must be at most 100")
+        }
+        let overall = try file.overallBands.map {
+            OverallRatingBand(rating: try rating($0.rating, "overall_bands"), minimumScore: $0.minimumScore, maximumScore: $0.maximumScore)
+        }
+        var seenStandards: Set<String> = []
+        var seenQuestions: Set<String> = []
+        var domains: [Domain] = []
+        for domain in file.domains {
+            var standards: [Standard] = []
+            for standard in domain.standards {
+                guard seenStandards.insert(standard.id).inserted else { throw fail("duplicate standard id '\(standard.id)'") }
+                let questions = standard.keyQuestions ?? []
+                for question in questions {
+                    guard seenQuestions.insert(question.id).inserted else { throw fail("duplicate key question id '\(question.id)'") }
+                }
+                if standard.ratedBy == .keyQuestions {
+                    guard !questions.isEmpty else { throw fail("standard \(standard.id) is rated by key questions but lists none") }
+                    guard domain.sampleColumn != nil else {
+                        throw fail("domain \(domain.id) has key-question standards but no sample_column")
+                    }
+                }
+                standards.append(Standard(id: standard.id, name: standard.name, domainID: domain.id,
+                                          ratingMethod: standard.ratedBy, isScored: standard.scored,
+                                          sampleColumn: domain.sampleColumn, keyQuestions: questions))
+            }
+            domains.append(Domain(id: domain.id, name: domain.name, standards: standards))
+        }
+        guard !seenStandards.isEmpty else { throw fail("framework has no standards") }
+        let maximum = (ratings.last?.score ?? 0) * domains.flatMap(\.standards).filter(\.isScored).count
+        var expected = 0
+        for band in overall {
+            guard band.maximumScore >= band.minimumScore else {
+                throw fail("overall band '\(band.rating.name)' runs from \(band.minimumScore) down to \(band.maximumScore)")
+            }
+            guard band.minimumScore == expected else {
+                throw fail("overall_bands must cover scores 0 to \(maximum) in order without gaps (band '\(band.rating.name)' starts at \(band.minimumScore), expected \(expected))")
+            }
+            expected = band.maximumScore + 1
+        }
+        guard expected == maximum + 1 else {
+            throw fail("overall_bands end at \(expected - 1) but the maximum score is \(maximum)")
+        }
+        guard file.discretion.nearBoundaryPoints >= 0, file.discretion.smallSampleMaximum >= 0 else {
+            throw fail("discretion thresholds must not be negative")
+        }
+        self.id = file.id
+        self.name = file.name
+        self.ratings = ratings
+        self.keyQuestionBands = bands
+        self.overallBands = overall
+        self.discretion = file.discretion
+        self.domains = domains
+        self.aliases = aliases
+    }
+}
+
+/// The JSON layout of a framework file (snake_case keys).
+private struct FrameworkFile: Decodable {
+    struct RatingEntry: Decodable {
+        let name: String
+        let score: Int
+        let aliases: [String]?
+    }
+    struct BandEntry: Decodable {
+        let rating: String
+        let minimumPercent: Double
+        enum CodingKeys: String, CodingKey { case rating, minimumPercent = "minimum_percent" }
+    }
+    struct OverallEntry: Decodable {
+        let rating: String
+        let minimumScore: Int
+        let maximumScore: Int
+        enum CodingKeys: String, CodingKey { case rating, minimumScore = "minimum_score", maximumScore = "maximum_score" }
+    }
+    struct StandardEntry: Decodable {
+        let id: String
+        let name: String
+        let ratedBy: Framework.RatingMethod
+        let scored: Bool
+        let keyQuestions: [Framework.KeyQuestion]?
+        enum CodingKeys: String, CodingKey { case id, name, ratedBy = "rated_by", scored, keyQuestions = "key_questions" }
+    }
+    struct DomainEntry: Decodable {
+        let id: String
+        let name: String
+        let sampleColumn: String?
+        let standards: [StandardEntry]
+        enum CodingKeys: String, CodingKey { case id, name, sampleColumn = "sample_column", standards }
+    }
+    let id: String
+    let name: String
+    let ratings: [RatingEntry]
+    let keyQuestionBands: [BandEntry]
+    let overallBands: [OverallEntry]
+    let discretion: Framework.DiscretionThresholds
+    let domains: [DomainEntry]
+    enum CodingKeys: String, CodingKey {
+        case id, name, ratings, discretion, domains
+        case keyQuestionBands = "key_question_bands", overallBands = "overall_bands"
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// A directory of inspection data in yjstat's schema: `inspections.csv`, `ratings.csv` and
+/// `key_questions.csv` (documented in `docs/README-inspection.md`).
+///
+/// Reading checks form, not content: missing files, missing columns, non-numeric counts,
+/// negative counts, malformed scores and percentages outside 0–100 throw an ``InputError`` naming
+/// file:line:column. Whether the figures agree with each other and with the framework is the
+/// ``ConsistencyChecker``'s job, which reports findings instead.
+public struct InspectionDataset: Sendable {
+    /// One row of `inspections.csv`: a service's inspection.
+    public struct Inspection: Sendable, Equatable {
+        /// Service id, a lower-case slug (`north-somerset`).
+        public let service: String
+        /// The service's name as published.
+        public let name: String?
+        /// Publication month or date as given (`2020-12`).
+        public let published: String?
+        /// The framework id the inspection used (`youth-2018`).
+        public let framework: String?
+        /// The published score, if printed.
+        public let score: PublishedScore?
+        /// The published overall rating word, if printed (not yet normalised).
+        public let overallRating: String?
+        /// Sample sizes by column name (`court_sample`, `ooc_sample`, and any other `*_sample` column).
+        public let samples: [String: Int]
+        /// The line in `inspections.csv`.
+        public let line: Int
+    }
+
+    /// One row of `ratings.csv`: a published standard rating.
+    public struct PublishedRating: Sendable, Equatable {
+        /// Service id.
+        public let service: String
+        /// Standard id (`2.1`).
+        public let standard: String
+        /// The rating word as written (blank → `nil`).
+        public let word: String?
+        /// The line in `ratings.csv`.
+        public let line: Int
+    }
+
+    /// One row of `key_questions.csv`: a key question's published result.
+    public struct KeyQuestionRow: Sendable, Equatable {
+        /// Service id.
+        public let service: String
+        /// Key question id (`2.1.3`).
+        public let keyQuestion: String
+        /// Relevant cases, when published.
+        public let relevant: Int?
+        /// Yes cases, when published.
+        public let yes: Int?
+        /// The printed percentage, when given.
+        public let percent: PrintedPercent?
+        /// The line in `key_questions.csv`.
+        public let line: Int
+    }
+
+    /// The columns `inspections.csv` must have.
+    public static let inspectionColumns = ["service", "name", "published", "framework", "score", "overall_rating", "court_sample", "ooc_sample"]
+    /// The columns `ratings.csv` must have.
+    public static let ratingColumns = ["service", "standard", "rating"]
+    /// The columns `key_questions.csv` must have.
+    public static let keyQuestionColumns = ["service", "key_question", "relevant", "yes", "percent"]
+
+    /// Inspections in file order.
+    public let inspections: [Inspection]
+    /// Published standard ratings in file order.
+    public let ratings: [PublishedRating]
+    /// Key-question rows in file order.
+    public let keyQuestions: [KeyQuestionRow]
+
+    /// Creates a dataset from rows.
+    public init(inspections: [Inspection], ratings: [PublishedRating], keyQuestions: [KeyQuestionRow]) {
+        self.inspections = inspections
+        self.ratings = ratings
+        self.keyQuestions = keyQuestions
+    }
+
+    /// Every service id, in order of first appearance across the three files.
+    public var services: [String] {
+        var seen: Set<String> = []
+        return (inspections.map(\.service) + ratings.map(\.service) + keyQuestions.map(\.service)).filter { seen.insert($0).inserted }
+    }
+
+    /// Reads the three files from a directory.
+    /// - Throws: ``InputError`` for a missing or unreadable file, a missing column, or a malformed cell.
+    public static func read(directory: URL) throws -> InspectionDataset {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputError(file: directory.path, message: "no such directory")
+        }
+        return try InspectionDataset(
+            inspections: CSVReader.read(contentsOf: directory.appendingPathComponent("inspections.csv")),
+            ratings: CSVReader.read(contentsOf: directory.appendingPathComponent("ratings.csv")),
+            keyQuestions: CSVReader.read(contentsOf: directory.appendingPathComponent("key_questions.csv")))
+    }
+
+    /// Builds a dataset from parsed tables.
+    /// - Throws: ``InputError`` for a missing column or a malformed cell.
+    public init(inspections: CSVTable, ratings: CSVTable, keyQuestions: CSVTable) throws {
+        try inspections.requireColumns(Self.inspectionColumns)
+        try ratings.requireColumns(Self.ratingColumns)
+        try keyQuestions.requireColumns(Self.keyQuestionColumns)
+        let sampleColumns = inspections.header.filter { $0.hasSuffix("_sample") }
+        var seen: [String: Int] = [:]
+        self.inspections = try inspections.rows.map { row in
+            let service = try row.string("service")
+            if let first = seen[service] {
+                throw row.error("service", "service '\(service)' already has an inspection on line \(first)")
+            }
+            seen[service] = row.line
+            var samples: [String: Int] = [:]
+            for column in sampleColumns {
+                if let size = try Self.count(row, column) { samples[column] = size }
+            }
+            var score: PublishedScore?
+            if let text = row.optionalString("score") {
+                guard let parsed = PublishedScore(text: text) else {
+                    throw row.error("score", "expected a score such as 29, 29/36 or 80.6%, found '\(text)'")
+                }
+                score = parsed
+            }
+            return Inspection(service: service, name: row.optionalString("name"), published: row.optionalString("published"),
+                              framework: row.optionalString("framework"), score: score,
+                              overallRating: row.optionalString("overall_rating"), samples: samples, line: row.line)
+        }
+        self.ratings = try ratings.rows.map { row in
+            PublishedRating(service: try row.string("service"), standard: try row.string("standard"),
+                            word: row.optionalString("rating"), line: row.line)
+        }
+        self.keyQuestions = try keyQuestions.rows.map { row in
+            var percent: PrintedPercent?
+            if let text = row.optionalString("percent") {
+                guard let parsed = PrintedPercent(text: text) else {
+                    throw row.error("percent", "expected a percentage such as 65 or 64.7, found '\(text)'")
+                }
+                guard parsed.scaled <= 100 * parsed.unit else {
+                    throw row.error("percent", "a percentage must be between 0 and 100, found '\(text)'")
+                }
+                percent = parsed
+            }
+            return KeyQuestionRow(service: try row.string("service"), keyQuestion: try row.string("key_question"),
+                                  relevant: try Self.count(row, "relevant"), yes: try Self.count(row, "yes"),
+                                  percent: percent, line: row.line)
+        }
+    }
+
+    private static func count(_ row: CSVRow, _ column: String) throws -> Int? {
+        guard let value = try row.optionalInt(column) else { return nil }
+        guard value >= 0 else { throw row.error(column, "a count cannot be negative, found \(value)") }
+        return value
+    }
+}

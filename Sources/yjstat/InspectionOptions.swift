@@ -1,0 +1,38 @@
+import ArgumentParsing
+import Foundation
+import YJStat
+
+/// Options and loading shared by the inspection commands (`rate`, `check`, `check-ratings`).
+enum InspectionOptions {
+    static let inspection = OptionSpec.value("inspection", "dir",
+                                             help: "Folder with inspections.csv, ratings.csv and key_questions.csv.", required: true)
+    static let service = OptionSpec.value("service", "id", help: "Only this service (id as in inspections.csv).")
+    static let framework = OptionSpec.value("framework", "file",
+                                            help: "Framework JSON file (default: the bundled 2018-2021 youth framework, youth-2018).")
+
+    /// The framework named by `--framework`, or the bundled youth framework.
+    static func loadFramework(_ arguments: ParsedArguments) throws -> Framework {
+        if let path = arguments.string("framework") {
+            return try Framework.load(contentsOf: URL(fileURLWithPath: path))
+        }
+        return try Framework.youth2018()
+    }
+
+    /// The three dataset files in `--inspection`, which an `--output` file may never replace.
+    static func inputFiles(_ arguments: ParsedArguments) -> [URL] {
+        guard let path = arguments.string("inspection") else { return [] }
+        let directory = URL(fileURLWithPath: path)
+        return ["inspections.csv", "ratings.csv", "key_questions.csv"].map { directory.appendingPathComponent($0) }
+    }
+
+    /// The dataset in `--inspection` and the services selected by `--service` (all by default).
+    static func loadDataset(_ arguments: ParsedArguments) throws -> (dataset: InspectionDataset, services: [String]) {
+        let directory = URL(fileURLWithPath: try arguments.required("inspection"))
+        let dataset = try InspectionDataset.read(directory: directory)
+        guard let service = arguments.string("service") else { return (dataset, dataset.services) }
+        guard dataset.services.contains(service) else {
+            throw UsageError("--service: no service '\(service)' in \(directory.path) (found: \(dataset.services.joined(separator: ", ")))")
+        }
+        return (dataset, [service])
+    }
+}
