@@ -19,7 +19,8 @@ extension DisproportionalityReport {
         out += "Largest differences in rate (clear differences first):\n"
         if bySize.isEmpty { out += "  none could be worked out.\n" }
         for (i, row) in bySize.prefix(top).enumerated() {
-            out += "  \(i + 1). \(row.group) at \(row.stage): \(Self.times(row.rri)) the \(referenceName) rate"
+            out += "  \(i + 1). \(row.group) at \(row.stage): \(Self.ratio(row.rri)) times the \(referenceName) rate"
+            out += row.rri < 1 ? ", lower" : ""
             out += " (\(Self.ratio(row.rriLower)) to \(Self.ratio(row.rriUpper)))"
             out += row.significant ? "" : ", not clearly different from 1"
             out += row.small ? "; small numbers" : ""
@@ -106,10 +107,6 @@ extension DisproportionalityReport {
         }
         out += "\nMethods:\n" + methods.map { "  - \($0)\n" }.joined()
         return out
-    }
-
-    static func times(_ x: Double) -> String {
-        x >= 1 ? "\(ratio(x)) times" : "\(ratio(x)) times (lower than)"
     }
 
     static func ratio(_ x: Double) -> String {
