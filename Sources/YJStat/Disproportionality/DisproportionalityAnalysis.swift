@@ -163,6 +163,8 @@ public enum DisproportionalityAnalysis {
                         count: x, base: n, referenceCount: x0, referenceBase: n0, unknown: unknown, unknownInBase: unknownInBase,
                         knownTotal: knownTotal, knownBaseTotal: knownBaseTotal, observedSignificant: row.significant,
                         interval: interval)
+                    row.rateUnknownUpper = bounds.rateAllInGroup * unit
+                    row.rateRedistributed = bounds.rateRedistributed * unit
                     row.rriUnknownLower = bounds.lower
                     row.rriUnknownUpper = bounds.upper
                     row.rriRedistributed = bounds.redistributed

@@ -95,6 +95,11 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
     public var zeroCell: Bool
     /// Unknown-ethnicity children at the stage (nil without `--unknown`).
     public var unknownCount: Int?
+    /// The group's rate (in ``rateUnit``) if every unknown child at the stage were in the group
+    /// (the observed rate is the other bound).
+    public var rateUnknownUpper: Double
+    /// The group's rate (in ``rateUnit``) with unknowns redistributed proportionally.
+    public var rateRedistributed: Double
     /// Smallest RRI over the unknown allocations.
     public var rriUnknownLower: Double
     /// Largest RRI over the unknown allocations.
@@ -142,7 +147,7 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
         shareRatio = nan; shareRatioLower = nan; shareRatioUpper = nan
         excess = nan; excessLower = nan; excessUpper = nan
         significant = false; small = false; zeroBase = false; zeroCell = false
-        rriUnknownLower = nan; rriUnknownUpper = nan; rriRedistributed = nan; dependsOnUnknown = false
+        rateUnknownUpper = nan; rateRedistributed = nan; rriUnknownLower = nan; rriUnknownUpper = nan; rriRedistributed = nan; dependsOnUnknown = false
         mhRiskRatio = nan; mhRiskRatioLower = nan; mhRiskRatioUpper = nan
         mhOddsRatio = nan; mhOddsRatioLower = nan; mhOddsRatioUpper = nan
         cmhPValue = nan; breslowDayPValue = nan

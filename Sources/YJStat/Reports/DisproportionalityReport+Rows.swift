@@ -33,7 +33,8 @@ extension DisproportionalityRow {
             ("confidence", .number(confidence)),
         ]
         if unknown {
-            cells += [("unknown_count", int(unknownCount)), ("rri_unknown_lower", .number(rriUnknownLower)),
+            cells += [("unknown_count", int(unknownCount)), ("rate_unknown_upper", .number(rateUnknownUpper)),
+                      ("rate_redistributed", .number(rateRedistributed)), ("rri_unknown_lower", .number(rriUnknownLower)),
                       ("rri_unknown_upper", .number(rriUnknownUpper)), ("rri_redistributed", .number(rriRedistributed)),
                       ("depends_on_unknown", .bool(dependsOnUnknown))]
         }

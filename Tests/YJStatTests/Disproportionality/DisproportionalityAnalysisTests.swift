@@ -114,6 +114,10 @@ struct DisproportionalityAnalysisTests {
         }
         let asian = try #require(report.rows.first { $0.group == "Asian" && $0.stage == "arrest" })
         #expect(asian.dependsOnUnknown)  // 0.90 observed; 1.40 if all 31 unknown children were Asian.
+        #expect(agrees(asian.rateUnknownUpper, 86.0 / 2600 * 1000, relative: 1e-14))
+        #expect(agrees(asian.rriUnknownUpper, (86.0 / 2600) / (420.0 / 17800), relative: 1e-14))
+        #expect(agrees(asian.rriUnknownLower, (55.0 / 2600) / (451.0 / 17800), relative: 1e-14))
+        #expect(agrees(asian.rateRedistributed, 55.0 * (1 + 31.0 / 680) / 2600 * 1000, relative: 1e-14))
         let black = try #require(report.rows.first { $0.group == "Black" && $0.stage == "arrest" })
         #expect(!black.dependsOnUnknown)
     }
