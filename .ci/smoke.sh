@@ -7,3 +7,8 @@ bin="$(swift build -c release --show-bin-path)/yjstat"
 "$bin" interval --yes 11 --of 17 --method all
 "$bin" check --inspection Datasets
 "$bin" rate --inspection Datasets --service north-somerset --format csv > /dev/null
+if compgen -G "../shared/seeds/*.txt" > /dev/null; then
+  out="$(mktemp -d)"
+  "$bin" extract ../shared/seeds/*.txt --out "$out" > /dev/null
+  rm -rf "$out"
+fi

@@ -7,5 +7,6 @@ enum CommandRegistry {
         RateCommand.self,
         CheckCommand.self,
         CheckRatingsCommand.self,
+        ExtractCommand.self,
     ]
 }
