@@ -1,8 +1,9 @@
 import Testing
 @testable import YJStat
 
-/// A small deterministic generator for property tests (SplitMix64, Steele, Lea & Flood 2014).
-struct SplitMix64: RandomNumberGenerator {
+/// A small deterministic generator for the property tests: SplitMix64 (Steele, Lea & Flood 2014),
+/// kept private to this file so it does not depend on other suites' helpers.
+private struct SeededRandom: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
@@ -51,7 +52,7 @@ struct DisclosureControlTests {
 
     @Test(arguments: [(true, true), (false, true), (true, false)])
     func noHiddenCountCanBeRecoveredFromTotals(rowTotals: Bool, columnTotals: Bool) throws {
-        var rng = SplitMix64(state: rowTotals ? (columnTotals ? 20_260_501 : 7) : 11)
+        var rng = SeededRandom(state: rowTotals ? (columnTotals ? 20_260_501 : 7) : 11)
         var hiddenSeen = 0
         for _ in 0..<300 {
             let rows = Int.random(in: 2...6, using: &rng), columns = Int.random(in: 2...6, using: &rng)
