@@ -7,6 +7,7 @@ extension DisproportionalityReport {
     public func textSummary(top: Int = 6) -> String {
         let level = NumberFormatting.fixed(confidence * 100, 0) + "%"
         let referenceName = reference == "rest" ? "all other groups combined" : reference
+        let referenceRate = reference == "rest" ? "the rate of all other groups combined" : "the \(reference) rate"
         var out = "Disproportionality by stage, compared with \(referenceName)"
         out += base == .population ? " (rates per 1,000 children in the population).\n"
             : " (each stage's rate per 100 children at the previous stage; the first stage per 1,000 of the population).\n"
@@ -19,8 +20,7 @@ extension DisproportionalityReport {
         out += "Largest differences in rate (clear differences first):\n"
         if bySize.isEmpty { out += "  none could be worked out.\n" }
         for (i, row) in bySize.prefix(top).enumerated() {
-            out += "  \(i + 1). \(row.group) at \(row.stage): \(Self.ratio(row.rri)) times the \(referenceName) rate"
-            out += row.rri < 1 ? ", lower" : ""
+            out += "  \(i + 1). \(row.group) at \(row.stage): \(Self.ratio(row.rri)) times \(referenceRate)"
             out += " (\(Self.ratio(row.rriLower)) to \(Self.ratio(row.rriUpper)))"
             out += row.significant ? "" : ", not clearly different from 1"
             out += row.small ? "; small numbers" : ""
@@ -28,12 +28,12 @@ extension DisproportionalityReport {
             out += ".\n"
         }
         let affected = compared.filter { $0.excess.isFinite && $0.excess > 0 }.sorted { $0.excess > $1.excess }
-        out += "\nMost children affected (above parity with the \(referenceName) rate):\n"
+        out += "\nMost children affected (above parity with \(referenceRate)):\n"
         if affected.isEmpty { out += "  no group is above parity.\n" }
         for (i, row) in affected.prefix(top).enumerated() {
             let noun = row.excess.rounded() == 1 ? "child" : "children"
             out += "  \(i + 1). \(row.group) at \(row.stage): about \(Self.whole(row.excess)) more \(noun)"
-            out += " (\(Self.whole(row.excessLower)) to \(Self.whole(row.excessUpper))) than at the \(referenceName) rate"
+            out += " (\(Self.whole(row.excessLower)) to \(Self.whole(row.excessUpper))) than at \(referenceRate)"
             out += row.significant ? "" : "; the interval includes no difference"
             out += ".\n"
         }
