@@ -2,6 +2,8 @@
 enum CommandRegistry {
     static let all: [any Subcommand.Type] = [
         IntervalCommand.self,
+        DisproportionalityCommand.self,
+        RepresentationCommand.self,
         RateCommand.self,
         CheckCommand.self,
         CheckRatingsCommand.self,
