@@ -5,5 +5,7 @@ enum CommandRegistry {
         RateCommand.self,
         CheckCommand.self,
         CheckRatingsCommand.self,
+        CompareCommand.self,
+        FunnelCommand.self,
     ]
 }

@@ -6,8 +6,8 @@ import Testing
 /// plots (pooled and given targets; overdispersion with scipy `mstats.winsorize`).
 ///
 /// Tolerance: relative 1e-10 on each limit (measured worst: 1.1e-13 binomial, 5.6e-15 Poisson),
-/// absolute floor 1e-13 (a limit near 0 comes from
-/// r − α with α ≈ r, where both libraries' distribution functions differ in the last few bits).
+/// absolute floor 1e-13 (a limit near 0 comes from r − α with α ≈ r, where both libraries'
+/// distribution functions differ in the last few bits).
 @Suite("Funnel plots against scipy")
 struct FunnelPlotTests {
     @Test func binomialLimitsFromOneToTenThousand() throws {
