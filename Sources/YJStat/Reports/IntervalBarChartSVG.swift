@@ -141,7 +141,8 @@ public struct IntervalBarChartSVG: Sendable {
             svg.line(x1: x, y1: plotBottom, x2: x, y2: plotBottom + 5, stroke: "#555555")
             // Log ticks (0.5, 1, 2, 5) each take only the decimals they need.
             let decimals = scale == .linear ? ticks.decimals
-                : max(0, -Int(Foundation.log10(tick).rounded(.down))) + (valueStyle == .percent ? 2 : 0)
+                : valueStyle == .percent ? max(0, -Int(Foundation.log10(tick * 100).rounded(.down))) + 2
+                : max(0, -Int(Foundation.log10(tick).rounded(.down)))
             svg.text(valueStyle.format(tick, decimals: decimals), x: x, y: plotBottom + 19, size: 11, anchor: "middle",
                      fill: "#444444", className: "tick-label")
         }
