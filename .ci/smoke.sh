@@ -7,3 +7,5 @@ bin="$(swift build -c release --show-bin-path)/yjstat"
 "$bin" interval --yes 11 --of 17 --method all
 "$bin" check --inspection Datasets
 "$bin" rate --inspection Datasets --service north-somerset --format csv > /dev/null
+"$bin" compare --numerator 126 --denominator 250 --reference 40.1%
+"$bin" funnel --data Datasets/examples/services.csv --overdispersion --svg "$(mktemp -d)/funnel.svg"

@@ -162,13 +162,15 @@ public struct FunnelPlot: Sendable, Equatable, Codable {
     public var methodDescription: String {
         let distribution = measure == .proportion ? "binomial" : "Poisson"
         let centre = targetIsPooled ? "the pooled value" : "the given target"
+        if let overdispersion, overdispersion.isApplied {
+            let tau2 = NumberFormatting.significant(tauSquaredInReportedUnits ?? 0, 3)
+            return "Control limits: 95% and 99.8% limits around \(centre), normal approximation widened for "
+                + "overdispersion by additive random effects (φ = \(NumberFormatting.significant(overdispersion.phi, 3)), "
+                + "τ² = \(tau2), from z-scores winsorised at 10% in each tail; Spiegelhalter 2005)."
+        }
         var text = "Control limits: exact \(distribution) 95% and 99.8% limits around \(centre), interpolated as in Spiegelhalter (2005)"
         if let overdispersion {
-            if overdispersion.isApplied {
-                text += "; widened for overdispersion by additive random effects (φ = \(NumberFormatting.significant(overdispersion.phi, 3)), τ² from 10%-winsorised z-scores)"
-            } else {
-                text += "; no overdispersion found (φ = \(NumberFormatting.significant(overdispersion.phi, 3)), τ² = 0), so the exact limits stand"
-            }
+            text += "; no overdispersion found (φ = \(NumberFormatting.significant(overdispersion.phi, 3)), τ² = 0), so the exact limits stand"
         }
         return text + "."
     }

@@ -9,7 +9,7 @@ extension ProportionComparison {
 
     /// A plain-text account for people, with percentages.
     public var textReport: String {
-        let c = NumberFormatting.fixed(service.confidence * 100, 1) + "%"
+        let c = ComparisonRows.level(service.confidence)
         var out = "Service: \(service.successes) of \(service.trials) = \(NumberFormatting.percent(service.estimate, 1))"
         out += " (\(c) CI \(NumberFormatting.percent(service.lower, 1)) to \(NumberFormatting.percent(service.upper, 1)), \(service.method.displayName))\n"
         out += "Reference: \(NumberFormatting.percent(reference, 1))\n"
@@ -32,10 +32,10 @@ extension RateComparison {
 
     /// A plain-text account for people.
     public var textReport: String {
-        let c = NumberFormatting.fixed(service.confidence * 100, 1) + "%"
-        let per = NumberFormatting.fixed(service.per, 0)
+        let c = ComparisonRows.level(service.confidence)
+        let per = ComparisonRows.whole(service.per)
         func r(_ v: Double) -> String { NumberFormatting.fixed(v, 1) }
-        var out = "Service: \(service.count) in \(NumberFormatting.fixed(service.population, 0)) = \(r(service.estimate)) per \(per)"
+        var out = "Service: \(service.count) in \(ComparisonRows.whole(service.population)) = \(r(service.estimate)) per \(per)"
         out += " (\(c) CI \(r(service.lower)) to \(r(service.upper)), \(service.method.displayName))\n"
         out += "Reference: \(r(reference)) per \(per); expected count \(NumberFormatting.fixed(expected, 2))\n"
         out += "Difference: \(r(difference.estimate)) per \(per) (\(c) CI \(r(difference.lower)) to \(r(difference.upper)))\n"
@@ -68,15 +68,26 @@ enum ComparisonRows {
         (value > 0 ? "+" : "") + NumberFormatting.fixed(value * 100, 1) + " points"
     }
 
+    /// A confidence level as a percentage without needless decimals: "95%", "99.8%".
+    static func level(_ confidence: Double) -> String {
+        CellValue.shortest((confidence * 1000).rounded() / 10) + "%"
+    }
+
+    /// A whole number with thousands separators from five digits on: "20,000", "100,000".
+    static func whole(_ value: Double) -> String {
+        ChartValueStyle.number.format(value, decimals: 0)
+    }
+
     static func pValue(_ p: Double) -> String {
         p < 0.0001 ? "< 0.0001" : NumberFormatting.fixed(p, 4)
     }
 
     static func verdict(pValue: Double, confidence: Double, higher: Bool) -> String {
         let alpha = 1 - confidence
+        let level = CellValue.shortest((alpha * 1e6).rounded() / 1e6)
         if pValue < alpha {
-            return "The service is \(higher ? "higher" : "lower") than the reference beyond what chance alone readily explains (p < \(NumberFormatting.significant(alpha, 2))).\n"
+            return "The service is \(higher ? "higher" : "lower") than the reference beyond what chance alone readily explains (p < \(level)).\n"
         }
-        return "The difference is within what chance alone could produce at this size (p ≥ \(NumberFormatting.significant(alpha, 2))).\n"
+        return "The difference is within what chance alone could produce at this size (p ≥ \(level)).\n"
     }
 }

@@ -189,7 +189,7 @@ public struct FunnelChartSVG: Sendable {
                 }
                 if clash { continue }
                 svg.text(point.service, x: option.x, y: option.y, size: fontSize, anchor: option.anchor,
-                         fill: "#1f2d3d", className: "label")
+                         fill: "#1f2d3d", className: "label", halo: true)
                 occupied.append((box.0, box.1, box.2, box.3))
                 placement.labelled.append(point.service)
                 placed = true

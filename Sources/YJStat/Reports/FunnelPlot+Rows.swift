@@ -38,7 +38,7 @@ extension FunnelPlot {
         let unit: String
         switch measure {
         case .proportion: unit = "proportion"
-        case .rate(let per): unit = "rate per \(NumberFormatting.fixed(per, 0))"
+        case .rate(let per): unit = "rate per \(ChartValueStyle.number.format(per, decimals: 0))"
         }
         out += "Funnel plot of \(points.count) services (\(unit)); target \(percent ? NumberFormatting.percent(target, 2) : NumberFormatting.fixed(target, 2))"
         out += targetIsPooled ? " (pooled).\n" : " (given).\n"

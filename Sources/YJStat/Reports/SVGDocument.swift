@@ -127,10 +127,11 @@ public struct SVGDocument: Sendable {
     }
 
     /// Text at (x, y) — y is the baseline. `anchor` is `start`, `middle` or `end`; `rotation` in
-    /// degrees about (x, y).
+    /// degrees about (x, y); `halo` draws a white outline under the letters so that text stays
+    /// readable where it crosses lines.
     public mutating func text(_ content: String, x: Double, y: Double, size: Double = 12, anchor: String = "start",
                               weight: String? = nil, fill: String = "#222222", rotation: Double? = nil,
-                              className: String? = nil) {
+                              className: String? = nil, halo: Bool = false) {
         var attributes = [("x", Self.number(x)), ("y", Self.number(y)), ("font-size", Self.number(size)),
                           ("text-anchor", anchor), ("fill", fill)]
         if let weight { attributes.append(("font-weight", weight)) }
@@ -138,6 +139,9 @@ public struct SVGDocument: Sendable {
             attributes.append(("transform", "rotate(\(Self.number(rotation)) \(Self.number(x)) \(Self.number(y)))"))
         }
         if let className { attributes.append(("class", className)) }
+        if halo {
+            attributes += [("stroke", "#ffffff"), ("stroke-width", "3"), ("stroke-linejoin", "round"), ("paint-order", "stroke")]
+        }
         element("text", attributes, text: content)
     }
 

@@ -37,8 +37,12 @@ struct FunnelChartSVGTests {
         #expect(elements.contains { $0.name == "text" && $0.text == "Reoffending & \"friends\" <test>" })
         #expect(elements.contains { $0.name == "text" && $0.classes.contains("tick-label") })
         let caption = elements.filter { $0.name == "text" && $0.attributes["fill"] == "#444444" }.map(\.text).joined(separator: " ")
-        #expect(caption.contains("Spiegelhalter (2005)"))
-        #expect(caption.contains("exact binomial"))
+        #expect(caption.contains("Spiegelhalter"))
+        if plot.overdispersion?.isApplied == true {
+            #expect(caption.contains("widened for overdispersion") && caption.contains("φ ="))
+        } else {
+            #expect(caption.contains("exact binomial"))
+        }
     }
 
     @Test func labelsEveryServiceWhenFewAndOnlyFlaggedOnesWhenMany() throws {
