@@ -55,9 +55,6 @@ public struct FunnelPlot: Sendable, Equatable, Codable {
     /// The overdispersion estimate, when requested.
     public let overdispersion: FunnelOverdispersion?
 
-    /// The two-sided coverage of the inner and outer limits.
-    public static let coverages = (inner: 0.95, outer: 0.998)
-
     /// Builds the plot.
     ///
     /// - Parameters:
