@@ -7,5 +7,6 @@ enum CommandRegistry {
         CheckRatingsCommand.self,
         CompareCommand.self,
         FunnelCommand.self,
+        ExtractCommand.self,
     ]
 }
