@@ -8,5 +8,12 @@ enum CommandRegistry {
         CompareCommand.self,
         FunnelCommand.self,
         ExtractCommand.self,
+        SampleSizeCommand.self,
+        MarginCommand.self,
+        AuditSampleCommand.self,
+        PlanCommand.self,
+        AllocateCommand.self,
+        BandConfidenceCommand.self,
+        DesignRiskCommand.self,
     ]
 }
