@@ -7,6 +7,8 @@ enum CommandRegistry {
         RateCommand.self,
         CheckCommand.self,
         CheckRatingsCommand.self,
+        CompareCommand.self,
+        FunnelCommand.self,
         ExtractCommand.self,
         SampleSizeCommand.self,
         MarginCommand.self,
