@@ -2,9 +2,13 @@
 enum CommandRegistry {
     static let all: [any Subcommand.Type] = [
         IntervalCommand.self,
+        DisproportionalityCommand.self,
+        RepresentationCommand.self,
         RateCommand.self,
         CheckCommand.self,
         CheckRatingsCommand.self,
+        CompareCommand.self,
+        FunnelCommand.self,
         ExtractCommand.self,
         SampleSizeCommand.self,
         MarginCommand.self,
