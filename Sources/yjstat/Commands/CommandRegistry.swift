@@ -7,5 +7,12 @@ enum CommandRegistry {
         CheckCommand.self,
         CheckRatingsCommand.self,
         ExtractCommand.self,
+        SampleSizeCommand.self,
+        MarginCommand.self,
+        AuditSampleCommand.self,
+        PlanCommand.self,
+        AllocateCommand.self,
+        BandConfidenceCommand.self,
+        DesignRiskCommand.self,
     ]
 }
