@@ -3,6 +3,8 @@ enum CommandRegistry {
     static let all: [any Subcommand.Type] = [
         SummaryCommand.self,
         IntervalCommand.self,
+        DisproportionalityCommand.self,
+        RepresentationCommand.self,
         RateCommand.self,
         CheckCommand.self,
         CheckRatingsCommand.self,
