@@ -12,3 +12,5 @@ if compgen -G "../shared/seeds/*.txt" > /dev/null; then
   "$bin" extract ../shared/seeds/*.txt --out "$out" > /dev/null
   rm -rf "$out"
 fi
+"$bin" compare --numerator 126 --denominator 250 --reference 40.1%
+"$bin" funnel --data Datasets/examples/services.csv --overdispersion --svg "$(mktemp -d)/funnel.svg"

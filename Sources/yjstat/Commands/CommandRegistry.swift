@@ -16,5 +16,7 @@ enum CommandRegistry {
         AllocateCommand.self,
         BandConfidenceCommand.self,
         DesignRiskCommand.self,
+        CompareCommand.self,
+        FunnelCommand.self,
     ]
 }
