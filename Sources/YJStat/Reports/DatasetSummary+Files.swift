@@ -2,15 +2,25 @@ import Foundation
 
 extension DatasetSummary {
     /// The files `yjstat summary --out` writes: name and content, in a fixed order. CSV tables use
-    /// ``CSVWriter`` (RFC 4180, spreadsheet-safe); `summary.txt` and `summary.json` hold the report.
+    /// ``CSVWriter`` (RFC 4180, spreadsheet-safe); `summary.txt` and `summary.json` hold the report;
+    /// the SVG charts come from ``charts()``. A table with no rows (no rates printed) is an empty file.
     public func outputFiles() -> [(name: String, text: String)] {
-        [
+        var files: [(name: String, text: String)] = [
             ("summary.txt", textReport()),
             ("summary.json", JSONWriter.render(jsonDocument())),
             ("standards.csv", CSVWriter.render(rows: standardRows, header: Self.standardColumns)),
             ("findings.csv", CSVWriter.render(rows: services.flatMap { $0.ratings.findings.map(\.resultRow) },
                                               header: ["code", "severity", "service", "location", "message"])),
+            ("sample_audit.csv", CSVWriter.render(rows: sampleAuditRows)),
+            ("rating_confidence.csv", CSVWriter.render(rows: ratingConfidenceRows)),
+            ("representation.csv", CSVWriter.render(rows: representationRows)),
+            ("rate_comparisons.csv", CSVWriter.render(rows: rateRows)),
+            ("key_question_funnel.csv", CSVWriter.render(rows: funnelRows)),
+            ("key_questions_side_by_side.csv", CSVWriter.render(rows: keyQuestionSideBySideRows)),
+            ("representation_side_by_side.csv", CSVWriter.render(rows: representationSideBySideRows)),
         ]
+        files += charts().map { ($0.name, $0.svg) }
+        return files
     }
 
     /// Writes ``outputFiles()`` into `folder` (created if missing), each file atomically.

@@ -1,21 +1,62 @@
 extension DatasetSummary {
-    /// The summary as one JSON document: `datasets`, `framework`, and `services`, each with its
-    /// `ratings` (standards with published and rule ratings, scores, findings, footnoted discretion).
+    /// The summary as one JSON document: `datasets`, `framework`, `maximum_score`; `services`, each
+    /// with `ratings` (standards with published and rule ratings, scores, findings, footnoted
+    /// discretion), `samples`, `rating_confidence`, `representation` (with `children_total`,
+    /// `unknown_ethnicity` and `entries`) and `rates`; and `across_services` with the key-question
+    /// funnels and the side-by-side tables. Row objects have the columns of the CSV files.
     public func jsonDocument() -> JSONValue {
-        .object([
+        let samples = sampleAuditRows, confidence = ratingConfidenceRows, representation = representationRows, rates = rateRows
+        func of(_ rows: [ResultRow], _ service: String) -> JSONValue {
+            .array(rows.filter { $0["service"] == .text(service) }.map(\.jsonObject))
+        }
+        let serviceObjects: [JSONValue] = services.map { summary in
+            let unknown = summary.representation.unknownEthnicity
+            let unknownJSON: JSONValue = unknown.map { effect in
+                .object([
+                    ("unknown_percent", .integer(effect.unknown)),
+                    ("minority_ethnic_percent", .integer(effect.minorityEthnic)),
+                    ("national_percent", .integer(effect.national)),
+                    ("lowest_ratio", .number(effect.lowestRatio)),
+                    ("redistributed_ratio", .number(effect.redistributedRatio)),
+                    ("highest_ratio", .number(effect.highestRatio)),
+                    ("changes_direction", .bool(effect.changesDirection)),
+                ])
+            } ?? .null
+            return .object([
+                ("service", .string(summary.service)),
+                ("name", .string(summary.name)),
+                ("published", summary.published.map { .string($0) } ?? .null),
+                ("ratings", ratingsJSON(summary.ratings)),
+                ("samples", of(samples, summary.service)),
+                ("rating_confidence", of(confidence, summary.service)),
+                ("representation", .object([
+                    ("children_total", summary.representation.childrenTotal.map { .integer($0) } ?? .null),
+                    ("children_total_source", summary.representation.childrenTotalSource.map { .string($0) } ?? .null),
+                    ("unknown_ethnicity", unknownJSON),
+                    ("entries", of(representation, summary.service)),
+                ])),
+                ("rates", of(rates, summary.service)),
+            ])
+        }
+        let funnels: [JSONValue] = keyQuestionFunnels.map { funnel in
+            .object([
+                ("domain", .string(funnel.domainID)),
+                ("name", .string(funnel.domainName)),
+                ("pooled", funnel.plot.map { .number($0.target) } ?? .null),
+                ("excluded_services", .array(funnel.excludedServices.map { .string($0) })),
+                ("points", .array((funnel.plot?.resultRows ?? []).map(\.jsonObject))),
+            ])
+        }
+        return .object([
             ("datasets", .string(directory.path)),
             ("framework", .string(framework.id)),
             ("maximum_score", .integer(framework.maximumScore)),
-            ("services", .array(services.map(serviceJSON))),
-        ])
-    }
-
-    private func serviceJSON(_ summary: ServiceSummary) -> JSONValue {
-        .object([
-            ("service", .string(summary.service)),
-            ("name", .string(summary.name)),
-            ("published", summary.published.map { .string($0) } ?? .null),
-            ("ratings", ratingsJSON(summary.ratings)),
+            ("services", .array(serviceObjects)),
+            ("across_services", .object([
+                ("key_question_funnels", .array(funnels)),
+                ("key_questions_side_by_side", .array(keyQuestionSideBySideRows.map(\.jsonObject))),
+                ("representation_side_by_side", .array(representationSideBySideRows.map(\.jsonObject))),
+            ])),
         ])
     }
 

@@ -13,7 +13,12 @@ extension DatasetSummary {
         for summary in services {
             out += "\n" + Self.heading(summary.name + " (\(summary.service))", underline: "=")
             out += ratingsText(summary)
+            out += samplesText(summary.samples)
+            out += confidenceText(summary.ratingConfidence)
+            out += representationText(summary.representation)
+            out += ratesText(summary.rates)
         }
+        out += acrossServicesText()
         return out
     }
 
