@@ -28,19 +28,7 @@ extension DatasetSummary {
     /// - Throws: ``InputError`` naming the folder or file when it cannot be created or written, or
     ///   when a file would replace one of `inputs`.
     public func writeFiles(to folder: URL, protecting inputs: [URL]) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw InputError(file: folder.path, message: "--out must be a folder, found a file") }
-        } else {
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            } catch {
-                throw InputError(file: folder.path, message: "cannot create the output folder (\(error.localizedDescription))")
-            }
-        }
-        for file in outputFiles() {
-            try AtomicFileWriter.write(file.text, to: folder.appendingPathComponent(file.name), protecting: inputs)
-        }
+        try OutputFolder.write(outputFiles(), to: folder, protecting: inputs)
     }
 
     static let standardColumns = ["service", "standard", "name", "rated_by", "published", "rule_rating", "differs",
