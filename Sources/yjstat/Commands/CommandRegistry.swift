@@ -8,6 +8,8 @@ enum CommandRegistry {
         RateCommand.self,
         CheckCommand.self,
         CheckRatingsCommand.self,
+        CompareCommand.self,
+        FunnelCommand.self,
         ExtractCommand.self,
         SampleSizeCommand.self,
         MarginCommand.self,
@@ -16,7 +18,5 @@ enum CommandRegistry {
         AllocateCommand.self,
         BandConfidenceCommand.self,
         DesignRiskCommand.self,
-        CompareCommand.self,
-        FunnelCommand.self,
     ]
 }

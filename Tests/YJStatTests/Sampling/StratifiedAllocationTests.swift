@@ -1,9 +1,9 @@
 import Testing
 @testable import YJStat
 
-/// A small deterministic random number generator (SplitMix64, Steele, Lea & Flood 2014) so that
+/// A small deterministic random number generator (SamplingTestGenerator, Steele, Lea & Flood 2014) so that
 /// property tests are reproducible without dependencies.
-struct SplitMix64: RandomNumberGenerator {
+struct SamplingTestGenerator: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
@@ -31,7 +31,7 @@ struct StratifiedAllocationTests {
     }
 
     @Test func propertiesHoldOverRandomCrossedTables() throws {
-        var rng = SplitMix64(seed: 0x5EED_2024)
+        var rng = SamplingTestGenerator(seed: 0x5EED_2024)
         for trial in 0..<400 {
             let sexes = ["male", "female"].prefix(Int.random(in: 1...2, using: &rng))
             let disposals = ["referral", "yro", "dto"].prefix(Int.random(in: 1...3, using: &rng))
