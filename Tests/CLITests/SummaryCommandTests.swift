@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 @Suite("yjstat summary")
@@ -28,6 +31,30 @@ struct SummaryCommandTests {
         #expect(result.stdout.contains("By the rules alone (lowest key-question band, no professional discretion): 27/36, Good."))
         #expect(result.stdout.contains("By the rules alone (lowest key-question band, no professional discretion): 24/36, Good."))
         #expect(result.stdout.contains("Footnoted discretion on 3.3 (Requires improvement → Good): the engine finds the same rule"))
+    }
+
+    /// Key numbers of every section, each checked against an independent computation in the comment.
+    @Test func everySectionCarriesItsKeyNumbers() throws {
+        let result = try runCLI(["summary"], in: repositoryRoot)
+        #expect(result.status == 0)
+        let text = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Samples: z = 1.2815516, z·√(0.25/4) = 0.3204 → ±32.0; with N = 40 (Cochran A) 0.3078 → ±30.8; n0/(1 + (n0 − 1)/40) = 32.2 → 33.
+        #expect(text.contains("In a large population 4 cases give ±32.0 points at 80% confidence, not ±5."))
+        #expect(text.contains("±30.8 points (Cochran A), ±30.4 (Cochran B); the rule would ask for 33 cases"))
+        #expect(text.contains("The 60/40 rule (2020-21 reports) gives 19 out-of-court cases for 29 court cases; the sample has 20"))
+        // Rating confidence: 2 of 4, Beta(3, 3): P(< 0.5) = 0.5.
+        #expect(text.contains("2.1 Assessment Requires improvement 2.1.3 2/4 50% 26% 18% 6% 26%"))
+        // Representation: 87/26 = 3.35, rounding (86.5/26.5, 87.5/25.5) = (3.26, 3.43).
+        #expect(text.contains("ethnicity: Black and minority ethnic 87% 26% national 3.35 3.26–3.43 – +61"))
+        #expect(text.contains("no whole number of the 80 children rounds to 87%"))
+        #expect(text.contains("22,754 minority-ethnic children (2011) of 30,864 aged 10-17 (2018) = 73.7%, taken as 74%"))
+        // Rates: 88 · 100,000 / 30,864 = 285.1; R poisson.test(88, r = 72.839) p = 0.0786.
+        #expect(text.contains("88 first-time entrants is the only whole count"))
+        #expect(text.contains("exact Poisson test p = 0.079"))
+        #expect(text.contains("ratio 1.26 (rounding allows 1.254–1.260)"))
+        // Across services.
+        #expect(text.contains("24 key-question results with counts, pooled 91.1% yes."))
+        #expect(text.contains("ethnicity: Black and minority ethnic vs national 3.35 (3.26–3.43) 0.12 (0.09–0.14) 2.92 (2.85–3.00)"))
     }
 
     @Test func findsTheBundledDatasetsFromAnotherFolderByTheExecutablesLocation() throws {
@@ -60,6 +87,26 @@ struct SummaryCommandTests {
         #expect(standards.contains("north-somerset,3.2,Planning,key-questions,Good,Requires improvement,true,3.2.3,1,2,50,counts,true\r\n"))
         #expect(try String(contentsOf: out.appendingPathComponent("summary.txt"), encoding: .utf8) == result.stdout)
         #expect(try parseJSON(String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)) is [String: Any])
+        let written = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
+        #expect(written == ["summary.txt", "summary.json", "standards.csv", "findings.csv", "sample_audit.csv", "rating_confidence.csv",
+                            "representation.csv", "rate_comparisons.csv", "key_question_funnel.csv", "key_questions_side_by_side.csv",
+                            "representation_side_by_side.csv", "funnel-domain-2.svg", "funnel-domain-3.svg",
+                            "representation-kensington-and-chelsea.svg", "representation-north-somerset.svg", "representation-brent.svg",
+                            "representation-minority-ethnic.svg"])
+        for svg in written where svg.hasSuffix(".svg") {
+            let parser = XMLParser(data: try Data(contentsOf: out.appendingPathComponent(svg)))
+            #expect(parser.parse(), "\(svg) is well-formed XML")
+        }
+        let rates = try String(contentsOf: out.appendingPathComponent("rate_comparisons.csv"), encoding: .utf8)
+        #expect(rates.contains("brent,first_time_entrants_per_100000,285,england_wales,236,49,"))
+    }
+
+    @Test func outNeverReplacesAnInputFile() throws {
+        let folder = try copyOfDatasets()
+        let result = try runCLI(["summary", "--datasets", folder.path, "--out", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("ratings.csv"), encoding: .utf8).hasPrefix("service,standard,rating\n"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("standards.csv"), encoding: .utf8).hasPrefix("service,standard,name"))
     }
 
     @Test func aMissingFileIsAnInputErrorNamingIt() throws {

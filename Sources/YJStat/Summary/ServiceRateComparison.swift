@@ -45,7 +45,7 @@ public struct ServiceRateComparison: Sendable, Equatable {
             note = "the size of the reoffending cohort is not printed, so only the rounding range can be given"
             return
         }
-        guard let youth = dataset.population(rate.service, .age10To17) else {
+        guard let youth = dataset.populationFigure(rate.service, .age10To17) else {
             population = nil
             consistentCounts = nil
             test = nil

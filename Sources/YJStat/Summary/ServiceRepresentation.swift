@@ -71,7 +71,7 @@ public struct ServiceRepresentation: Sendable, Equatable {
         let printedLocal = Set(rows.filter { $0.comparator == .localPopulation }.map(\.category))
         if !printedLocal.contains(Self.minorityEthnicCategory),
            let national = rows.first(where: { $0.category == Self.minorityEthnicCategory && $0.comparator == .national }),
-           let youth = dataset.population(service, .age10To17), let minority = dataset.population(service, .age10To17BlackAndMinorityEthnic) {
+           let youth = dataset.populationFigure(service, .age10To17), let minority = dataset.populationFigure(service, .age10To17BlackAndMinorityEthnic) {
             let share = 100 * Double(minority.value) / Double(youth.value)
             let rounded = Int(share.rounded())
             let derived = DemographicShare(service: service, dimension: .ethnicity, category: national.category, servicePercent: national.servicePercent,

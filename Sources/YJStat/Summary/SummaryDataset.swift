@@ -108,7 +108,7 @@ public struct SummaryDataset: Sendable {
     }
 
     /// A population figure of a service.
-    public func population(_ service: String, _ measure: PopulationFigure.Measure) -> PopulationFigure? {
+    public func populationFigure(_ service: String, _ measure: PopulationFigure.Measure) -> PopulationFigure? {
         population.first { $0.service == service && $0.measure == measure }
     }
 
@@ -140,14 +140,14 @@ public struct SummaryDataset: Sendable {
                             framework: framework)
         }
         for service in services {
-            guard let total = population(service, .total) else { continue }
-            if let youth = population(service, .age10To17), youth.value > total.value {
+            guard let total = populationFigure(service, .total) else { continue }
+            if let youth = populationFigure(service, .age10To17), youth.value > total.value {
                 throw InputError(file: "population.csv", line: youth.line, column: column(populationTable, "value"),
                                  message: "the 10-17 population \(youth.value) is larger than the total population \(total.value) (line \(total.line))")
             }
         }
         for service in services {
-            guard let youth = population(service, .age10To17), let minority = population(service, .age10To17BlackAndMinorityEthnic),
+            guard let youth = populationFigure(service, .age10To17), let minority = populationFigure(service, .age10To17BlackAndMinorityEthnic),
                   minority.value > youth.value else { continue }
             throw InputError(file: "population.csv", line: minority.line, column: column(populationTable, "value"),
                              message: "the minority-ethnic 10-17 population \(minority.value) is larger than the 10-17 population \(youth.value) (line \(youth.line))")
