@@ -76,7 +76,7 @@ extension DatasetSummary {
         }
         out += TextTable(header: ["standard", "rule", "deciding"] + names.map(Self.abbreviation) + ["same band"], rows: rows).render().indented("  ")
         if entries.contains(where: \.countsAssumed) {
-            out += TextWrap.wrap("† counts not printed: the whole-sample fraction that rounds to the printed percentage.", first: "  ", rest: "    ")
+            out += TextWrap.wrap("† counts not printed: the fraction with the most relevant cases (at most the sample) that rounds to the printed percentage.", first: "  ", rest: "    ")
         }
         for entry in entries where entry.confidence == nil {
             out += TextWrap.wrap("\(entry.standard): \(entry.note ?? "no counts")", first: "  ", rest: "    ")
