@@ -57,7 +57,9 @@ extension DatasetSummary {
         }
         let serious = review.findings.filter { $0.severity != .info }
         let info = review.findings.filter { $0.severity == .info }
-        out += "\n" + TextWrap.wrap("Findings: \(review.findings(.error).count) error(s), \(review.findings(.warning).count) warning(s), \(info.count) note(s).")
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        out += "\n" + TextWrap.wrap("Findings: \(count(review.findings(.error).count, "error")), \(count(review.findings(.warning).count, "warning")), "
+            + "\(count(info.count, "note")).")
         for finding in serious + info {
             out += TextWrap.wrap("\(finding.severity.rawValue) [\(finding.code.rawValue)] \(finding.location): \(finding.message)",
                                  first: "  - ", rest: "    ")
