@@ -16,3 +16,10 @@ if compgen -G "../shared/seeds/*.txt" > /dev/null; then
   "$bin" extract ../shared/seeds/*.txt --out "$out" > /dev/null
   rm -rf "$out"
 fi
+"$bin" summary
+summarydir="$(mktemp -d)"
+"$bin" summary --format json --out "$summarydir" > /dev/null
+for notebook in notebook-sampling notebook-ratings notebook-disproportionality notebook-comparisons; do
+  "$(dirname "$bin")/$notebook" "$summarydir/$notebook" > /dev/null
+done
+rm -rf "$summarydir"

@@ -1,6 +1,7 @@
 /// Every subcommand, in the order `yjstat --help` lists them.
 enum CommandRegistry {
     static let all: [any Subcommand.Type] = [
+        SummaryCommand.self,
         IntervalCommand.self,
         DisproportionalityCommand.self,
         RepresentationCommand.self,
