@@ -323,8 +323,14 @@ def funnel_example(kind, units, per, target=None, overdispersion=False):
             lim = limits_at(d, nn)
             zz = z[i]
         v = y[i]
-        flag = ("high-99.8" if v > lim[3] else "high-95" if v > lim[2] else
-                "low-99.8" if v < lim[0] else "low-95" if v < lim[1] else "within")
+        if not tau2 and kind == "proportion" and units[i][1] == units[i][2]:
+            # 100%: the interpolated upper limit lies just below 1 unless 100% is improbable;
+            # flag by the exact tail P(X = n) instead.
+            at_least = d.pmf(units[i][2])
+            flag = "high-99.8" if at_least < 0.001 else "high-95" if at_least < 0.025 else "within"
+        else:
+            flag = ("high-99.8" if v > lim[3] else "high-95" if v > lim[2] else
+                    "low-99.8" if v < lim[0] else "low-95" if v < lim[1] else "within")
         points.append({"service": name, "value": v * per, "limits": [x * per for x in lim], "z": zz, "flag": flag})
     return {"kind": kind, "per": per, "target": theta * per, "units": [list(u) for u in units],
             "givenTarget": target, "overdispersion": overdispersion, "phi": phi,
@@ -351,6 +357,8 @@ def funnel_examples():
         funnel_example("rate", rates, 100000),
         funnel_example("rate", rates, 100000, overdispersion=True),
         funnel_example("rate", rates, 100000, target=236),
+        # Perfect results in small samples: the interpolated upper limit lies just below 100%.
+        funnel_example("proportion", [("P", 4, 4), ("Q", 37, 41), ("R", 20, 30), ("S", 9, 9), ("T", 1, 12)], 1),
         funnel_example("proportion", small, 1, overdispersion=True),
     ]
 

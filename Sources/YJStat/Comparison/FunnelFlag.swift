@@ -17,7 +17,22 @@ public enum FunnelFlag: String, CaseIterable, Codable, Sendable {
     /// Whether the service lies outside the 99.8% limits.
     public var isOutside998: Bool { self == .high998 || self == .low998 }
 
+    /// The flag from exact tail probabilities of the observed count k under the target:
+    /// high at 99.8% (95%) when P(X ≥ k) < 0.001 (0.025), low when P(X ≤ k) < 0.001 (0.025).
+    ///
+    /// ``FunnelPlot`` uses it for a proportion of 100%: Spiegelhalter's interpolated upper limit
+    /// for a small sample lies just below 100%, so a comparison with it would flag 4 of 4 at a
+    /// target of 91% (P(X ≥ 4) = 0.69) as extreme.
+    public static func fromTails(atLeast: Double, atMost: Double) -> FunnelFlag {
+        if atLeast < 0.001 { return .high998 }
+        if atLeast < 0.025 { return .high95 }
+        if atMost < 0.001 { return .low998 }
+        if atMost < 0.025 { return .low95 }
+        return .within
+    }
+
     /// The flag of `value` against `limits` (strict inequalities: a value on a limit is inside).
+    /// Used for the normal-approximation limits of an overdispersed funnel.
     public static func classify(_ value: Double, against limits: FunnelLimits) -> FunnelFlag {
         if value > limits.upper998 { return .high998 }
         if value > limits.upper95 { return .high95 }

@@ -8,7 +8,10 @@ import Foundation
 /// - Limits at denominator n: the exact binomial (proportions) or Poisson (rates, mean θ₀·n) 0.1%,
 ///   2.5%, 97.5% and 99.9% points with Spiegelhalter's interpolation (``FunnelControlLimit``).
 /// - Each service: z = (yᵢ − θ₀)/sᵢ with sᵢ² = θ₀(1 − θ₀)/nᵢ (proportions) or θ₀/nᵢ (rates, per
-///   head), and a flag from its value against the limits at its own denominator.
+///   head), and a flag from its value against the limits at its own denominator — except a
+///   proportion of 100% under exact limits: the interpolated upper limit of a small sample lies
+///   just below 100% whenever 100% is not improbable, so that point is flagged by its exact tail
+///   P(X = n) instead (``FunnelFlag/fromTails(atLeast:atMost:)``).
 /// - Optional overdispersion (``FunnelOverdispersion``): φ̂ and τ̂² from 10%-winsorised z-scores;
 ///   when τ̂² > 0 the limits become θ₀ ± z_p √(s² + τ̂²) (normal, additive random effects,
 ///   clipped to [0, 1] or at 0) and the z-scores (yᵢ − θ₀)/√(sᵢ² + τ̂²).
@@ -131,9 +134,21 @@ public struct FunnelPlot: Sendable, Equatable, Codable {
             points.append(FunnelPoint(service: unit.service, numerator: unit.numerator, denominator: unit.denominator,
                                       value: value, lower: own.0, upper: own.1, limits: limits,
                                       z: (perHead - theta) / (se * se + tau2).squareRoot(),
-                                      flag: FunnelFlag.classify(value, against: limits)))
+                                      flag: Self.flag(value: value, limits: limits, unit: unit, theta: theta,
+                                                      measure: measure, widened: tau2 > 0)))
         }
         self.points = points
+    }
+
+    /// A point's flag: its value against the limits, but a 100% proportion under exact limits by
+    /// its exact tail P(X = n) under θ (the interpolated limit cannot be exceeded meaningfully there).
+    static func flag(value: Double, limits: FunnelLimits, unit: Unit, theta: Double, measure: FunnelMeasure,
+                     widened: Bool) -> FunnelFlag {
+        if case .proportion = measure, !widened, unit.numerator == unit.denominator {
+            let distribution = Binomial(trials: unit.denominator, probability: theta)
+            return FunnelFlag.fromTails(atLeast: distribution.pmf(unit.denominator), atMost: 1)
+        }
+        return FunnelFlag.classify(value, against: limits)
     }
 
     /// The four control limits at a denominator (widened when overdispersion is applied).

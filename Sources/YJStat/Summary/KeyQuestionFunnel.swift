@@ -5,10 +5,9 @@
 /// It shows which results are further from the pooled figure than samples of their size
 /// explain. **Flags** come from exact binomial tail probabilities under the pooled proportion θ:
 /// a result k of n is high at the 95% (99.8%) level when P(X ≥ k) < 0.025 (0.001), low when
-/// P(X ≤ k) < 0.025 (0.001), X ~ Binomial(n, θ). The plot's own flags compare the value with
-/// Spiegelhalter's interpolated limits, which for a result of 100% (or 0%) in a small sample lie
-/// just inside 100% (0%) and so mark the most likely outcome as extreme; the tail rule agrees with
-/// the limits everywhere else and is used instead (``plot`` carries these flags).
+/// P(X ≤ k) < 0.025 (0.001), X ~ Binomial(n, θ) — a test of each result on its own, which
+/// ``plot`` carries instead of ``FunnelPlot``'s comparison with Spiegelhalter's interpolated
+/// limits (the two differ only for counts next to a limit).
 ///
 /// Caveats: key questions of one service are judged on the same cases, so points are not
 /// independent; key questions measure different things, so the pooled centre is a reference

@@ -50,7 +50,7 @@ struct FunnelPlotTests {
 
     @Test func fullExamplesMatch() throws {
         let fixture = try #require(ComparisonFixture.shared)
-        #expect(fixture.funnelExamples.count == 7)
+        #expect(fixture.funnelExamples.count == 8)
         for example in fixture.funnelExamples {
             let units = example.units.map { FunnelPlot.Unit(service: $0.service, numerator: $0.numerator, denominator: $0.denominator) }
             let measure: FunnelMeasure = example.kind == "proportion" ? .proportion : .rate(per: example.per)
@@ -150,5 +150,25 @@ struct FunnelPlotTests {
         #expect(throws: InvalidArgumentError.self) { try plot([a], overdispersion: true) }
         // A rate may exceed its population (events, not people), unlike a proportion.
         #expect(throws: Never.self) { try plot([.init(service: "B", numerator: 6, denominator: 5)], .rate(per: 1000)) }
+    }
+}
+
+@Suite("Funnel flags at 100%")
+struct FunnelPerfectResultTests {
+    /// 4 of 4 against a pooled 41/45 ≈ 91%: P(X = 4) ≈ 0.69, the most likely outcome, so not
+    /// flagged although the interpolated 99.8% limit at n = 4 lies just below 100%.
+    @Test func aPerfectSmallSampleIsNotFlaggedButAnImprobableOneIs() throws {
+        let plot = try FunnelPlot(units: [.init(service: "small", numerator: 4, denominator: 4),
+                                          .init(service: "large", numerator: 37, denominator: 41)], measure: .proportion)
+        #expect(plot.limits(at: 4).upper998 < 1)
+        #expect(plot.points[0].flag == .within)
+        // 8 of 8 at a given 50%: P(X = 8) = 1/256 ≈ 0.0039, beyond 2.5% but not 0.1%.
+        let half = try FunnelPlot(units: [.init(service: "a", numerator: 8, denominator: 8)], measure: .proportion,
+                                  target: .given(0.5))
+        #expect(half.points[0].flag == .high95)
+        // 12 of 12 at 50%: P = 1/4096 < 0.001.
+        let twelve = try FunnelPlot(units: [.init(service: "a", numerator: 12, denominator: 12)], measure: .proportion,
+                                    target: .given(0.5))
+        #expect(twelve.points[0].flag == .high998)
     }
 }
