@@ -22,9 +22,9 @@ public struct ProportionComparison: Sendable, Equatable, Codable {
     /// The reference proportion p₀ in (0, 1).
     public let reference: Double
     /// p̂ − p₀ with its interval.
-    public let difference: ComparisonEstimate
+    public let difference: IntervalEstimate
     /// p̂ / p₀ with its interval.
-    public let ratio: ComparisonEstimate
+    public let ratio: IntervalEstimate
     /// Two-sided exact binomial p-value for H₀: p = p₀ (minimum-likelihood convention).
     public let pValue: Double
     /// The test, named in words.
@@ -53,10 +53,10 @@ public struct ProportionComparison: Sendable, Equatable, Codable {
         let own = try ProportionInterval.compute(interval, successes: k, trials: n, confidence: confidence)
         service = own
         self.reference = reference
-        difference = ComparisonEstimate(estimate: own.estimate - reference, lower: own.lower - reference,
+        difference = IntervalEstimate(estimate: own.estimate - reference, lower: own.lower - reference,
                                         upper: own.upper - reference, confidence: confidence,
                                         method: "\(interval.displayName) interval minus the reference")
-        ratio = ComparisonEstimate(estimate: own.estimate / reference, lower: own.lower / reference,
+        ratio = IntervalEstimate(estimate: own.estimate / reference, lower: own.lower / reference,
                                    upper: own.upper / reference, confidence: confidence,
                                    method: "\(interval.displayName) interval divided by the reference")
         pValue = try ExactTest.binomial(successes: k, trials: n, probability: reference)

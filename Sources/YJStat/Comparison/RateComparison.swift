@@ -21,9 +21,9 @@ public struct RateComparison: Sendable, Equatable, Codable {
     /// The expected count E = r₀ · population / per under the reference rate.
     public let expected: Double
     /// rate − r₀ with its interval.
-    public let difference: ComparisonEstimate
+    public let difference: IntervalEstimate
     /// rate / r₀ (= k/E) with its interval.
-    public let ratio: ComparisonEstimate
+    public let ratio: IntervalEstimate
     /// Two-sided exact Poisson p-value for H₀: mean count = E (minimum-likelihood convention).
     public let pValue: Double
     /// The test, named in words.
@@ -51,10 +51,10 @@ public struct RateComparison: Sendable, Equatable, Codable {
         service = own
         self.reference = reference
         expected = reference * population / per
-        difference = ComparisonEstimate(estimate: own.estimate - reference, lower: own.lower - reference,
+        difference = IntervalEstimate(estimate: own.estimate - reference, lower: own.lower - reference,
                                         upper: own.upper - reference, confidence: confidence,
                                         method: "\(own.method.displayName) interval minus the reference")
-        ratio = ComparisonEstimate(estimate: own.estimate / reference, lower: own.lower / reference,
+        ratio = IntervalEstimate(estimate: own.estimate / reference, lower: own.lower / reference,
                                    upper: own.upper / reference, confidence: confidence,
                                    method: "\(own.method.displayName) interval divided by the expected count")
         pValue = try ExactTest.poisson(count: count, mean: expected)

@@ -49,11 +49,11 @@ public struct RelativeRateIndexComparison: Sendable, Equatable, Codable {
     }
 
     /// The service's RRI with its log-scale interval.
-    public let service: ComparisonEstimate
+    public let service: IntervalEstimate
     /// The national (comparator) RRI, with its interval (a zero-width one when given as a number).
-    public let national: ComparisonEstimate
+    public let national: IntervalEstimate
     /// RRI_service / RRI_national with its log-scale interval.
-    public let ratio: ComparisonEstimate
+    public let ratio: IntervalEstimate
     /// Two-sided z-test p-value for equal RRIs, on the log scale.
     public let pValue: Double
     /// The variance model of the counts.
@@ -88,9 +88,9 @@ public struct RelativeRateIndexComparison: Sendable, Equatable, Codable {
     private init(_ s: (log: Double, variance: Double, method: String), _ n: (log: Double, variance: Double, method: String),
                  model: Model, confidence: Double, nationalMethod: String) {
         let z = Normal.complementaryQuantile((1 - confidence) / 2)
-        func onLogScale(_ log: Double, _ variance: Double, _ method: String) -> ComparisonEstimate {
+        func onLogScale(_ log: Double, _ variance: Double, _ method: String) -> IntervalEstimate {
             let half = z * variance.squareRoot()
-            return ComparisonEstimate(estimate: Foundation.exp(log), lower: Foundation.exp(log - half),
+            return IntervalEstimate(estimate: Foundation.exp(log), lower: Foundation.exp(log - half),
                                       upper: Foundation.exp(log + half), confidence: confidence, method: method)
         }
         service = onLogScale(s.log, s.variance, s.method)

@@ -31,13 +31,13 @@ public struct TwoServiceComparison: Sendable, Equatable, Codable {
     /// Proportions or rates.
     public let measure: Measure
     /// The first service's value with its interval (Wilson for a proportion; a Poisson interval for a rate).
-    public let first: ComparisonEstimate
+    public let first: IntervalEstimate
     /// The second service's value with its interval.
-    public let second: ComparisonEstimate
+    public let second: IntervalEstimate
     /// First minus second, with its interval.
-    public let difference: ComparisonEstimate
+    public let difference: IntervalEstimate
     /// First over second, with its interval.
-    public let ratio: ComparisonEstimate
+    public let ratio: IntervalEstimate
     /// Two-sided exact p-value for equal proportions or rates (minimum-likelihood convention).
     public let pValue: Double
     /// The test, named in words.
@@ -53,17 +53,14 @@ public struct TwoServiceComparison: Sendable, Equatable, Codable {
         let a = try ProportionInterval.wilson(successes: k1, trials: n1, confidence: confidence)
         let b = try ProportionInterval.wilson(successes: k2, trials: n2, confidence: confidence)
         let z = Normal.complementaryQuantile((1 - confidence) / 2)
-        let p1 = a.estimate, p2 = b.estimate, d = p1 - p2
-        let difference = ComparisonEstimate(
-            estimate: d,
-            lower: d - ((p1 - a.lower) * (p1 - a.lower) + (b.upper - p2) * (b.upper - p2)).squareRoot(),
-            upper: d + ((a.upper - p1) * (a.upper - p1) + (p2 - b.lower) * (p2 - b.lower)).squareRoot(),
-            confidence: confidence, method: "Newcombe hybrid score (method 10)")
+        let p1 = a.estimate, p2 = b.estimate
+        var difference = try IntervalEstimate.newcombe(k1, n1, k2, n2, confidence: confidence)
+        difference.method = "Newcombe hybrid score (method 10)"
         let adjust = (k1 == 0 || k2 == 0) ? 0.5 : 0
         let x1 = Double(k1) + adjust, m1 = Double(n1) + adjust, x2 = Double(k2) + adjust, m2 = Double(n2) + adjust
         let logRatio = Foundation.log((x1 / m1) / (x2 / m2))
         let half = z * (1 / x1 - 1 / m1 + 1 / x2 - 1 / m2).squareRoot()
-        let ratio = ComparisonEstimate(
+        let ratio = IntervalEstimate(
             estimate: p2 > 0 ? p1 / p2 : (p1 > 0 ? .infinity : .nan),
             lower: Foundation.exp(logRatio - half), upper: Foundation.exp(logRatio + half), confidence: confidence,
             method: adjust > 0 ? "Katz log interval with 1/2 added to counts and denominators (a zero count)"
@@ -91,12 +88,12 @@ public struct TwoServiceComparison: Sendable, Equatable, Codable {
         let z = Normal.complementaryQuantile((1 - confidence) / 2)
         let d = a.estimate - b.estimate
         let se = per * (Double(k1) / (t1 * t1) + Double(k2) / (t2 * t2)).squareRoot()
-        let difference = ComparisonEstimate(estimate: d, lower: d - z * se, upper: d + z * se, confidence: confidence,
+        let difference = IntervalEstimate(estimate: d, lower: d - z * se, upper: d + z * se, confidence: confidence,
                                             method: "Wald interval for a difference of Poisson rates")
         let conditional = try ProportionInterval.clopperPearson(successes: k1, trials: k1 + k2, confidence: confidence)
         let scale = t2 / t1
         func odds(_ pi: Double) -> Double { pi >= 1 ? .infinity : pi / (1 - pi) * scale }
-        let ratio = ComparisonEstimate(
+        let ratio = IntervalEstimate(
             estimate: k2 == 0 ? .infinity : (Double(k1) / t1) / (Double(k2) / t2),
             lower: odds(conditional.lower), upper: odds(conditional.upper), confidence: confidence,
             method: "exact conditional (Clopper–Pearson on k1 of k1 + k2)")
@@ -109,13 +106,13 @@ public struct TwoServiceComparison: Sendable, Equatable, Codable {
                           "the two services' events are independent of each other"])
     }
 
-    private static func estimate(_ interval: ProportionInterval) -> ComparisonEstimate {
-        ComparisonEstimate(estimate: interval.estimate, lower: interval.lower, upper: interval.upper,
+    private static func estimate(_ interval: ProportionInterval) -> IntervalEstimate {
+        IntervalEstimate(estimate: interval.estimate, lower: interval.lower, upper: interval.upper,
                            confidence: interval.confidence, method: interval.method.displayName)
     }
 
-    private static func estimate(_ interval: PoissonRateInterval) -> ComparisonEstimate {
-        ComparisonEstimate(estimate: interval.estimate, lower: interval.lower, upper: interval.upper,
+    private static func estimate(_ interval: PoissonRateInterval) -> IntervalEstimate {
+        IntervalEstimate(estimate: interval.estimate, lower: interval.lower, upper: interval.upper,
                            confidence: interval.confidence, method: interval.method.displayName)
     }
 }

@@ -11,7 +11,7 @@ public struct Composition: Sendable, Equatable, Codable {
     /// Share of the base, π = n/N, with its Wilson interval.
     public var baseShare: ProportionInterval
     /// c − π in percentage points, with Newcombe's hybrid score interval (method 10).
-    public var differencePoints: DifferenceEstimate
+    public var differencePoints: IntervalEstimate
     /// c/π with the Katz log interval (Haldane 0.5 correction when a count is zero).
     public var ratio: RatioEstimate
 
@@ -23,7 +23,7 @@ public struct Composition: Sendable, Equatable, Codable {
                 zeroCell rule: ZeroCellRule = .haldane) throws {
         stageShare = try ProportionInterval.wilson(successes: x, trials: stageTotal, confidence: confidence)
         baseShare = try ProportionInterval.wilson(successes: n, trials: baseTotal, confidence: confidence)
-        differencePoints = try DifferenceEstimate.newcombe(x, stageTotal, n, baseTotal, confidence: confidence).scaled(by: 100)
+        differencePoints = try IntervalEstimate.newcombe(x, stageTotal, n, baseTotal, confidence: confidence).scaled(by: 100)
         let table = try TwoByTwoTable(groupEvents: x, groupBase: stageTotal, referenceEvents: n, referenceBase: baseTotal)
         var ratio = try table.riskRatioKatz(confidence: confidence, zeroCell: rule)
         ratio.method = .logRatio

@@ -12,8 +12,8 @@ public enum Excess {
     ///
     /// - Throws: ``InvalidArgumentError`` when a count is negative, above its base, or a base is 0.
     public static func compute(count x: Int, base n: Int, referenceCount: Int, referenceBase: Int,
-                               confidence: Double) throws -> DifferenceEstimate {
-        var difference = try DifferenceEstimate.newcombe(x, n, referenceCount, referenceBase, confidence: confidence)
+                               confidence: Double) throws -> IntervalEstimate {
+        var difference = try IntervalEstimate.newcombe(x, n, referenceCount, referenceBase, confidence: confidence)
             .scaled(by: Double(n))
         difference.method = "base x newcombe-hybrid-score rate difference"
         return difference

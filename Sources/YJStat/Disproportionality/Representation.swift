@@ -94,7 +94,7 @@ public struct Representation: Sendable, Equatable, Codable {
                         let table = try TwoByTwoTable(groupEvents: k, groupBase: serviceTotal, referenceEvents: j, referenceBase: comparatorTotal)
                         let r = try table.riskRatioKatz(confidence: confidence)
                         ratioLow = min(ratioLow, r.lower); ratioHigh = max(ratioHigh, r.upper)
-                        let d = try DifferenceEstimate.newcombe(k, serviceTotal, j, comparatorTotal, confidence: confidence)
+                        let d = try IntervalEstimate.newcombe(k, serviceTotal, j, comparatorTotal, confidence: confidence)
                         differenceLow = min(differenceLow, 100 * d.lower); differenceHigh = max(differenceHigh, 100 * d.upper)
                     }
                 } else {

@@ -48,8 +48,8 @@ extension RateComparison {
 
 /// Shared row layout and wording for one-service comparisons.
 enum ComparisonRows {
-    static func rows(service: (Double, Double, Double, String), reference: Double, difference: ComparisonEstimate,
-                     ratio: ComparisonEstimate, confidence: Double, pValue: Double, test: String) -> [ResultRow] {
+    static func rows(service: (Double, Double, Double, String), reference: Double, difference: IntervalEstimate,
+                     ratio: IntervalEstimate, confidence: Double, pValue: Double, test: String) -> [ResultRow] {
         func row(_ name: String, _ estimate: Double, _ lower: CellValue, _ upper: CellValue, _ method: String) -> ResultRow {
             ResultRow([("statistic", .text(name)), ("estimate", .number(estimate)), ("lower", lower), ("upper", upper),
                        ("confidence", .number(confidence)), ("method", .text(method))])

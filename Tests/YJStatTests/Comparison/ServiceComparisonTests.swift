@@ -11,7 +11,7 @@ import Testing
 /// floor of 1e-15 where a bound is 0 or a difference cancels to near 0.
 @Suite("Service comparisons against oracles")
 struct ServiceComparisonTests {
-    static func expectTriple(_ e: ComparisonEstimate, _ expected: [Double], _ label: String,
+    static func expectTriple(_ e: IntervalEstimate, _ expected: [Double], _ label: String,
                              relative: Double = 1e-10, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(isClose(e.estimate, expected[0], relative: relative, absolute: 1e-15), "\(label) estimate \(e.estimate) vs \(expected[0])", sourceLocation: sourceLocation)
         #expect(isClose(e.lower, expected[1], relative: relative, absolute: 1e-15), "\(label) lower \(e.lower) vs \(expected[1])", sourceLocation: sourceLocation)
@@ -41,7 +41,7 @@ struct ServiceComparisonTests {
             let label = "\(c.k) in \(c.population) vs \(c.reference) per \(c.per)"
             let result = try RateComparison(count: c.k, population: c.population, reference: c.reference, per: c.per)
             #expect(result.service.method.rawValue == c.method, "\(label)")
-            Self.expectTriple(ComparisonEstimate(estimate: result.service.estimate, lower: result.service.lower,
+            Self.expectTriple(IntervalEstimate(estimate: result.service.estimate, lower: result.service.lower,
                                                  upper: result.service.upper, confidence: 0.95, method: ""), c.rate, label + " rate")
             Self.expectTriple(result.difference, c.difference, label + " difference")
             Self.expectTriple(result.ratio, c.ratio, label + " ratio")

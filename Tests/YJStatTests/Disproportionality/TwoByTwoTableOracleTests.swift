@@ -107,7 +107,7 @@ struct TwoByTwoTableOracleTests {
 
     @Test func newcombeDifferenceAndWilsonMatchStatsmodels() throws {
         for t in Self.tables {
-            let d = try DifferenceEstimate.newcombe(t.a, t.n1, t.c, t.n0, confidence: t.confidence)
+            let d = try IntervalEstimate.newcombe(t.a, t.n1, t.c, t.n0, confidence: t.confidence)
             #expect(agrees(d.estimate, t.newcombe[0].value, relative: 1e-12, absolute: 1e-15))
             #expect(agrees(d.lower, t.newcombe[1].value, relative: 1e-12, absolute: 1e-14), "\(t.a)/\(t.n1) vs \(t.c)/\(t.n0)")
             #expect(agrees(d.upper, t.newcombe[2].value, relative: 1e-12, absolute: 1e-14), "\(t.a)/\(t.n1) vs \(t.c)/\(t.n0)")
