@@ -35,6 +35,10 @@ let package = Package(
             dependencies: ["YJStat", "ArgumentParsing"],
             path: "Sources/yjstat"
         ),
+        .executableTarget(name: "notebook-sampling", dependencies: ["YJStat"], path: "Notebooks/notebook-sampling"),
+        .executableTarget(name: "notebook-ratings", dependencies: ["YJStat"], path: "Notebooks/notebook-ratings"),
+        .executableTarget(name: "notebook-disproportionality", dependencies: ["YJStat"], path: "Notebooks/notebook-disproportionality"),
+        .executableTarget(name: "notebook-comparisons", dependencies: ["YJStat"], path: "Notebooks/notebook-comparisons"),
         .testTarget(
             name: "YJStatTests",
             dependencies: ["YJStat"],
@@ -48,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["yjstat"],
+            dependencies: ["yjstat", "notebook-sampling", "notebook-ratings", "notebook-disproportionality", "notebook-comparisons"],
             path: "Tests/CLITests"
         ),
     ]

@@ -17,6 +17,9 @@ Needs: scipy, statsmodels, mpmath, and Rscript on PATH.
 """
 import json
 import os
+import sys
+from fractions import Fraction
+from math import comb
 import subprocess
 import tempfile
 
@@ -109,17 +112,44 @@ def wilson_cc_from_r(cases):
 
 
 def hypergeometric_interval(k, n, N, conf):
-    half = (1 - conf) / 2
+    """Exact rational arithmetic: the confidence level is read as the decimal it is written as
+    (0.8 = 4/5), tail probabilities are sums of binomial-coefficient ratios, and a tail exactly
+    equal to alpha/2 is outside the set. scipy.stats.hypergeom cross-checks the result away from ties."""
+    half = (1 - Fraction(str(conf))) / 2
+    total = comb(N, n)
+
+    def pmf(x, K):
+        if x < 0 or x > n or x > K or n - x > N - K:
+            return Fraction(0)
+        return Fraction(comb(K, x) * comb(N - K, n - x), total)
+
     inside = []
     for K in range(k, N - (n - k) + 1):
-        upper_tail = stats.hypergeom.sf(k - 1, N, K, n)  # P(X >= k)
-        lower_tail = stats.hypergeom.cdf(k, N, K, n)     # P(X <= k)
+        upper_tail = sum(pmf(x, K) for x in range(k, n + 1))  # P(X >= k)
+        lower_tail = sum(pmf(x, K) for x in range(0, k + 1))  # P(X <= k)
         if upper_tail > half and lower_tail > half:
             inside.append(K)
+        # Cross-check the exact tails against scipy.
+        assert abs(float(upper_tail) - stats.hypergeom.sf(k - 1, N, K, n)) < 1e-12
+        assert abs(float(lower_tail) - stats.hypergeom.cdf(k, N, K, n)) < 1e-12
     return inside[0] / N, inside[-1] / N
 
 
 def main():
+    if sys.argv[1:] == ["--finite-only"]:
+        # Regenerate only the finite-population part, keeping the (slow) binomial part.
+        with open(OUT) as f:
+            binomial = json.load(f)["binomial"]
+    else:
+        binomial = binomial_cases_with_bounds()
+    finite = finite_cases()
+    with open(OUT, "w") as f:
+        json.dump({"source": "Scripts/oracles/intervals.py", "binomial": binomial, "finite": finite}, f,
+                  separators=(",", ":"))
+    print(f"wrote {OUT}: {len(binomial)} binomial cases, {len(finite)} finite-population cases")
+
+
+def binomial_cases_with_bounds():
     cases = binomial_cases()
     methods = {"wald": "normal", "wilson": "wilson", "agresti-coull": "agresti_coull",
                "jeffreys": "jeffreys", "clopper-pearson": "beta"}
@@ -133,7 +163,10 @@ def main():
         if n <= 10000:
             row["mid-p"] = list(midp(k, n, conf))
         binomial.append(row)
+    return binomial
 
+
+def finite_cases():
     finite = []
     for N in (5, 10, 20, 40, 58, 100, 500):
         for n in sorted({1, 2, 3, 4, 5, N // 4, N // 2, N - 1, N}):
@@ -149,10 +182,7 @@ def main():
                     finite.append({"k": k, "n": n, "N": N, "confidence": conf,
                                    "hypergeometric": list(hypergeometric_interval(k, n, N, conf)),
                                    "fpc-wald": [max(0.0, p - half), min(1.0, p + half)]})
-    with open(OUT, "w") as f:
-        json.dump({"source": "Scripts/oracles/intervals.py", "binomial": binomial, "finite": finite}, f,
-                  separators=(",", ":"))
-    print(f"wrote {OUT}: {len(binomial)} binomial cases, {len(finite)} finite-population cases")
+    return finite
 
 
 if __name__ == "__main__":

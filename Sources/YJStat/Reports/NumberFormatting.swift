@@ -22,4 +22,15 @@ public enum NumberFormatting {
         if magnitude < -4 || magnitude >= 9 { return String(format: "%.\(digits - 1)e", value) }
         return String(format: "%.\(max(0, digits - 1 - magnitude))f", value)
     }
+
+    /// A whole number with thousands separators (`30864` → `"30,864"`).
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
 }

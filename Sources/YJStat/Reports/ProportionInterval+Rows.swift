@@ -19,7 +19,7 @@ extension ProportionInterval {
     public static func textTable(_ intervals: [ProportionInterval]) -> String {
         guard let first = intervals.first else { return "" }
         var heading = "\(first.successes) of \(first.trials)"
-        if let population = first.population { heading += " (sampled from \(population))" }
+        if let population = intervals.compactMap(\.population).first { heading += " (sampled from a population of \(population))" }
         heading += " = \(NumberFormatting.percent(first.estimate, 2)); \(NumberFormatting.fixed(first.confidence * 100, 1))% confidence intervals\n\n"
         let table = TextTable(
             header: ["method", "lower", "upper", "width"],

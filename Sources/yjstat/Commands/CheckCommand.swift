@@ -1,4 +1,5 @@
 import ArgumentParsing
+import Foundation
 import YJStat
 
 /// `yjstat check`: consistency findings for an inspection dataset.
@@ -16,24 +17,77 @@ enum CheckCommand: Subcommand {
         trigger supports is a 'discretion' warning; otherwise 'unexplained-rating' (error).
         Exit status 1 when any finding is an error, 0 otherwise. JSON output is an array of
         findings with keys code, severity, service, location, message.
+
+        With --report (instead of --inspection) the report text is first extracted as by
+        'yjstat extract' and then checked; the extractor's own cross-check findings are listed
+        too, located by report line ('line 412').
         """,
         examples: [
             "yjstat check --inspection Datasets",
             "yjstat check --inspection Datasets --service north-somerset --format json",
+            "yjstat check --report ../shared/seeds/002_bb6ddec30b4bd982.txt",
         ],
-        options: [InspectionOptions.inspection, InspectionOptions.service, InspectionOptions.framework] + CommonOptions.formatAndOutput)
+        options: [
+            .value("inspection", "dir", help: "Folder with inspections.csv, ratings.csv and key_questions.csv."),
+            .value("report", "file", help: "Inspection report text to extract and check (repeatable), instead of --inspection.",
+                   repeatable: true),
+            InspectionOptions.service, InspectionOptions.framework,
+        ] + CommonOptions.formatAndOutput)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         let framework = try InspectionOptions.loadFramework(arguments)
-        let (dataset, services) = try InspectionOptions.loadDataset(arguments)
+        let reports = arguments.strings("report")
+        guard reports.isEmpty != !arguments.has("inspection") else {
+            throw UsageError(reports.isEmpty ? "give --inspection DIR or --report FILE" : "give either --inspection or --report, not both")
+        }
         var output = output
-        output.inputs = InspectionOptions.inputFiles(arguments)
+        var extraction: [ExtractionResult] = []
+        let dataset: InspectionDataset, services: [String]
+        if reports.isEmpty {
+            (dataset, services) = try InspectionOptions.loadDataset(arguments)
+            output.inputs = InspectionOptions.inputFiles(arguments)
+        } else {
+            for path in reports {
+                let url = try inputFile(path, flag: "--report")
+                output.inputs.append(url)
+                let data: Data
+                do { data = try Data(contentsOf: url) } catch {
+                    throw InputError(file: path, message: "cannot read the file")
+                }
+                extraction.append(ReportExtractor.extract(text: String(decoding: data, as: UTF8.self), source: path))
+            }
+            dataset = InspectionDataset(extracted: extraction)
+            if let service = arguments.string("service") {
+                guard dataset.services.contains(service) else {
+                    throw UsageError("--service: no service '\(service)' in the report (found: \(dataset.services.joined(separator: ", ")))")
+                }
+                services = [service]
+            } else {
+                services = dataset.services
+            }
+        }
         let findings = ConsistencyChecker(framework: framework).check(dataset, services: services)
-        if output.format == .csv && findings.isEmpty {
+        let extractionFindings = extraction.filter { services.contains($0.service) }.flatMap { result in
+            result.findings.map { (service: result.service, finding: $0) }
+        }
+        let rows = extractionFindings.map { item in
+            ResultRow([("code", .text(item.finding.code)), ("severity", .text(item.finding.severity.rawValue)),
+                       ("service", .text(item.service)), ("location", .text(item.finding.line.map { "line \($0)" } ?? "")),
+                       ("message", .text(item.finding.message))])
+        } + findings.map(\.resultRow)
+        if output.format == .csv && rows.isEmpty {
             try output.write(CSVWriter.render(header: ["code", "severity", "service", "location", "message"], rows: []))
         } else {
-            try output.write(rows: findings.map(\.resultRow)) { Finding.textReport(findings) }
+            try output.write(rows: rows) {
+                var text = ""
+                if !extractionFindings.isEmpty {
+                    text += "Extraction cross-checks:\n"
+                    text += extractionFindings.map { "\($0.service) \($0.finding)\n" }.joined() + "\n"
+                }
+                return text + Finding.textReport(findings)
+            }
         }
-        return findings.contains { $0.severity == .error } ? .findings : .success
+        let hasError = findings.contains { $0.severity == .error } || extractionFindings.contains { $0.finding.severity == .error }
+        return hasError ? .findings : .success
     }
 }

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Services for a funnel plot read from a CSV table with columns `service, numerator, denominator`
+/// or `service, percent, denominator`, validated cell by cell.
+///
+/// Every problem is an ``InputError`` naming the file, line and column: a blank service, a
+/// service that appeared before, a denominator below 1, a negative numerator, a numerator above
+/// its denominator (proportions), a percent outside 0–100, a cell that is not a number. A percent
+/// is turned into a whole numerator, round(percent/100 × denominator), which is exact when the
+/// percent was computed from whole counts and printed with enough decimals.
+public struct FunnelInput: Sendable {
+    /// The services in file order.
+    public let units: [FunnelPlot.Unit]
+    /// Whether the numerators were reconstructed from a `percent` column.
+    public let numeratorsFromPercent: Bool
+
+    /// Reads and validates `table` for a funnel of `measure`.
+    ///
+    /// - Throws: ``InputError`` (file:line:column) for any bad cell, a missing column, or no rows.
+    public static func read(_ table: CSVTable, measure: FunnelMeasure) throws -> FunnelInput {
+        try table.requireColumns(["service", "denominator"])
+        let hasNumerator = table.hasColumn("numerator"), hasPercent = table.hasColumn("percent")
+        guard hasNumerator || hasPercent else {
+            throw InputError(file: table.source, line: table.headerLine,
+                             message: "needs a 'numerator' or a 'percent' column (found: \(table.header.joined(separator: ", ")))")
+        }
+        if !hasNumerator, measure != .proportion {
+            throw InputError(file: table.source, line: table.headerLine,
+                             message: "a rate funnel needs a 'numerator' column of event counts; 'percent' is for proportions")
+        }
+        guard !table.rows.isEmpty else {
+            throw InputError(file: table.source, line: table.headerLine, message: "no services: the file has a header but no rows")
+        }
+        var firstLine: [String: Int] = [:]
+        var units: [FunnelPlot.Unit] = []
+        units.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            let service = try row.string("service")
+            if let earlier = firstLine[service] {
+                throw row.error("service", "service '\(service)' appears again (first on line \(earlier))")
+            }
+            firstLine[service] = row.line
+            let denominator = try row.int("denominator")
+            guard denominator >= 1 else {
+                throw row.error("denominator", denominator < 0
+                    ? "denominator must not be negative, found \(denominator)"
+                    : "denominator is 0; a service needs at least one case")
+            }
+            let numerator: Int
+            if hasNumerator {
+                numerator = try row.int("numerator")
+                guard numerator >= 0 else { throw row.error("numerator", "numerator must not be negative, found \(numerator)") }
+                if measure == .proportion, numerator > denominator {
+                    throw row.error("numerator", "numerator \(numerator) is above the denominator \(denominator)")
+                }
+            } else {
+                let percent = try row.double("percent")
+                guard percent >= 0, percent <= 100 else {
+                    throw row.error("percent", "percent must lie between 0 and 100, found \(percent)")
+                }
+                numerator = Int((percent / 100 * Double(denominator)).rounded())
+            }
+            units.append(FunnelPlot.Unit(service: service, numerator: numerator, denominator: denominator))
+        }
+        return FunnelInput(units: units, numeratorsFromPercent: !hasNumerator)
+    }
+}

@@ -1,0 +1,306 @@
+/// The result of a disproportionality analysis: one row per group × stage and what was assumed.
+public struct DisproportionalityReport: Sendable, Equatable, Codable {
+    /// Rows in stage order, then group order (reference group included, unknown group excluded).
+    public var rows: [DisproportionalityRow]
+    /// Stage names in order.
+    public var stages: [String]
+    /// The reference's label.
+    public var reference: String
+    /// Base of the rates.
+    public var base: BaseMode
+    /// Confidence level.
+    public var confidence: Double
+    /// Interval method of the RRI.
+    public var rriInterval: RatioIntervalMethod
+    /// Zero-cell rule used by the Katz and Woolf methods.
+    public var zeroCellRule: ZeroCellRule
+    /// Minimum count and base below which a row is flagged small.
+    public var minimumCount: Int
+    /// Minimum base below which a row is flagged small.
+    public var minimumBase: Int
+    /// Stratum columns used for the Mantel–Haenszel adjustment (empty when none).
+    public var strata: [String]
+    /// The unknown-ethnicity label, if given.
+    public var unknownLabel: String?
+    /// Unknown children at each stage, in stage order (empty without an unknown label).
+    public var unknownByStage: [Int?]
+    /// Known-ethnicity children at each stage, in stage order.
+    public var knownByStage: [Int?]
+    /// Disclosure threshold K, if suppression was asked for.
+    public var suppressBelow: Int?
+    /// Methods and conventions, in plain words.
+    public var methods: [String]
+    /// Warnings for the reader (zero populations, cells that could not be protected…).
+    public var warnings: [String]
+}
+
+/// Runs every disproportionality measure on a ``CountsTable``.
+///
+/// For each stage and each known group g against the reference r (a named group, or `rest`: all
+/// other known groups combined), it forms the 2×2 table (a = g's count, b = g's base − a, c and d
+/// likewise for r) and reports the rate, the RRI with the chosen interval, the cumulative RRI
+/// (previous-stage base), the odds ratio with Woolf and exact conditional intervals, Fisher's
+/// exact p and its Holm adjustment over the whole matrix, composition, the excess count, flags,
+/// unknown-ethnicity bounds, the Mantel–Haenszel adjustment over strata, and disclosure control.
+public enum DisproportionalityAnalysis {
+    /// Runs the analysis.
+    ///
+    /// - Throws: ``InputError`` for a count above its base or an unknown reference group;
+    ///   ``InvalidArgumentError`` for options out of range.
+    public static func run(_ table: CountsTable, options: DisproportionalityOptions) throws -> DisproportionalityReport {
+        try InvalidArgumentError.checkConfidence(options.confidence)
+        guard options.minimumCount >= 0 else { throw InvalidArgumentError("minimumCount", "must not be negative") }
+        guard options.minimumBase >= 0 else { throw InvalidArgumentError("minimumBase", "must not be negative") }
+        if let k = options.suppressBelow, k < 1 { throw InvalidArgumentError("suppressBelow", "must be at least 1, got \(k)") }
+        guard [.katz, .koopman].contains(options.rriInterval) else {
+            throw InvalidArgumentError("rriInterval", "must be katz or koopman")
+        }
+        try table.checkBases(previous: options.base == .previous)
+        let reference = try resolveReference(options.reference, in: table)
+        let flat = table.collapsed()
+        let known = flat.knownGroups
+        let confidence = options.confidence
+        var warnings: [String] = []
+        func interval(_ t: TwoByTwoTable) throws -> RatioEstimate {
+            options.rriInterval == .koopman ? try t.riskRatioKoopman(confidence: confidence)
+                : try t.riskRatioKatz(confidence: confidence, zeroCell: options.zeroCell)
+        }
+
+        var rows: [DisproportionalityRow] = []
+        var unknownByStage: [Int?] = [], knownByStage: [Int?] = []
+        for (index, stage) in flat.stages.enumerated() {
+            let baseStage = options.base == .previous && index > 0 ? flat.stages[index - 1] : flat.populationStage
+            let unit: Double = baseStage == flat.populationStage ? 1000 : 100
+            func count(_ g: String) -> Int { flat.count(group: g, stage: stage) ?? 0 }
+            func base(_ g: String) -> Int { flat.count(group: g, stage: baseStage) ?? 0 }
+            let knownTotal = known.reduce(0) { $0 + count($1) }
+            let knownBaseTotal = known.reduce(0) { $0 + base($1) }
+            let unknown = flat.unknownLabel.map { flat.count(group: $0, stage: stage) ?? 0 }
+            let unknownInBase = flat.unknownLabel.map { baseStage == flat.populationStage ? 0 : (flat.count(group: $0, stage: baseStage) ?? 0) } ?? 0
+            unknownByStage.append(unknown)
+            knownByStage.append(knownTotal)
+
+            for group in known {
+                var row = DisproportionalityRow(group: group, stage: stage, baseStage: baseStage, reference: reference.label,
+                                                rateUnit: unit, rriMethod: options.rriInterval.rawValue)
+                let x = count(group), n = base(group)
+                let (x0, n0): (Int, Int)
+                switch reference {
+                case .group(let r): (x0, n0) = (count(r), base(r))
+                case .rest:
+                    let others = known.filter { $0 != group }
+                    (x0, n0) = (others.reduce(0) { $0 + count($1) }, others.reduce(0) { $0 + base($1) })
+                }
+                row.count = x; row.base = n
+                row.referenceCount = x0; row.referenceBase = n0
+                row.isReference = reference == .group(group)
+                row.unknownCount = unknown
+                row.small = x < options.minimumCount || n < options.minimumBase
+                row.zeroBase = n == 0
+                if n > 0 { row.rate = Double(x) / Double(n) * unit }
+                if n0 > 0 { row.referenceRate = Double(x0) / Double(n0) * unit }
+                if knownTotal > 0, knownBaseTotal > 0 {
+                    let composition = try Composition(stageCount: x, stageTotal: knownTotal, baseCount: n, baseTotal: knownBaseTotal,
+                                                      confidence: confidence, zeroCell: options.zeroCell)
+                    row.stageShare = composition.stageShare.estimate
+                    row.stageShareLower = composition.stageShare.lower
+                    row.stageShareUpper = composition.stageShare.upper
+                    row.baseShare = composition.baseShare.estimate
+                    row.baseShareLower = composition.baseShare.lower
+                    row.baseShareUpper = composition.baseShare.upper
+                    row.shareDifference = composition.differencePoints.estimate
+                    row.shareDifferenceLower = composition.differencePoints.lower
+                    row.shareDifferenceUpper = composition.differencePoints.upper
+                    row.shareRatio = composition.ratio.estimate
+                    row.shareRatioLower = composition.ratio.lower
+                    row.shareRatioUpper = composition.ratio.upper
+                }
+                if n == 0 {
+                    warnings.append("\(group) has a base of 0 at \(stage) ('\(baseStage)'); no rate or comparison is given")
+                }
+                if row.isReference {
+                    row.rri = 1
+                    rows.append(row)
+                    continue
+                }
+                guard n > 0, n0 > 0 else { rows.append(row); continue }
+                let t = try TwoByTwoTable(groupEvents: x, groupBase: n, referenceEvents: x0, referenceBase: n0)
+                let rri = try interval(t)
+                row.rri = t.riskRatio
+                row.rriLower = rri.lower
+                row.rriUpper = rri.upper
+                row.significant = rri.excludesOne
+                row.zeroCell = t.hasZeroCell
+                let woolf = try t.oddsRatioWoolf(confidence: confidence, zeroCell: options.zeroCell)
+                row.oddsRatio = t.oddsRatio
+                row.orLower = woolf.lower
+                row.orUpper = woolf.upper
+                let exact = try t.oddsRatioExact(confidence: confidence)
+                row.orExact = exact.estimate
+                row.orExactLower = exact.lower
+                row.orExactUpper = exact.upper
+                row.pValue = t.fisherExactTwoSided()
+                let excess = try Excess.compute(count: x, base: n, referenceCount: x0, referenceBase: n0, confidence: confidence)
+                row.excess = excess.estimate
+                row.excessLower = excess.lower
+                row.excessUpper = excess.upper
+                if options.base == .previous {
+                    let p = base(group) == 0 ? 0 : (flat.population(group: group) ?? 0)
+                    let p0: Int
+                    switch reference {
+                    case .group(let r): p0 = flat.population(group: r) ?? 0
+                    case .rest: p0 = known.filter { $0 != group }.reduce(0) { $0 + (flat.population(group: $1) ?? 0) }
+                    }
+                    if p > 0, p0 > 0, x <= p, x0 <= p0 {
+                        let cumulative = try interval(TwoByTwoTable(groupEvents: x, groupBase: p, referenceEvents: x0, referenceBase: p0))
+                        row.cumulativeRRI = Double(x) / Double(p) / (Double(x0) / Double(p0))
+                        row.cumulativeLower = cumulative.lower
+                        row.cumulativeUpper = cumulative.upper
+                    }
+                }
+                if let unknown {
+                    let bounds = try UnknownEthnicityBounds(
+                        count: x, base: n, referenceCount: x0, referenceBase: n0, unknown: unknown, unknownInBase: unknownInBase,
+                        knownTotal: knownTotal, knownBaseTotal: knownBaseTotal, observedSignificant: row.significant,
+                        interval: interval)
+                    row.rateUnknownUpper = bounds.rateAllInGroup * unit
+                    row.rateRedistributed = bounds.rateRedistributed * unit
+                    row.rriUnknownLower = bounds.lower
+                    row.rriUnknownUpper = bounds.upper
+                    row.rriRedistributed = bounds.redistributed
+                    row.dependsOnUnknown = bounds.dependsOnUnknown
+                }
+                rows.append(row)
+            }
+        }
+
+        if !table.strataColumns.isEmpty {
+            try addMantelHaenszel(&rows, table: table, reference: reference, options: options)
+        }
+
+        let adjusted = HolmAdjustment.adjust(rows.map(\.pValue))
+        for i in rows.indices { rows[i].pAdjusted = adjusted[i] }
+
+        if let k = options.suppressBelow {
+            warnings += try suppress(&rows, table: flat, threshold: k, reference: reference)
+        }
+
+        var methods = [
+            "rates per 1,000 of the population base, or per 100 of the previous stage's count",
+            "RRI = group rate / reference rate; interval: \(options.rriInterval == .koopman ? "Koopman (1984) score" : "Katz (1978) log")",
+            "odds ratio: Woolf (1955) logit interval and exact conditional interval (Cornfield 1956); p: Fisher's exact test, two-sided",
+            "p_adjusted: Holm (1979) over all \(adjusted.filter { !$0.isNaN }.count) comparisons",
+            "zero cells: " + options.zeroCell.statement,
+            "composition: shares among children of known ethnicity, Wilson intervals, Newcombe (1998) hybrid score interval for the difference, Katz log interval for the ratio",
+            "excess = count - reference rate x base, with base x Newcombe interval for the rate difference",
+            "small: count below \(options.minimumCount) or base below \(options.minimumBase)",
+        ]
+        if options.base == .previous {
+            methods.append("cumulative RRI = product of the stage RRIs = RRI of the stage's count over the population; interval from that population-based table")
+        }
+        if flat.unknownLabel != nil {
+            methods.append("unknown ethnicity: RRI bounds with every unknown child in the group or in the reference, and with proportional redistribution; depends_on_unknown when the bounds straddle 1 or change significance")
+        }
+        if !table.strataColumns.isEmpty {
+            methods.append("adjusted over \(table.strataColumns.joined(separator: " x ")): Mantel-Haenszel RR (Greenland-Robins interval) and OR (Robins-Breslow-Greenland interval); CMH test without continuity correction; Breslow-Day test with Tarone's correction")
+        }
+        if let k = options.suppressBelow {
+            methods.append("disclosure control: counts 1 to \(k - 1) hidden with everything derived from them; further cells hidden so no hidden count follows from the stage totals")
+        }
+        return DisproportionalityReport(rows: rows, stages: flat.stages, reference: reference.label, base: options.base,
+                                        confidence: confidence, rriInterval: options.rriInterval, zeroCellRule: options.zeroCell,
+                                        minimumCount: options.minimumCount, minimumBase: options.minimumBase, strata: table.strataColumns, unknownLabel: flat.unknownLabel,
+                                        unknownByStage: flat.unknownLabel == nil ? [] : unknownByStage,
+                                        knownByStage: knownByStage, suppressBelow: options.suppressBelow,
+                                        methods: methods, warnings: warnings)
+    }
+
+    static func resolveReference(_ choice: ReferenceChoice?, in table: CountsTable) throws -> ReferenceChoice {
+        let known = table.knownGroups
+        switch choice {
+        case .rest?:
+            guard known.count >= 2 else { throw InputError(file: table.source, message: "--reference rest needs at least two known groups") }
+            return .rest
+        case .group(let name)?:
+            guard known.contains(name) else {
+                throw InputError(file: table.source, message: "--reference: group '\(name)' is not in the table (groups: \(known.joined(separator: ", ")))")
+            }
+            return .group(name)
+        case nil:
+            guard known.contains("White") else {
+                throw InputError(file: table.source, message: "no group 'White' to use as the reference; name one with --reference GROUP or use --reference rest (groups: \(known.joined(separator: ", ")))")
+            }
+            return .group("White")
+        }
+    }
+
+    static func addMantelHaenszel(_ rows: inout [DisproportionalityRow], table: CountsTable, reference: ReferenceChoice,
+                                  options: DisproportionalityOptions) throws {
+        let known = table.knownGroups
+        for i in rows.indices where !rows[i].isReference {
+            let group = rows[i].group, stage = rows[i].stage, baseStage = rows[i].baseStage
+            var tables: [TwoByTwoTable] = []
+            for stratum in table.strata {
+                func value(_ g: String, _ s: String) -> Int { table.count(group: g, stage: s, stratum: stratum) ?? 0 }
+                let x = value(group, stage), n = value(group, baseStage)
+                let (x0, n0): (Int, Int)
+                switch reference {
+                case .group(let r): (x0, n0) = (value(r, stage), value(r, baseStage))
+                case .rest:
+                    let others = known.filter { $0 != group }
+                    (x0, n0) = (others.reduce(0) { $0 + value($1, stage) }, others.reduce(0) { $0 + value($1, baseStage) })
+                }
+                if n > 0, n0 > 0 { tables.append(try TwoByTwoTable(groupEvents: x, groupBase: n, referenceEvents: x0, referenceBase: n0)) }
+            }
+            guard !tables.isEmpty else { continue }
+            let mh = try MantelHaenszel(tables: tables, confidence: options.confidence)
+            rows[i].mhRiskRatio = mh.riskRatio.estimate
+            rows[i].mhRiskRatioLower = mh.riskRatio.lower
+            rows[i].mhRiskRatioUpper = mh.riskRatio.upper
+            rows[i].mhOddsRatio = mh.oddsRatio.estimate
+            rows[i].mhOddsRatioLower = mh.oddsRatio.lower
+            rows[i].mhOddsRatioUpper = mh.oddsRatio.upper
+            rows[i].cmhPValue = mh.cmhPValue
+            rows[i].breslowDayPValue = mh.breslowDayPValue
+        }
+    }
+
+    /// Applies disclosure control to the collapsed groups × stages matrix (unknown group
+    /// included), with stage totals published and group totals not (stages are nested, so a
+    /// group's row does not add up to anything published). Returns warnings.
+    static func suppress(_ rows: inout [DisproportionalityRow], table: CountsTable, threshold: Int,
+                         reference: ReferenceChoice) throws -> [String] {
+        let groups = table.groups
+        let matrix = groups.map { g in table.stages.map { table.count(group: g, stage: $0) ?? 0 } }
+        let control = try DisclosureControl(counts: matrix, threshold: threshold, rowTotalsPublished: false, columnTotalsPublished: true)
+        func hidden(_ group: String, _ stage: String) -> DisclosureControl.Reason? {
+            guard let r = groups.firstIndex(of: group), let c = table.stages.firstIndex(of: stage) else { return nil }
+            return control.reasons[r][c]
+        }
+        // A stage is compromised when the reference's count is hidden, or, with `rest` or the
+        // shares, the unknown count is (the rest count and the known total would reveal it).
+        var compromised = Set<String>()
+        for stage in table.stages {
+            if case .group(let r) = reference, hidden(r, stage) != nil { compromised.insert(stage) }
+            if let u = table.unknownLabel, hidden(u, stage) != nil { compromised.insert(stage) }
+        }
+        for i in rows.indices {
+            let row = rows[i]
+            if let reason = hidden(row.group, row.stage) {
+                rows[i].hideDerived(reason: reason.rawValue, keepCount: false, keepBase: hidden(row.group, row.baseStage) == nil)
+            } else if row.baseStage != table.populationStage, hidden(row.group, row.baseStage) != nil {
+                rows[i].hideDerived(reason: "derived", keepCount: true, keepBase: false)
+            } else if compromised.contains(row.stage) || (row.baseStage != table.populationStage && compromised.contains(row.baseStage)) {
+                rows[i].hideDerived(reason: "derived", keepCount: true, keepBase: true)
+            }
+            if let u = table.unknownLabel, hidden(u, row.stage) != nil { rows[i].unknownCount = nil }
+        }
+        var warnings: [String] = []
+        for (r, line) in control.unprotected.enumerated() {
+            for (c, flag) in line.enumerated() where flag {
+                warnings.append("the hidden count for \(groups[r]) at \(table.stages[c]) could be worked out from the totals; hide the \(table.stages[c]) total too")
+            }
+        }
+        return warnings
+    }
+}

@@ -1,0 +1,263 @@
+/// Finds the "Contextual facts" figures: demographics of children cautioned or sentenced,
+/// population, caseload by disposal, and first-time-entrant and reoffending rates.
+///
+/// - Demographics: a heading line starting "Age", "Race/ethnicity" (or "Ethnicity") or "Gender"
+///   (or "Sex"), then rows of percentages: the service's row and the "National average" row,
+///   with the categories in the framework's order (10–14, 15–17; White, Black and minority
+///   ethnic, Unknown; Male, Female). A local-population share is read from a sentence saying how
+///   many children "of black and minority ethnic heritage living in …" there are "(n per cent)".
+/// - Population: lines "156,129 Total population …", "… youth population …", "… black and
+///   minority ethnic youth population …", with the year printed beside the figure "(2019)" or,
+///   failing that, from the cited source's footnote ("mid-2018", "Census 2011").
+/// - Caseload: lines "35 Total current caseload: community sentences" and the like.
+/// - Rates: "First-time entrant (rate per 100,000)" and "Reoffending rates", each followed by the
+///   service's figure and the England and Wales figure.
+enum ContextualFactsExtractor {
+    static let dimensions: [(name: String, headings: [String], categories: [String], keys: [String])] = [
+        ("age", ["age"], ["10-14", "15-17"], ["10-14", "15-17"]),
+        ("ethnicity", ["race/ethnicity", "ethnicity", "race"], ["White", "Black and minority ethnic", "Unknown"], ["white", "minority", "unknown"]),
+        ("sex", ["gender", "sex"], ["Male", "Female"], ["male", "female"]),
+    ]
+
+    static func extract(_ document: ReportDocument, into result: inout ExtractionResult) {
+        demographics(document, into: &result)
+        population(document, into: &result)
+        caseload(document, into: &result)
+        rates(document, into: &result)
+    }
+
+    // MARK: Demographics
+
+    static func demographics(_ document: ReportDocument, into result: inout ExtractionResult) {
+        let body = document.body
+        var done: Set<String> = []
+        for (index, line) in body.enumerated() {
+            let words = line.words
+            guard let first = words.first, !line.text.has(byte: "%") else { continue }
+            let head = first.lowercased()
+            guard let dimension = dimensions.first(where: { $0.headings.contains(head) }), !done.contains(dimension.name) else { continue }
+            var headerText = line.lower
+            var serviceRow: ([Int], Int)?
+            var nationalRow: ([Int], Int)?
+            var next = index + 1
+            while next < body.count && next <= index + 8 && (serviceRow == nil || nationalRow == nil) {
+                let rowWords = body[next].words
+                let percents = rowWords.compactMap { NumberWords.percent($0) }
+                if percents.isEmpty {
+                    if let w = rowWords.first, dimensions.contains(where: { $0.headings.contains(w.lowercased()) }) { break }
+                    headerText += " " + body[next].lower
+                    next += 1
+                    continue
+                }
+                let label = rowWords.prefix { NumberWords.percent($0) == nil }.joined(separator: " ").lowercased()
+                if label.hasPrefix("national") || label.has("england") {
+                    if nationalRow == nil { nationalRow = (percents, body[next].number) }
+                } else if serviceRow == nil {
+                    serviceRow = (percents, body[next].number)
+                }
+                next += 1
+            }
+            guard let serviceRow, let nationalRow else { continue }
+            let count = dimension.categories.count
+            guard serviceRow.0.count == count, nationalRow.0.count == count else {
+                result.warnings.append(ExtractionWarning(line: serviceRow.1,
+                    "the \(dimension.name) table has \(serviceRow.0.count) and \(nationalRow.0.count) percentages; expected \(count) each; skipped"))
+                done.insert(dimension.name)
+                continue
+            }
+            var position = headerText.startIndex
+            for key in dimension.keys {
+                guard let found = headerText.range(of: key, range: position..<headerText.endIndex) else {
+                    result.warnings.append(ExtractionWarning(line: line.number,
+                        "the \(dimension.name) table heading does not name '\(key)' where expected; categories taken in the usual order"))
+                    break
+                }
+                position = found.upperBound
+            }
+            for (offset, category) in dimension.categories.enumerated() {
+                result.demographics.append(ExtractedDemographic(dimension: dimension.name, category: category,
+                    servicePercent: serviceRow.0[offset], comparator: "national", comparatorPercent: nationalRow.0[offset], line: nationalRow.1))
+            }
+            for (row, who) in [(serviceRow, "the service"), (nationalRow, "the national average")] {
+                let sum = row.0.reduce(0, +)
+                if sum != 100 {
+                    let possible = abs(sum - 100) <= (count + 1) / 2
+                    result.findings.append(ExtractionFinding(code: "percentages-do-not-sum", severity: possible ? .info : .warning, line: row.1,
+                        "\(dimension.name) percentages for \(who) sum to \(sum)" + (possible ? " (within rounding of whole numbers)" : "")))
+                }
+            }
+            done.insert(dimension.name)
+        }
+        localPopulationShare(document, into: &result)
+    }
+
+    /// "… fewer children of black and minority ethnic heritage living in North Somerset (4 per cent) …".
+    static func localPopulationShare(_ document: ReportDocument, into result: inout ExtractionResult) {
+        guard let serviceShare = result.demographics.first(where: { $0.category == "Black and minority ethnic" }) else { return }
+        let body = document.body
+        for index in body.indices where body[index].lower.has("minority ethnic") {
+            let stream = document.words(from: index, lines: 3)
+            let lineWordCount = body[index].words.count
+            var livingAt: Int?
+            for position in 0..<max(0, stream.count - 1) where stream[position].word == "living" && stream[position + 1].word == "in" {
+                if position >= lineWordCount + 12 { break }
+                livingAt = position
+                break
+            }
+            guard let livingAt else { continue }
+            var cursor = livingAt + 2
+            while cursor + 2 < stream.count && cursor < livingAt + 10 {
+                let word = stream[cursor].word
+                if word.hasPrefix("("), let value = Int(word.dropFirst()), stream[cursor + 1].word == "per",
+                   stream[cursor + 2].word.hasPrefix("cent") {
+                    let insertAt = (result.demographics.firstIndex { $0 == serviceShare } ?? result.demographics.count - 1) + 1
+                    result.demographics.insert(ExtractedDemographic(dimension: "ethnicity", category: "Black and minority ethnic",
+                        servicePercent: serviceShare.servicePercent, comparator: "local_population", comparatorPercent: value,
+                        line: stream[cursor].line), at: insertAt)
+                    return
+                }
+                cursor += 1
+            }
+        }
+    }
+
+    // MARK: Population
+
+    static func population(_ document: ReportDocument, into result: inout ExtractionResult) {
+        let body = document.body
+        var sectionMarks: [Int] = []
+        var seen: Set<String> = []
+        for (index, line) in body.enumerated() {
+            let words = line.words
+            let lower = line.lower
+            if lower.hasPrefix("population information") { sectionMarks = line.footnoteMarks }
+            guard words.count >= 3, let value = NumberWords.digits(words[0]), words[1].lowercased() == "total",
+                  lower.has("population") else { continue }
+            let measure: String
+            if lower.has("minority ethnic") || lower.has("bame") { measure = "age_10_17_bame" }
+            else if lower.has("youth population") || lower.has("10-17") { measure = "age_10_17" }
+            else { measure = "total" }
+            guard seen.insert(measure).inserted else { continue }
+            var year = printedYear(in: line.text)
+            if year == nil, index + 1 < body.count, NumberWords.digits(body[index + 1].words.first ?? "") == nil {
+                year = printedYear(in: body[index + 1].text)
+            }
+            if year == nil {
+                for mark in line.footnoteMarks + sectionMarks {
+                    if let footnote = document.footnotes.footnote(mark, after: line.number), let found = sourceYear(in: footnote.text) {
+                        year = found
+                        break
+                    }
+                }
+            }
+            if year == nil {
+                result.warnings.append(ExtractionWarning(line: line.number, "no reference year found for the \(measure) population figure"))
+            }
+            result.population.append(ExtractedPopulation(measure: measure, value: value, year: year, line: line.number))
+        }
+        let order = ["total", "age_10_17", "age_10_17_bame"]
+        result.population.sort { (order.firstIndex(of: $0.measure) ?? 3) < (order.firstIndex(of: $1.measure) ?? 3) }
+    }
+
+    /// A year printed in brackets, "(2019)" (a footnote number may follow the bracket).
+    static func printedYear(in text: String) -> Int? {
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "(") {
+            let after = rest[rest.index(after: open)...]
+            let digits = after.prefix(4)
+            if digits.count == 4, digits.allSatisfy(\.isASCIIDigit), after.dropFirst(4).first == ")",
+               let year = Int(digits), (1900...2100).contains(year) { return year }
+            rest = after
+        }
+        return nil
+    }
+
+    /// The reference year of a cited source: "mid-2018" or "Census 2011"; `nil` otherwise.
+    static func sourceYear(in text: String) -> Int? {
+        let lower = text.lowercased()
+        for key in ["mid-", "mid ", "census "] {
+            if let range = lower.range(of: key) {
+                let digits = lower[range.upperBound...].prefix(4)
+                if digits.count == 4, digits.allSatisfy(\.isASCIIDigit), let year = Int(digits) { return year }
+            }
+        }
+        return nil
+    }
+
+    // MARK: Caseload
+
+    static func caseload(_ document: ReportDocument, into result: inout ExtractionResult) {
+        let body = document.body
+        var seen: Set<String> = []
+        for (index, line) in body.enumerated() {
+            let words = line.words
+            guard words.count >= 3, let count = NumberWords.digits(words[0]) else { continue }
+            var lower = line.lower
+            guard lower.has("caseload") && !lower.has("average") else { continue }
+            if index + 1 < body.count, NumberWords.digits(body[index + 1].words.first ?? "") == nil, body[index + 1].words.count <= 3 {
+                lower += " " + body[index + 1].lower
+            }
+            let disposal: String
+            if lower.has("community resolution") || lower.has("other out-of-court") { disposal = "community-resolution-or-other-out-of-court" }
+            else if lower.has("conditional caution") { disposal = "youth-conditional-caution" }
+            else if lower.has("youth caution") { disposal = "youth-caution" }
+            else if lower.has("licence") { disposal = "licence" }
+            else if lower.has("custody") { disposal = "custody" }
+            else if lower.has("community sentence") { disposal = "community-sentence" }
+            else {
+                result.warnings.append(ExtractionWarning(line: line.number, "caseload line '\(line.text.prefix(60))' names no known disposal; skipped"))
+                continue
+            }
+            guard seen.insert(disposal).inserted else {
+                result.warnings.append(ExtractionWarning(line: line.number, "caseload for \(disposal) printed twice; the first is kept"))
+                continue
+            }
+            result.caseload.append(ExtractedCaseload(disposal: disposal, count: count, line: line.number))
+        }
+    }
+
+    // MARK: Rates
+
+    static func rates(_ document: ReportDocument, into result: inout ExtractionResult) {
+        let body = document.body
+        for (measure, prefixes) in [("first_time_entrants_per_100000", ["first-time entrant", "first time entrant"]),
+                                    ("reoffending_percent", ["reoffending rate", "proven reoffending"])] {
+            guard let start = body.firstIndex(where: { line in prefixes.contains { line.lower.hasPrefix($0) } }) else { continue }
+            let stream = document.words(from: start, lines: 12)
+            var depth = 0
+            var figures: [(text: String, line: Int, label: String)] = []
+            var skippedLabel = false
+            for item in stream {
+                let word = item.word
+                if word.hasPrefix("(") { depth += 1 }
+                defer { if word.hasSuffix(")") { depth = max(0, depth - 1) } }
+                if depth > 0 || word.hasSuffix(")") { continue }
+                let bare = word.hasSuffix("%") ? word.dropLast() : word
+                if let first = bare.first, first.isASCIIDigit, bare.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "," }), skippedLabel {
+                    if figures.count == 2 { break }
+                    figures.append((String(bare.filter { $0 != "," }), item.line, ""))
+                } else {
+                    skippedLabel = true
+                    if !figures.isEmpty { figures[figures.count - 1].label += " " + word.lowercased() }
+                    if figures.count == 2 && word.lowercased().hasPrefix("wales") { break }
+                    if figures.isEmpty == false, prefixesStartAny(word) { break }
+                }
+            }
+            guard figures.count == 2 else {
+                result.warnings.append(ExtractionWarning(line: body[start].number, "the \(measure) figures could not be read"))
+                continue
+            }
+            var service = figures[0], comparator = figures[1]
+            if service.label.has("england") && !comparator.label.has("england") { swap(&service, &comparator) }
+            if !comparator.label.has("england") {
+                result.warnings.append(ExtractionWarning(line: comparator.line, "the second \(measure) figure is not labelled England and Wales; taken as the comparator"))
+            }
+            result.rates.append(ExtractedRate(measure: measure, serviceValue: service.text, comparatorValue: comparator.text, line: service.line))
+        }
+    }
+
+    private static func prefixesStartAny(_ word: Substring) -> Bool {
+        let lower = word.lowercased()
+        return lower.hasPrefix("reoffending") || lower.hasPrefix("first-time") || lower == "caseload" || lower == "population"
+    }
+}

@@ -1,0 +1,37 @@
+/// A disagreement between figures the report prints, found while extracting. The figures are
+/// kept as printed; the finding says what does not add up.
+public struct ExtractionFinding: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// Severity of a finding.
+    public enum Severity: String, Sendable, Codable {
+        /// The figures contradict each other.
+        case error
+        /// The figures are unusual or cannot all be right as printed.
+        case warning
+        /// Worth knowing; not a contradiction.
+        case info
+    }
+
+    /// A short stable code: `score-mismatch`, `overall-mismatch`, `rating-disagrees`,
+    /// `yes-exceeds-relevant`, `relevant-exceeds-sample`, `percent-inconsistent`,
+    /// `sample-disagrees`, `percentages-do-not-sum`, `discretion-source-disagrees`.
+    public let code: String
+    /// How serious the disagreement is.
+    public let severity: Severity
+    /// 1-based input line of the figure concerned.
+    public let line: Int?
+    /// Plain-English explanation naming the figures.
+    public let message: String
+
+    /// Creates a finding.
+    public init(code: String, severity: Severity, line: Int?, _ message: String) {
+        self.code = code
+        self.severity = severity
+        self.line = line
+        self.message = message
+    }
+
+    /// "severity code (line n): message".
+    public var description: String {
+        "\(severity.rawValue) \(code)" + (line.map { " (line \($0))" } ?? "") + ": \(message)"
+    }
+}

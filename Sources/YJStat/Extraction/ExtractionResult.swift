@@ -1,0 +1,41 @@
+/// Everything extracted from one report: the rows of the inspection dataset schema with their
+/// input lines, the warnings about text that could not be placed, the cross-check findings, and
+/// a completeness summary. A result is always produced, however little was found.
+public struct ExtractionResult: Sendable, Equatable, Codable {
+    /// Where the text came from (a file path or a label), used in messages.
+    public let source: String
+    /// Inspection-level facts.
+    public var inspection: ExtractedInspection
+    /// Published standard ratings, in framework order.
+    public var ratings: [ExtractedStandardRating] = []
+    /// Key-question results, in framework order.
+    public var keyQuestions: [ExtractedKeyQuestion] = []
+    /// Prompt results, in report order.
+    public var prompts: [ExtractedPrompt] = []
+    /// Standards rated by professional discretion.
+    public var discretion: [ExtractedDiscretion] = []
+    /// Demographics of children cautioned or sentenced.
+    public var demographics: [ExtractedDemographic] = []
+    /// Population figures.
+    public var population: [ExtractedPopulation] = []
+    /// Caseload by disposal.
+    public var caseload: [ExtractedCaseload] = []
+    /// First-time-entrant and reoffending rates.
+    public var rates: [ExtractedRate] = []
+    /// Text the extractor could not place, and missing sections.
+    public var warnings: [ExtractionWarning] = []
+    /// Disagreements between printed figures.
+    public var findings: [ExtractionFinding] = []
+
+    /// Creates an empty result for a source.
+    public init(source: String, service: String) {
+        self.source = source
+        self.inspection = ExtractedInspection(service: service)
+    }
+
+    /// What was found and what is missing.
+    public var completeness: ExtractionCompleteness { ExtractionCompleteness(self) }
+
+    /// The service id.
+    public var service: String { inspection.service }
+}

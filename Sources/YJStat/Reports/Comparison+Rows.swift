@@ -1,0 +1,93 @@
+extension ProportionComparison {
+    /// Rows `statistic, estimate, lower, upper, confidence, method` for `service`, `reference`,
+    /// `difference`, `ratio` and `p_value` (proportions in [0, 1]; the p-value in `estimate`).
+    public var resultRows: [ResultRow] {
+        ComparisonRows.rows(service: (service.estimate, service.lower, service.upper, service.method.displayName),
+                            reference: reference, difference: difference, ratio: ratio, confidence: service.confidence,
+                            pValue: pValue, test: test)
+    }
+
+    /// A plain-text account for people, with percentages.
+    public var textReport: String {
+        let c = ComparisonRows.level(service.confidence)
+        var out = "Service: \(service.successes) of \(service.trials) = \(NumberFormatting.percent(service.estimate, 1))"
+        out += " (\(c) CI \(NumberFormatting.percent(service.lower, 1)) to \(NumberFormatting.percent(service.upper, 1)), \(service.method.displayName))\n"
+        out += "Reference: \(NumberFormatting.percent(reference, 1))\n"
+        out += "Difference: \(ComparisonRows.points(difference.estimate)) (\(c) CI \(ComparisonRows.points(difference.lower)) to \(ComparisonRows.points(difference.upper)))\n"
+        out += "Ratio: \(NumberFormatting.fixed(ratio.estimate, 3)) (\(c) CI \(NumberFormatting.fixed(ratio.lower, 3)) to \(NumberFormatting.fixed(ratio.upper, 3)))\n"
+        out += "Exact binomial test of p = \(NumberFormatting.percent(reference, 1)): p = \(ComparisonRows.pValue(pValue)) (two-sided, minimum likelihood as R binom.test)\n"
+        out += ComparisonRows.verdict(pValue: pValue, confidence: service.confidence, higher: service.estimate > reference)
+        return out
+    }
+}
+
+extension RateComparison {
+    /// Rows `statistic, estimate, lower, upper, confidence, method` for `service`, `reference`,
+    /// `difference`, `ratio` and `p_value` (rates per `per`; the p-value in `estimate`).
+    public var resultRows: [ResultRow] {
+        ComparisonRows.rows(service: (service.estimate, service.lower, service.upper, service.method.displayName),
+                            reference: reference, difference: difference, ratio: ratio, confidence: service.confidence,
+                            pValue: pValue, test: test)
+    }
+
+    /// A plain-text account for people.
+    public var textReport: String {
+        let c = ComparisonRows.level(service.confidence)
+        let per = ComparisonRows.whole(service.per)
+        func r(_ v: Double) -> String { NumberFormatting.fixed(v, 1) }
+        var out = "Service: \(service.count) in \(ComparisonRows.whole(service.population)) = \(r(service.estimate)) per \(per)"
+        out += " (\(c) CI \(r(service.lower)) to \(r(service.upper)), \(service.method.displayName))\n"
+        out += "Reference: \(r(reference)) per \(per); expected count \(NumberFormatting.fixed(expected, 2))\n"
+        out += "Difference: \(r(difference.estimate)) per \(per) (\(c) CI \(r(difference.lower)) to \(r(difference.upper)))\n"
+        out += "Ratio: \(NumberFormatting.fixed(ratio.estimate, 3)) (\(c) CI \(NumberFormatting.fixed(ratio.lower, 3)) to \(NumberFormatting.fixed(ratio.upper, 3)))\n"
+        out += "Exact Poisson test of \(r(reference)) per \(per): p = \(ComparisonRows.pValue(pValue)) (two-sided, minimum likelihood as R poisson.test)\n"
+        out += ComparisonRows.verdict(pValue: pValue, confidence: service.confidence, higher: service.estimate > reference)
+        return out
+    }
+}
+
+/// Shared row layout and wording for one-service comparisons.
+enum ComparisonRows {
+    static func rows(service: (Double, Double, Double, String), reference: Double, difference: IntervalEstimate,
+                     ratio: IntervalEstimate, confidence: Double, pValue: Double, test: String) -> [ResultRow] {
+        func row(_ name: String, _ estimate: Double, _ lower: CellValue, _ upper: CellValue, _ method: String) -> ResultRow {
+            ResultRow([("statistic", .text(name)), ("estimate", .number(estimate)), ("lower", lower), ("upper", upper),
+                       ("confidence", .number(confidence)), ("method", .text(method))])
+        }
+        return [
+            row("service", service.0, .number(service.1), .number(service.2), service.3),
+            row("reference", reference, .null, .null, "given, treated as known"),
+            row("difference", difference.estimate, .number(difference.lower), .number(difference.upper), difference.method),
+            row("ratio", ratio.estimate, .number(ratio.lower), .number(ratio.upper), ratio.method),
+            row("p_value", pValue, .null, .null, test),
+        ]
+    }
+
+    /// A difference of proportions in percentage points, signed.
+    static func points(_ value: Double) -> String {
+        (value > 0 ? "+" : "") + NumberFormatting.fixed(value * 100, 1) + " points"
+    }
+
+    /// A confidence level as a percentage without needless decimals: "95%", "99.8%".
+    static func level(_ confidence: Double) -> String {
+        CellValue.shortest((confidence * 1000).rounded() / 10) + "%"
+    }
+
+    /// A whole number with thousands separators from five digits on: "20,000", "100,000".
+    static func whole(_ value: Double) -> String {
+        ChartValueStyle.number.format(value, decimals: 0)
+    }
+
+    static func pValue(_ p: Double) -> String {
+        p < 0.0001 ? "< 0.0001" : NumberFormatting.fixed(p, 4)
+    }
+
+    static func verdict(pValue: Double, confidence: Double, higher: Bool) -> String {
+        let alpha = 1 - confidence
+        let level = CellValue.shortest((alpha * 1e6).rounded() / 1e6)
+        if pValue < alpha {
+            return "The service is \(higher ? "higher" : "lower") than the reference beyond what chance alone readily explains (p < \(level)).\n"
+        }
+        return "The difference is within what chance alone could produce at this size (p ≥ \(level)).\n"
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+extension DatasetSummary {
+    /// The files `yjstat summary --out` writes: name and content, in a fixed order. CSV tables use
+    /// ``CSVWriter`` (RFC 4180, spreadsheet-safe); `summary.txt` and `summary.json` hold the report;
+    /// the SVG charts come from ``charts()``. A table with no rows (no rates printed) is an empty file.
+    public func outputFiles() -> [(name: String, text: String)] {
+        var files: [(name: String, text: String)] = [
+            ("summary.txt", textReport()),
+            ("summary.json", JSONWriter.render(jsonDocument())),
+            ("standards.csv", CSVWriter.render(rows: standardRows, header: Self.standardColumns)),
+            ("findings.csv", CSVWriter.render(rows: services.flatMap { $0.ratings.findings.map(\.resultRow) },
+                                              header: ["code", "severity", "service", "location", "message"])),
+            ("sample_audit.csv", CSVWriter.render(rows: sampleAuditRows)),
+            ("rating_confidence.csv", CSVWriter.render(rows: ratingConfidenceRows)),
+            ("representation.csv", CSVWriter.render(rows: representationRows)),
+            ("rate_comparisons.csv", CSVWriter.render(rows: rateRows)),
+            ("key_question_funnel.csv", CSVWriter.render(rows: funnelRows)),
+            ("key_questions_side_by_side.csv", CSVWriter.render(rows: keyQuestionSideBySideRows)),
+            ("representation_side_by_side.csv", CSVWriter.render(rows: representationSideBySideRows)),
+        ]
+        files += charts().map { ($0.name, $0.svg) }
+        return files
+    }
+
+    /// Writes ``outputFiles()`` into `folder` (created if missing), each file atomically.
+    ///
+    /// - Throws: ``InputError`` naming the folder or file when it cannot be created or written, or
+    ///   when a file would replace one of `inputs`.
+    public func writeFiles(to folder: URL, protecting inputs: [URL]) throws {
+        try OutputFolder.write(outputFiles(), to: folder, protecting: inputs)
+    }
+
+    static let standardColumns = ["service", "standard", "name", "rated_by", "published", "rule_rating", "differs",
+                                  "lowest_key_question", "lowest_yes", "lowest_relevant", "lowest_percent", "lowest_basis",
+                                  "footnoted_discretion"]
+
+    private var standardRows: [ResultRow] {
+        services.flatMap { summary in
+            summary.ratings.assessment.standards.map { item in
+                let lowest = item.rule?.lowest
+                let footnoted = summary.ratings.footnotes.contains { $0.record.standard == item.standard.id }
+                return ResultRow([
+                    ("service", .text(summary.service)),
+                    ("standard", .text(item.standard.id)),
+                    ("name", .text(item.standard.name)),
+                    ("rated_by", .text(item.standard.ratingMethod.rawValue)),
+                    ("published", item.published.map { .text($0.name) } ?? .null),
+                    ("rule_rating", item.rule?.rating.map { .text($0.name) } ?? .null),
+                    ("differs", item.standard.isCaseBased && item.published != nil && item.rule?.rating != nil
+                        ? .bool(item.published != item.rule?.rating) : .null),
+                    ("lowest_key_question", lowest.map { .text($0.keyQuestion) } ?? .null),
+                    ("lowest_yes", lowest?.yes.map { .integer($0) } ?? .null),
+                    ("lowest_relevant", lowest?.relevant.map { .integer($0) } ?? .null),
+                    ("lowest_percent", lowest.map { .number($0.percent) } ?? .null),
+                    ("lowest_basis", lowest.map { .text($0.basis.rawValue) } ?? .null),
+                    ("footnoted_discretion", .bool(footnoted)),
+                ])
+            }
+        }
+    }
+}

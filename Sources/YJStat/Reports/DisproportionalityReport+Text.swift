@@ -1,0 +1,142 @@
+import Foundation
+
+extension DisproportionalityReport {
+    /// A short plain-English summary for a board paper: the largest disparities, the disparities
+    /// affecting most children, a table by stage, warnings for small numbers and unknown
+    /// ethnicity, and the methods used.
+    public func textSummary(top: Int = 6) -> String {
+        let level = NumberFormatting.fixed(confidence * 100, 0) + "%"
+        let referenceName = reference == "rest" ? "all other groups combined" : reference
+        let referenceRate = reference == "rest" ? "the rate of all other groups combined" : "the \(reference) rate"
+        var out = "Disproportionality by stage, compared with \(referenceName)"
+        out += base == .population ? " (rates per 1,000 children in the population).\n"
+            : " (each stage's rate per 100 children at the previous stage; the first stage per 1,000 of the population).\n"
+        out += "RRI = the group's rate divided by the reference rate; \(level) confidence intervals in brackets.\n\n"
+
+        let compared = rows.filter { !$0.isReference && $0.rri.isFinite && $0.rri > 0 && $0.suppression.isEmpty }
+        let bySize = compared.sorted {
+            ($0.significant ? 0 : 1, -abs(Foundation.log($0.rri))) < ($1.significant ? 0 : 1, -abs(Foundation.log($1.rri)))
+        }
+        out += "Largest differences in rate (clear differences first):\n"
+        if bySize.isEmpty { out += "  none could be worked out.\n" }
+        for (i, row) in bySize.prefix(top).enumerated() {
+            out += "  \(i + 1). \(row.group) at \(row.stage): \(Self.ratio(row.rri)) times \(referenceRate)"
+            out += " (\(Self.ratio(row.rriLower)) to \(Self.ratio(row.rriUpper)))"
+            out += row.significant ? "" : ", not clearly different from 1"
+            out += row.small ? "; small numbers" : ""
+            out += row.dependsOnUnknown ? "; depends on unknown ethnicity" : ""
+            out += ".\n"
+        }
+        let affected = compared.filter { $0.excess.isFinite && $0.excess > 0 }.sorted { $0.excess > $1.excess }
+        out += "\nMost children affected (above parity with \(referenceRate)):\n"
+        if affected.isEmpty { out += "  no group is above parity.\n" }
+        for (i, row) in affected.prefix(top).enumerated() {
+            let noun = row.excess.rounded() == 1 ? "child" : "children"
+            out += "  \(i + 1). \(row.group) at \(row.stage): about \(Self.whole(row.excess)) more \(noun)"
+            out += " (\(Self.whole(row.excessLower)) to \(Self.whole(row.excessUpper))) than at \(referenceRate)"
+            out += row.significant ? "" : "; the interval includes no difference"
+            out += ".\n"
+        }
+
+        out += "\n"
+        var header = ["stage", "group", "count", "base", "rate", "RRI", "interval", "excess", "notes"]
+        if !strata.isEmpty { header.insert("adjusted RRI", at: 7) }
+        if base == .previous { header.insert("cumulative RRI", at: 7) }
+        var table: [[String]] = []
+        for row in rows {
+            var notes: [String] = []
+            if row.isReference { notes.append("reference") }
+            if row.significant { notes.append("significant") }
+            if row.small { notes.append("small") }
+            if row.zeroBase { notes.append("zero base") }
+            if row.dependsOnUnknown { notes.append("depends on unknown") }
+            if row.zeroCell && !row.isReference { notes.append("zero cell") }
+            if !row.suppression.isEmpty { notes.append("hidden (\(row.suppression))") }
+            let hidden = !row.suppression.isEmpty
+            let count: String = row.count.map { String($0) } ?? "*"
+            let baseText: String = row.base.map { String($0) } ?? "*"
+            let rate: String = row.rate.isFinite ? NumberFormatting.fixed(row.rate, 1) : (hidden ? "*" : "–")
+            let rri: String = row.isReference ? "1" : Self.ratioCell(row.rri, hidden: hidden)
+            let hasInterval = !row.isReference && (row.rriLower.isFinite || row.rriUpper.isFinite)
+            let interval: String = hasInterval ? Self.cell(row.rriLower) + "–" + Self.cell(row.rriUpper) : ""
+            let excess: String = row.excess.isFinite ? Self.whole(row.excess) : ""
+            var cells: [String] = [row.stage, row.group, count, baseText, rate, rri, interval, excess, notes.joined(separator: ", ")]
+            if !strata.isEmpty {
+                let adjusted = row.mhRiskRatio.isFinite
+                    ? "\(Self.ratio(row.mhRiskRatio)) (\(Self.cell(row.mhRiskRatioLower))–\(Self.cell(row.mhRiskRatioUpper)))" : ""
+                cells.insert(adjusted, at: 7)
+            }
+            if base == .previous {
+                let cumulative = row.cumulativeRRI.isFinite
+                    ? "\(Self.ratio(row.cumulativeRRI)) (\(Self.cell(row.cumulativeLower))–\(Self.cell(row.cumulativeUpper)))" : ""
+                cells.insert(cumulative, at: 7)
+            }
+            table.append(cells)
+        }
+        out += TextTable(header: header, rows: table).render()
+
+        var notes: [String] = []
+        let small = rows.filter { $0.small && !$0.isReference && $0.suppression.isEmpty }
+        if !small.isEmpty {
+            let groups = Self.grouped(small)
+            notes.append("Small numbers (count under \(minimumCount) or base under \(minimumBase)): \(groups). Rates built on a few children move a lot from year to year; read these with care.")
+        }
+        if let unknownLabel {
+            var parts: [String] = []
+            for (i, stage) in stages.enumerated() {
+                guard i < unknownByStage.count, let u = unknownByStage[i], let k = knownByStage[i] else { continue }
+                let total = u + k
+                parts.append("\(stage) \(u) of \(total)" + (total > 0 ? " (\(NumberFormatting.percent(Double(u) / Double(total), 1)))" : ""))
+            }
+            notes.append("Ethnicity '\(unknownLabel)': " + parts.joined(separator: ", ") + ".")
+            let depends = rows.filter(\.dependsOnUnknown)
+            if !depends.isEmpty {
+                notes.append("These conclusions could change depending on the ethnicity of the '\(unknownLabel)' children: \(Self.grouped(depends)).")
+            }
+        }
+        let zero = rows.filter { $0.zeroCell && !$0.isReference && $0.suppression.isEmpty }
+        if !zero.isEmpty && zeroCellRule == .haldane {
+            notes.append("A count of zero appears in \(zero.count) comparison(s); their Katz and Woolf intervals add 0.5 to every cell of the 2x2 table.")
+        }
+        if rows.contains(where: { !$0.suppression.isEmpty }) {
+            notes.append("* hidden for disclosure control (counts from 1 to \((suppressBelow ?? 1) - 1), and other figures from which they could be worked out).")
+        }
+        notes += warnings
+        if !notes.isEmpty {
+            out += "\nWarnings:\n" + notes.map { "  - \($0)\n" }.joined()
+        }
+        out += "\nMethods:\n" + methods.map { "  - \($0)\n" }.joined()
+        return out
+    }
+
+    static func ratio(_ x: Double) -> String {
+        if x.isInfinite { return "no upper limit" }
+        guard x.isFinite else { return "–" }
+        return x >= 10 ? NumberFormatting.fixed(x, 1) : NumberFormatting.fixed(x, 2)
+    }
+
+    /// A ratio for a table cell: ∞ instead of words.
+    static func cell(_ x: Double) -> String { x.isInfinite ? "∞" : ratio(x) }
+
+    static func ratioCell(_ x: Double, hidden: Bool) -> String {
+        if hidden { return "*" }
+        return x.isFinite ? ratio(x) : (x.isInfinite ? "∞" : "–")
+    }
+
+    static func whole(_ x: Double) -> String {
+        guard x.isFinite else { return "–" }
+        let r = x.rounded()
+        return r == 0 ? "0" : String(Int(r))
+    }
+
+    /// "Black (court, custody); Other (arrest)".
+    static func grouped(_ rows: [DisproportionalityRow]) -> String {
+        var order: [String] = []
+        var stages: [String: [String]] = [:]
+        for row in rows {
+            if stages[row.group] == nil { order.append(row.group) }
+            stages[row.group, default: []].append(row.stage)
+        }
+        return order.map { "\($0) (\((stages[$0] ?? []).joined(separator: ", ")))" }.joined(separator: "; ")
+    }
+}

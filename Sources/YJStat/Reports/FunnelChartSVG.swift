@@ -1,0 +1,241 @@
+import Foundation
+
+/// Draws a ``FunnelPlot`` as a self-contained SVG chart: value against denominator, the target
+/// line, the 95% and 99.8% control limits (four paths), each service as a point coloured by its
+/// flag, labels, a title, a legend and a caption that states the method.
+///
+/// Readable from 3 services to a few hundred: with more than ``maximumLabels`` services only
+/// those outside the 95% limits are labelled (or only those outside 99.8% if even they are too
+/// many), labels are placed greedily — most extreme z first — beside, above or below their point
+/// where they overlap no other label or point, and a label with no free place is left out and
+/// counted in the caption. Every point carries a tooltip with its service, value, counts and flag.
+public struct FunnelChartSVG: Sendable {
+    /// The plot to draw.
+    public var plot: FunnelPlot
+    /// The chart title.
+    public var title: String
+    /// Text under the x axis.
+    public var xLabel: String
+    /// Text beside the y axis.
+    public var yLabel: String
+    /// Drawing width in pixels.
+    public var width: Double = 900
+    /// Drawing height in pixels.
+    public var height: Double = 620
+    /// Label every service when there are at most this many; otherwise only flagged ones.
+    public var maximumLabels = 25
+
+    /// Colours (Okabe–Ito, safe for colour-blind readers) for points within, outside 95% and outside 99.8%.
+    static let colours = (within: "#56718f", outside95: "#e69f00", outside998: "#c0392b", limit95: "#7f8c9a",
+                          limit998: "#34495e", target: "#222222")
+
+    /// Creates a chart; axis labels default to the measure's usual names.
+    public init(plot: FunnelPlot, title: String, xLabel: String? = nil, yLabel: String? = nil) {
+        self.plot = plot
+        self.title = title
+        switch plot.measure {
+        case .proportion:
+            self.xLabel = xLabel ?? "Denominator (cases)"
+            self.yLabel = yLabel ?? "Proportion (%)"
+        case .rate(let per):
+            self.xLabel = xLabel ?? "Population"
+            self.yLabel = yLabel ?? "Rate per \(ChartValueStyle.number.format(per, decimals: 0))"
+        }
+    }
+
+    /// Which labels were placed, how many found no free place, and why only some were tried.
+    struct Placement {
+        var labelled: [String] = []
+        var omitted = 0
+        var note: String?
+    }
+
+    /// The services whose labels appear on the chart, in placement order.
+    public func labelledServices() -> [String] { layout().placement.labelled }
+
+    /// The SVG document.
+    public func render() -> String { layout().document.render() }
+
+    private var valueStyle: ChartValueStyle { plot.measure == .proportion ? .percent : .number }
+
+    private func layout() -> (document: SVGDocument, placement: Placement) {
+        let points = plot.points
+        let outside95 = points.filter { $0.flag.isOutside95 }.count
+        let outside998 = points.filter { $0.flag.isOutside998 }.count
+        let left = 84.0, right = width - 28, top = 60.0
+        let captionWidth = width - 2 * 24
+        // Which services to label.
+        var placement = Placement()
+        var candidates: [FunnelPoint]
+        if points.count <= maximumLabels {
+            candidates = points
+        } else if outside95 <= maximumLabels {
+            candidates = points.filter { $0.flag.isOutside95 }
+            placement.note = "With \(points.count) services, only those outside the 95% limits are labelled."
+        } else {
+            candidates = points.filter { $0.flag.isOutside998 }
+            placement.note = "With \(points.count) services, only those outside the 99.8% limits are labelled."
+        }
+        candidates.sort { abs($0.z) > abs($1.z) }
+        if candidates.count > maximumLabels { candidates = Array(candidates.prefix(maximumLabels)) }
+
+        // Caption text (needed to size the bottom block); the omitted-label count is filled in after placement.
+        let targetText = valueStyle.format(plot.target, decimals: plot.measure == .proportion ? 3 : 1)
+        let total = points.reduce(0) { $0 + $1.denominator }
+        var summary = "Target \(targetText) (\(plot.targetIsPooled ? "pooled" : "given")); \(points.count) services, "
+            + "denominators summing to \(ChartValueStyle.number.format(Double(total), decimals: 0)). "
+            + "Outside the 95% limits: \(outside95) (\(outside998) of them outside the 99.8% limits)."
+        if let note = placement.note { summary += " " + note }
+        let method = plot.methodDescription
+        // Reserve room for a possible omitted-label sentence.
+        let captionLines = SVGDocument.wrap(method, width: captionWidth, size: 11).count
+            + SVGDocument.wrap(summary + " 999 labels left out where they would overlap.", width: captionWidth, size: 11).count
+        let bottom = height - (46 + 26 + Double(captionLines) * 15 + 14)
+        let plotWidth = right - left, plotHeight = bottom - top
+
+        // Scales.
+        let maxDenominator = Double(points.map(\.denominator).max() ?? 1)
+        let xTicks = AxisTicks.linear(minimum: 0, maximum: maxDenominator * 1.04, count: 7)
+        var lowValue = plot.target, highValue = plot.target
+        for point in points { lowValue = min(lowValue, point.value); highValue = max(highValue, point.value) }
+        let sortedDenominators = points.map(\.denominator).sorted()
+        let reference = plot.limits(at: sortedDenominators[min(sortedDenominators.count - 1, sortedDenominators.count / 10)])
+        lowValue = min(lowValue, reference.lower998)
+        highValue = max(highValue, reference.upper998)
+        if plot.measure == .proportion { lowValue = max(0, lowValue); highValue = min(1, highValue) }
+        let yTicks = AxisTicks.linear(minimum: max(0, lowValue), maximum: highValue, count: 6)
+        func x(_ value: Double) -> Double { left + (value - xTicks.lower) / (xTicks.upper - xTicks.lower) * plotWidth }
+        func y(_ value: Double) -> Double { bottom - (value - yTicks.lower) / (yTicks.upper - yTicks.lower) * plotHeight }
+
+        var svg = SVGDocument(width: width, height: height, title: title, summary: method + " " + summary)
+        svg.clipRectangle(id: "plot-area", x: left, y: top, width: plotWidth, height: plotHeight)
+        svg.text(title, x: left, y: 34, size: 18, weight: "bold", className: "title")
+
+        // Grid and axes.
+        svg.beginGroup([("class", "axes")])
+        for tick in yTicks.values {
+            svg.line(x1: left, y1: y(tick), x2: right, y2: y(tick), stroke: "#e6e9ed")
+            svg.text(valueStyle.format(tick, decimals: yTicks.decimals), x: left - 8, y: y(tick) + 4, size: 11,
+                     anchor: "end", fill: "#444444", className: "tick-label")
+        }
+        for tick in xTicks.values {
+            svg.line(x1: x(tick), y1: bottom, x2: x(tick), y2: bottom + 5, stroke: "#555555")
+            svg.text(ChartValueStyle.number.format(tick, decimals: xTicks.decimals), x: x(tick), y: bottom + 19,
+                     size: 11, anchor: "middle", fill: "#444444", className: "tick-label")
+        }
+        svg.line(x1: left, y1: top, x2: left, y2: bottom, stroke: "#555555")
+        svg.line(x1: left, y1: bottom, x2: right, y2: bottom, stroke: "#555555")
+        svg.text(xLabel, x: left + plotWidth / 2, y: bottom + 40, size: 12, anchor: "middle", className: "axis-label")
+        svg.text(yLabel, x: 20, y: top + plotHeight / 2, size: 12, anchor: "middle", rotation: -90, className: "axis-label")
+        svg.endGroup()
+
+        // Target and limits.
+        svg.line(x1: left, y1: y(plot.target), x2: right, y2: y(plot.target), stroke: Self.colours.target,
+                 width: 1.5, className: "target")
+        let curve = plot.limitCurve(from: max(1, Int(xTicks.upper / 600)), to: max(2, Int(xTicks.upper)), count: 320)
+        let paths: [(String, KeyPath<FunnelLimits, Double>, String, String?)] = [
+            ("limit limit-998 lower", \.lower998, Self.colours.limit998, nil),
+            ("limit limit-95 lower", \.lower95, Self.colours.limit95, "6 4"),
+            ("limit limit-95 upper", \.upper95, Self.colours.limit95, "6 4"),
+            ("limit limit-998 upper", \.upper998, Self.colours.limit998, nil),
+        ]
+        for (name, key, colour, dash) in paths {
+            svg.path(curve.map { (x: x(Double($0.denominator)), y: y($0[keyPath: key])) }, stroke: colour,
+                     width: dash == nil ? 1.6 : 1.3, dash: dash, className: name, clipPath: "plot-area")
+        }
+
+        // Points: within first, flagged on top.
+        let drawOrder = points.sorted { rank($0.flag) < rank($1.flag) }
+        let radius = points.count > 60 ? 3.2 : 4.5
+        svg.beginGroup([("class", "points")])
+        for point in drawOrder {
+            let colour = point.flag.isOutside998 ? Self.colours.outside998
+                : point.flag.isOutside95 ? Self.colours.outside95 : Self.colours.within
+            let tip = "\(point.service): \(valueStyle.format(point.value, decimals: 3)) "
+                + "(\(point.numerator) of \(point.denominator)), z = \(NumberFormatting.fixed(point.z, 2)), \(point.flag.rawValue)"
+            svg.circle(cx: x(Double(point.denominator)), cy: y(point.value), r: radius, fill: colour, className: "point",
+                       tooltip: tip, extra: [("data-service", point.service), ("data-flag", point.flag.rawValue)])
+        }
+        svg.endGroup()
+
+        // Labels, greedily, avoiding other labels and points.
+        let fontSize = 11.0
+        var occupied: [(x0: Double, y0: Double, x1: Double, y1: Double)] = points.map {
+            let cx = x(Double($0.denominator)), cy = y($0.value)
+            return (cx - radius, cy - radius, cx + radius, cy + radius)
+        }
+        svg.beginGroup([("class", "labels")])
+        for point in candidates {
+            let cx = x(Double(point.denominator)), cy = y(point.value)
+            let w = SVGDocument.estimatedWidth(point.service, size: fontSize), h = fontSize + 3
+            let gap = radius + 3
+            let options: [(x: Double, y: Double, anchor: String, box: (Double, Double, Double, Double))] = [
+                (cx + gap, cy + 4, "start", (cx + gap, cy - h / 2 - 1, cx + gap + w, cy + h / 2 + 1)),
+                (cx - gap, cy + 4, "end", (cx - gap - w, cy - h / 2 - 1, cx - gap, cy + h / 2 + 1)),
+                (cx, cy - gap - 3, "middle", (cx - w / 2, cy - gap - h - 2, cx + w / 2, cy - gap)),
+                (cx, cy + gap + h, "middle", (cx - w / 2, cy + gap, cx + w / 2, cy + gap + h + 2)),
+                (cx + gap, cy - gap - 1, "start", (cx + gap, cy - gap - h - 1, cx + gap + w, cy - gap + 1)),
+                (cx + gap, cy + gap + h - 1, "start", (cx + gap, cy + gap - 1, cx + gap + w, cy + gap + h + 1)),
+                (cx - gap, cy - gap - 1, "end", (cx - gap - w, cy - gap - h - 1, cx - gap, cy - gap + 1)),
+                (cx - gap, cy + gap + h - 1, "end", (cx - gap - w, cy + gap - 1, cx - gap, cy + gap + h + 1)),
+            ]
+            // Every option keeps clear of its own point, so the point's own box never clashes.
+            var placed = false
+            for option in options {
+                let box = option.box
+                guard box.0 >= left + 2, box.2 <= width - 4, box.1 >= top, box.3 <= bottom - 2 else { continue }
+                let clash = occupied.contains { other in
+                    box.0 < other.x1 && other.x0 < box.2 && box.1 < other.y1 && other.y0 < box.3
+                }
+                if clash { continue }
+                svg.text(point.service, x: option.x, y: option.y, size: fontSize, anchor: option.anchor,
+                         fill: "#1f2d3d", className: "label", halo: true)
+                occupied.append((box.0, box.1, box.2, box.3))
+                placement.labelled.append(point.service)
+                placed = true
+                break
+            }
+            if !placed { placement.omitted += 1 }
+        }
+        svg.endGroup()
+
+        // Legend.
+        let legendY = bottom + 62
+        var cursor = left
+        func legendLine(_ text: String, colour: String, dash: String?, width lineWidth: Double) {
+            svg.line(x1: cursor, y1: legendY - 4, x2: cursor + 26, y2: legendY - 4, stroke: colour, width: lineWidth, dash: dash)
+            svg.text(text, x: cursor + 32, y: legendY, size: 11, fill: "#333333")
+            cursor += 32 + SVGDocument.estimatedWidth(text, size: 11) + 18
+        }
+        func legendDot(_ text: String, colour: String) {
+            svg.circle(cx: cursor + 5, cy: legendY - 4, r: 4.5, fill: colour)
+            svg.text(text, x: cursor + 14, y: legendY, size: 11, fill: "#333333")
+            cursor += 14 + SVGDocument.estimatedWidth(text, size: 11) + 18
+        }
+        svg.beginGroup([("class", "legend")])
+        legendLine("target", colour: Self.colours.target, dash: nil, width: 1.5)
+        legendLine("95% limits", colour: Self.colours.limit95, dash: "6 4", width: 1.3)
+        legendLine("99.8% limits", colour: Self.colours.limit998, dash: nil, width: 1.6)
+        legendDot("within", colour: Self.colours.within)
+        legendDot("outside 95%", colour: Self.colours.outside95)
+        legendDot("outside 99.8%", colour: Self.colours.outside998)
+        svg.endGroup()
+
+        // Caption.
+        if placement.omitted > 0 {
+            summary += " \(placement.omitted) label\(placement.omitted == 1 ? "" : "s") left out where \(placement.omitted == 1 ? "it" : "they") would overlap."
+        }
+        var captionY = legendY + 24
+        svg.beginGroup([("class", "caption")])
+        for line in SVGDocument.wrap(method, width: captionWidth, size: 11) + SVGDocument.wrap(summary, width: captionWidth, size: 11) {
+            svg.text(line, x: 24, y: captionY, size: 11, fill: "#444444")
+            captionY += 15
+        }
+        svg.endGroup()
+        return (svg, placement)
+    }
+
+    private func rank(_ flag: FunnelFlag) -> Int {
+        flag.isOutside998 ? 2 : flag.isOutside95 ? 1 : 0
+    }
+}

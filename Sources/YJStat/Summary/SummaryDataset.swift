@@ -1,0 +1,167 @@
+import Foundation
+
+/// A dataset directory in the schema of the bundled `Datasets/` (documented in
+/// `Datasets/README.md`): the inspection files the ratings engine reads plus the contextual files.
+///
+/// Required: `inspections.csv`, `ratings.csv`, `key_questions.csv`, `prompts.csv`,
+/// `discretion.csv`, `demographics.csv`, `population.csv`, `caseload.csv`, `rates.csv` (the files
+/// `yjstat extract` writes). Optional: `sample_composition.csv`.
+///
+/// Reading is strict: a missing required file, a missing column, a malformed or impossible cell
+/// throws an ``InputError`` naming the file (and line and column), so nothing is ever computed
+/// from a rejected row. Beyond the form checks of each row type this includes, across files:
+/// every service must have a row in `inspections.csv`; a key question's or prompt's yes cases may
+/// not exceed its relevant cases, nor relevant cases the domain's sample; the 10–17 population
+/// may not exceed the total, nor the minority-ethnic 10–17 population the 10–17 population.
+/// Whether published figures agree with each other (ratings, scores, rounding) is left to the
+/// ``ConsistencyChecker``, which reports findings.
+public struct SummaryDataset: Sendable {
+    /// The files a dataset directory must hold.
+    public static let requiredFiles = ["inspections.csv", "ratings.csv", "key_questions.csv", "prompts.csv", "discretion.csv",
+                                       "demographics.csv", "population.csv", "caseload.csv", "rates.csv"]
+    /// Files read when present.
+    public static let optionalFiles = ["sample_composition.csv"]
+
+    /// The directory read.
+    public let directory: URL
+    /// Inspections, published ratings and key questions.
+    public let inspection: InspectionDataset
+    /// Prompt-level results.
+    public let prompts: [PromptResult]
+    /// Footnoted professional-discretion decisions.
+    public let discretion: [DiscretionRecord]
+    /// Demographics of children cautioned or sentenced, with comparators.
+    public let demographics: [DemographicShare]
+    /// Population counts.
+    public let population: [PopulationFigure]
+    /// Caseload by disposal.
+    public let caseload: [CaseloadCount]
+    /// Published rates beside England and Wales.
+    public let rates: [PublishedRate]
+    /// Inspected cases by disposal type (empty when the file is absent).
+    public let sampleComposition: [SampleCompositionCount]
+    /// Whether `sample_composition.csv` was present.
+    public let hasSampleComposition: Bool
+
+    /// Every service id, in `inspections.csv` order.
+    public var services: [String] { inspection.inspections.map(\.service) }
+
+    /// The input files that were read (an output may never replace one of them).
+    public var inputFiles: [URL] {
+        (Self.requiredFiles + (hasSampleComposition ? Self.optionalFiles : [])).map { directory.appendingPathComponent($0) }
+    }
+
+    /// Reads and validates a dataset directory.
+    ///
+    /// - Throws: ``InputError`` naming the directory when it does not exist, or the file (line,
+    ///   column) of the first problem found.
+    public static func read(directory: URL, framework: Framework) throws -> SummaryDataset {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputError(file: directory.path, message: "no such dataset folder")
+        }
+        func table(_ name: String) throws -> CSVTable {
+            let url = directory.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw InputError(file: url.path, message: "missing dataset file (a dataset folder needs \(requiredFiles.joined(separator: ", ")))")
+            }
+            return try CSVReader.read(contentsOf: url)
+        }
+        let inspections = try table("inspections.csv"), ratings = try table("ratings.csv"), keyQuestions = try table("key_questions.csv")
+        let inspection = try InspectionDataset(inspections: inspections, ratings: ratings, keyQuestions: keyQuestions)
+        let compositionURL = directory.appendingPathComponent("sample_composition.csv")
+        let hasComposition = FileManager.default.fileExists(atPath: compositionURL.path)
+        let promptTable = try table("prompts.csv"), populationTable = try table("population.csv")
+        let dataset = SummaryDataset(
+            directory: directory, inspection: inspection,
+            prompts: try PromptResult.rows(of: promptTable, framework: framework),
+            discretion: try DiscretionRecord.rows(of: try table("discretion.csv"), framework: framework),
+            demographics: try DemographicShare.rows(of: try table("demographics.csv")),
+            population: try PopulationFigure.rows(of: populationTable),
+            caseload: try CaseloadCount.rows(of: try table("caseload.csv")),
+            rates: try PublishedRate.rows(of: try table("rates.csv")),
+            sampleComposition: hasComposition ? try SampleCompositionCount.rows(of: try table("sample_composition.csv")) : [],
+            hasSampleComposition: hasComposition)
+        try dataset.validateAcrossFiles(keyQuestions: keyQuestions, prompts: promptTable, population: populationTable, framework: framework)
+        return dataset
+    }
+
+    /// Creates a dataset from rows already read (no validation).
+    public init(directory: URL, inspection: InspectionDataset, prompts: [PromptResult], discretion: [DiscretionRecord],
+                demographics: [DemographicShare], population: [PopulationFigure], caseload: [CaseloadCount],
+                rates: [PublishedRate], sampleComposition: [SampleCompositionCount], hasSampleComposition: Bool) {
+        self.directory = directory
+        self.inspection = inspection
+        self.prompts = prompts
+        self.discretion = discretion
+        self.demographics = demographics
+        self.population = population
+        self.caseload = caseload
+        self.rates = rates
+        self.sampleComposition = sampleComposition
+        self.hasSampleComposition = hasSampleComposition
+    }
+
+    /// The sample size of a domain's sample column (`court_sample`) for a service.
+    public func sample(_ service: String, column: String) -> Int? {
+        inspection.inspections.first { $0.service == service }?.samples[column]
+    }
+
+    /// A population figure of a service.
+    public func populationFigure(_ service: String, _ measure: PopulationFigure.Measure) -> PopulationFigure? {
+        population.first { $0.service == service && $0.measure == measure }
+    }
+
+    private func validateAcrossFiles(keyQuestions: CSVTable, prompts promptTable: CSVTable, population populationTable: CSVTable,
+                                     framework: Framework) throws {
+        let known = Set(services)
+        func unknown(_ file: String, _ line: Int, _ service: String) -> InputError {
+            InputError(file: file, line: line, message: "service '\(service)' has no row in inspections.csv")
+        }
+        for row in inspection.ratings where !known.contains(row.service) { throw unknown("ratings.csv", row.line, row.service) }
+        for row in inspection.keyQuestions where !known.contains(row.service) { throw unknown("key_questions.csv", row.line, row.service) }
+        for row in prompts where !known.contains(row.service) { throw unknown("prompts.csv", row.line, row.service) }
+        for row in discretion where !known.contains(row.service) { throw unknown("discretion.csv", row.line, row.service) }
+        for row in demographics where !known.contains(row.service) { throw unknown("demographics.csv", row.line, row.service) }
+        for row in population where !known.contains(row.service) { throw unknown("population.csv", row.line, row.service) }
+        for row in caseload where !known.contains(row.service) { throw unknown("caseload.csv", row.line, row.service) }
+        for row in rates where !known.contains(row.service) { throw unknown("rates.csv", row.line, row.service) }
+        for row in sampleComposition where !known.contains(row.service) { throw unknown("sample_composition.csv", row.line, row.service) }
+
+        func column(_ table: CSVTable, _ name: String) -> Int? { table.columnIndex(name).map { $0 + 1 } }
+        for row in inspection.keyQuestions {
+            try checkCounts(file: "key_questions.csv", line: row.line, service: row.service, keyQuestion: row.keyQuestion,
+                            yes: row.yes, relevant: row.relevant, yesColumn: column(keyQuestions, "yes"), relevantColumn: column(keyQuestions, "relevant"),
+                            framework: framework)
+        }
+        for row in prompts {
+            try checkCounts(file: "prompts.csv", line: row.line, service: row.service, keyQuestion: row.keyQuestion,
+                            yes: row.yes, relevant: row.relevant, yesColumn: column(promptTable, "yes"), relevantColumn: column(promptTable, "relevant"),
+                            framework: framework)
+        }
+        for service in services {
+            guard let total = populationFigure(service, .total) else { continue }
+            if let youth = populationFigure(service, .age10To17), youth.value > total.value {
+                throw InputError(file: "population.csv", line: youth.line, column: column(populationTable, "value"),
+                                 message: "the 10-17 population \(youth.value) is larger than the total population \(total.value) (line \(total.line))")
+            }
+        }
+        for service in services {
+            guard let youth = populationFigure(service, .age10To17), let minority = populationFigure(service, .age10To17BlackAndMinorityEthnic),
+                  minority.value > youth.value else { continue }
+            throw InputError(file: "population.csv", line: minority.line, column: column(populationTable, "value"),
+                             message: "the minority-ethnic 10-17 population \(minority.value) is larger than the 10-17 population \(youth.value) (line \(youth.line))")
+        }
+    }
+
+    private func checkCounts(file: String, line: Int, service: String, keyQuestion: String, yes: Int?, relevant: Int?,
+                             yesColumn: Int?, relevantColumn: Int?, framework: Framework) throws {
+        if let yes, let relevant, yes > relevant {
+            throw InputError(file: file, line: line, column: yesColumn, message: "\(keyQuestion) has \(yes) yes cases but only \(relevant) relevant")
+        }
+        guard let relevant, let sampleColumn = framework.standard(containingKeyQuestion: keyQuestion)?.sampleColumn,
+              let size = sample(service, column: sampleColumn), relevant > size else { return }
+        throw InputError(file: file, line: line, column: relevantColumn,
+                         message: "\(keyQuestion) has \(relevant) relevant cases but the \(sampleColumn) of \(service) is \(size)")
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParsing
+import Foundation
+import YJStat
+
+/// `yjstat compare`: one service's proportion or rate against a reference value such as the
+/// national figure.
+enum CompareCommand: Subcommand {
+    static let spec = CommandSpec(
+        program: CLI.program,
+        name: "compare",
+        abstract: "Compare a service's proportion or rate with a reference (national) value: difference, ratio, exact test.",
+        discussion: """
+        A proportion is --numerator of --denominator (or --percent of --denominator, turned into a
+        whole numerator); --reference is a proportion (0.401) or a percent (40.1%). A rate is
+        --numerator events in a population of --denominator, per --per (default 100,000);
+        --reference is a rate per --per (236). The reference is treated as known without error.
+        The service's own interval is Wilson (or --method exact: Clopper-Pearson) for a proportion,
+        and for a rate exact Garwood below 10 events and Byar's from 10 (--method auto, as UK public
+        health indicators), or --method exact / byar. The difference and ratio carry that interval;
+        the p-value is the exact binomial or Poisson test, two-sided by minimum likelihood (as R
+        binom.test and poisson.test). CSV and JSON: statistic, estimate, lower, upper, confidence,
+        method; proportions in [0, 1].
+        """,
+        examples: [
+            "yjstat compare --numerator 126 --denominator 250 --reference 40.1%",
+            "yjstat compare --percent 50.4 --denominator 250 --reference 40.1% --method exact",
+            "yjstat compare --numerator 57 --denominator 20000 --reference 236 --measure rate --format csv",
+        ],
+        options: [
+            .value("numerator", "k", help: "Yes cases (proportion) or events (rate)."),
+            .value("percent", "P", help: "Instead of --numerator for a proportion: the percent yes (50.4)."),
+            .value("denominator", "n", help: "Cases (proportion) or population (rate).", required: true),
+            .value("reference", "R", help: "Reference value: 0.401 or 40.1% for a proportion; per --per for a rate.", required: true),
+            .value("measure", "kind", help: "Proportion or rate.", default: "proportion", choices: ["proportion", "rate"]),
+            .value("per", "K", help: "Rate base for --measure rate.", default: "100000"),
+            .value("confidence", "c", help: "Two-sided confidence level in (0, 1).", default: "0.95"),
+            .value("method", "method", help: "Interval for the service's own value.", default: "auto",
+                   choices: ["auto", "wilson", "exact", "byar"]),
+        ] + CommonOptions.formatAndOutput)
+
+    static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
+        guard let denominator = try arguments.int("denominator") else { throw UsageError("--denominator is required") }
+        let confidence = try arguments.double("confidence") ?? 0.95
+        guard confidence > 0, confidence < 1 else {
+            throw UsageError("--confidence must be strictly between 0 and 1; got \(confidence)")
+        }
+        let method = arguments.string("method") ?? "auto"
+        let referenceText = try arguments.required("reference")
+        let isRate = arguments.string("measure") == "rate"
+        if arguments.has("numerator") == arguments.has("percent") {
+            throw UsageError(arguments.has("numerator") ? "give --numerator or --percent, not both" : "missing --numerator (or --percent)")
+        }
+        do {
+            if isRate {
+                guard !arguments.has("percent") else { throw UsageError("--percent applies to proportions; a rate needs --numerator events") }
+                guard let count = try arguments.int("numerator") else { throw UsageError("missing --numerator") }
+                guard count >= 0 else { throw UsageError("--numerator must not be negative; got \(count)") }
+                guard denominator >= 1 else { throw UsageError("--denominator (the population) must be at least 1; got \(denominator)") }
+                guard let per = try arguments.double("per"), per > 0 else { throw UsageError("--per must be a positive number") }
+                guard method != "wilson" else { throw UsageError("--method wilson is for proportions; use auto, exact or byar for a rate") }
+                let reference = try RateArgument.parse(referenceText, flag: "--reference")
+                let result = try RateComparison(count: count, population: Double(denominator), reference: reference, per: per,
+                                                confidence: confidence, interval: PoissonIntervalMethod(rawValue: method) ?? .auto)
+                try output.write(rows: result.resultRows) { result.textReport }
+            } else {
+                if arguments.has("per") { throw UsageError("--per applies only to --measure rate") }
+                guard method != "byar" else { throw UsageError("--method byar is for rates; use auto, wilson or exact for a proportion") }
+                guard denominator >= 1 else { throw UsageError("--denominator must be at least 1; got \(denominator)") }
+                let successes: Int
+                if let count = try arguments.int("numerator") {
+                    successes = count
+                } else {
+                    guard let percent = try arguments.double("percent") else { throw UsageError("missing --numerator (or --percent)") }
+                    guard percent >= 0, percent <= 100 else { throw UsageError("--percent must lie between 0 and 100; got \(percent)") }
+                    successes = Int((percent / 100 * Double(denominator)).rounded())
+                }
+                guard successes >= 0 else { throw UsageError("--numerator must not be negative; got \(successes)") }
+                guard successes <= denominator else {
+                    throw UsageError("--numerator (\(successes)) is above --denominator (\(denominator))")
+                }
+                let reference = try ProportionArgument.parse(referenceText, flag: "--reference")
+                let result = try ProportionComparison(successes: successes, trials: denominator, reference: reference,
+                                                      confidence: confidence,
+                                                      interval: method == "exact" ? .clopperPearson : .wilson)
+                try output.write(rows: result.resultRows) { result.textReport }
+            }
+        } catch let error as InvalidArgumentError {
+            throw UsageError("\(error.parameter): \(error.message)")
+        }
+        return .success
+    }
+}

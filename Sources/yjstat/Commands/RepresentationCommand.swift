@@ -1,0 +1,85 @@
+import ArgumentParsing
+import Foundation
+import YJStat
+
+/// `yjstat representation`: representation ratio and point difference from printed percentages.
+enum RepresentationCommand: Subcommand {
+    static let spec = CommandSpec(
+        program: CLI.program,
+        name: "representation",
+        abstract: "Representation ratio and point difference from published whole percentages, with rounding and sampling intervals.",
+        discussion: """
+        Give one pair (--service-percent and --comparator-percent, whole numbers as printed) or a
+        table with --demographics (columns service_percent, comparator_percent; optional service,
+        dimension, category, comparator, total, comparator_total). A printed whole percent x stands
+        for a value in [x-0.5, x+0.5): the rounding interval follows from that alone. With
+        --total (children behind the service percent) the sampling interval is added: the union
+        of intervals over every count consistent with the printed figure (Wilson when the
+        comparator is a fixed figure; Katz ratio and Newcombe difference when --comparator-total
+        is also given).
+        """,
+        examples: [
+            "yjstat representation --service-percent 87 --comparator-percent 26",
+            "yjstat representation --service-percent 20 --comparator-percent 12 --total 45 --comparator-total 1800",
+            "yjstat representation --demographics Datasets/demographics.csv --format csv",
+        ],
+        options: [
+            .value("service-percent", "s", help: "The service's printed percentage (whole number)."),
+            .value("comparator-percent", "c", help: "The comparator's printed percentage (whole number)."),
+            .value("total", "n", help: "Number of children behind the service percentage."),
+            .value("comparator-total", "m", help: "Number of children behind the comparator percentage."),
+            .value("demographics", "file", help: "CSV of printed percentages, one comparison per line."),
+            .value("confidence", "c", help: "Two-sided confidence level in (0, 1).", default: "0.95"),
+        ] + CommonOptions.formatAndOutput)
+
+    static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
+        let confidence = try arguments.double("confidence") ?? 0.95
+        guard confidence > 0, confidence < 1 else {
+            throw UsageError("--confidence must be strictly between 0 and 1; got \(confidence)")
+        }
+        if let path = arguments.string("demographics") {
+            for flag in ["service-percent", "comparator-percent", "total", "comparator-total"] where arguments.has(flag) {
+                throw UsageError("--demographics cannot be combined with --\(flag)")
+            }
+            let url = try inputFile(path, flag: "--demographics")
+            var output = output
+            output.inputs = [url]
+            let table = try RepresentationTable(csv: CSVReader.read(contentsOf: url), confidence: confidence)
+            let rows = table.entries.map { entry in
+                entry.representation.resultRow(labels: RepresentationTable.labelColumns.map { ($0, entry.labels[$0] ?? "") })
+            }
+            try output.write(rows: rows) {
+                var text = ""
+                for entry in table.entries {
+                    let subject = ["service", "dimension", "category"].compactMap { entry.labels[$0] }.filter { !$0.isEmpty }
+                        .joined(separator: ", ")
+                    let comparator = entry.labels["comparator"].flatMap { $0.isEmpty ? nil : $0.replacingOccurrences(of: "_", with: " ") }
+                    text += "- " + entry.representation.sentence(subject: subject.isEmpty ? "Line \(entry.line)" : subject,
+                                                                  comparator: comparator ?? "comparator") + "\n"
+                }
+                if !table.skippedLines.isEmpty {
+                    text += "Skipped lines with a blank percentage: \(table.skippedLines.map(String.init).joined(separator: ", ")).\n"
+                }
+                return text
+            }
+            return .success
+        }
+        guard let s = try arguments.double("service-percent"), let c = try arguments.double("comparator-percent") else {
+            throw UsageError("give --service-percent and --comparator-percent, or --demographics FILE")
+        }
+        let total = try arguments.int("total")
+        let comparatorTotal = try arguments.int("comparator-total")
+        if comparatorTotal != nil && total == nil { throw UsageError("--comparator-total needs --total") }
+        let representation: Representation
+        do {
+            representation = try Representation(servicePercent: s, comparatorPercent: c, serviceTotal: total,
+                                                 comparatorTotal: comparatorTotal, confidence: confidence)
+        } catch let error as InvalidArgumentError {
+            let flag = ["servicePercent": "--service-percent", "comparatorPercent": "--comparator-percent",
+                        "serviceTotal": "--total", "comparatorTotal": "--comparator-total"][error.parameter] ?? "--\(error.parameter)"
+            throw UsageError("\(flag) \(error.message)")
+        }
+        try output.write(rows: [representation.resultRow()]) { representation.sentence() + "\n" }
+        return .success
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParsing
+import YJStat
+
+/// `yjstat sample-size`: the sample size for a proportion at a stated precision.
+enum SampleSizeCommand: Subcommand {
+    static let spec = CommandSpec(
+        program: CLI.program,
+        name: "sample-size",
+        abstract: "Sample size for a proportion at a confidence and margin, with the finite population correction named.",
+        discussion: """
+        n0 = z^2 p(1-p)/e^2; with --population N the correction is cochran-a n0/(1+(n0-1)/N)
+        (Raosoft, OpenEpi, epiR), cochran-b n0/(1+n0/N) (samplingbook) or none. --compare lists
+        every form and rounding and the exact hypergeometric sizes (K = floor(pN) yes cases): the
+        first n whose probability of landing within the margin reaches the confidence, and the n
+        from which every larger n does. The margin is a proportion: 0.05 is five points.
+        """,
+        examples: [
+            "yjstat sample-size --population 58",
+            "yjstat sample-size --population 58 --compare",
+            "yjstat sample-size --confidence 0.95 --margin 0.03 --format json",
+        ],
+        options: [
+            SamplingOptions.population, SamplingOptions.confidence, SamplingOptions.margin, SamplingOptions.proportion,
+            SamplingOptions.correction, SamplingOptions.rounding,
+            .flag("compare", help: "Show every correction form and rounding, and the exact hypergeometric pair."),
+        ] + CommonOptions.formatAndOutput)
+
+    static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
+        let population = try SamplingOptions.count(arguments, "population")
+        let target = try SamplingOptions.target(arguments)
+        let correction = try arguments.choice("correction", as: FinitePopulationCorrection.self) ?? .cochranA
+        let rounding = try arguments.choice("rounding", as: SampleSizeRounding.self) ?? .up
+        let compare = arguments.flag("compare")
+        let size = try SamplingOptions.flagged {
+            try SampleSize.compute(target: target, population: population, correction: correction, rounding: rounding)
+        }
+        let all = compare ? try SamplingOptions.flagged { try SampleSize.allForms(target: target, population: population) } : []
+        let exact = compare ? try SamplingOptions.flagged { try ExactSampleSize.compute(target: target, population: population) } : nil
+        try SamplingOptions.write(output,
+                                  json: { SampleSizeReport.json(size, compare: all, exact: exact) },
+                                  rows: { SampleSizeReport.rows(compare ? all : [size], exact: exact) },
+                                  text: { SampleSizeReport.text(size, compare: all, exact: exact) })
+        return .success
+    }
+}

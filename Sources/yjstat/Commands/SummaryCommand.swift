@@ -1,0 +1,57 @@
+import ArgumentParsing
+import Foundation
+import YJStat
+
+/// `yjstat summary`: the main job — every analysis on a dataset folder, as a readable report.
+enum SummaryCommand: Subcommand {
+    static let spec = CommandSpec(
+        program: CLI.program,
+        name: "summary",
+        abstract: "The main job: ratings, samples, rating confidence, representation and rates for every service in a dataset.",
+        discussion: """
+        Reads a dataset folder in the schema of the bundled Datasets/ (see Datasets/README.md) and
+        reports, for every service: the published ratings recomputed by the framework's rules, with
+        findings; the sample-size audit of its court and out-of-court samples; how sure each
+        case-based rating is (band probabilities of its deciding key question); representation of
+        the children cautioned or sentenced against the national average and the local population,
+        with rounding and sampling intervals; and its rates against England and Wales. Then, across
+        services, funnel plots of key-question results and the representation ratios side by side.
+        Without --datasets it uses Datasets/ in the current folder, or the one above the yjstat
+        executable. With --out it also writes CSV tables and SVG charts there (atomically).
+        A missing or malformed file stops the run with exit status 2, naming the file, line and
+        column; nothing is computed from a rejected row. Exit status 1 when a finding is an error.
+        """,
+        examples: [
+            "yjstat summary",
+            "yjstat summary --out out/summary",
+            "yjstat summary --datasets my-datasets --format json",
+        ],
+        options: [
+            .value("datasets", "dir", help: "Dataset folder (default: the bundled Datasets/)."),
+            .value("out", "dir", help: "Also write CSV tables and SVG charts into this folder (created if missing)."),
+            .value("format", "format", help: "Format of the report on standard output.", default: "text", choices: ["text", "json"]),
+            InspectionOptions.framework,
+        ])
+
+    static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
+        let framework = try InspectionOptions.loadFramework(arguments)
+        let directory: URL
+        if let path = arguments.string("datasets") {
+            directory = URL(fileURLWithPath: path)
+        } else {
+            let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            guard let found = DatasetLocator.bundledDatasets(currentDirectory: here, executable: Bundle.main.executableURL) else {
+                throw UsageError("no Datasets folder with inspections.csv in the current folder or above the yjstat executable; give --datasets DIR")
+            }
+            directory = found
+        }
+        let dataset = try SummaryDataset.read(directory: directory, framework: framework)
+        let summary = try DatasetSummary(dataset: dataset, framework: framework)
+        if let out = arguments.string("out") {
+            try summary.writeFiles(to: URL(fileURLWithPath: out), protecting: dataset.inputFiles)
+        }
+        let text = arguments.string("format") == "json" ? JSONWriter.render(summary.jsonDocument()) : summary.textReport()
+        try output.write(text)
+        return summary.hasErrors ? .findings : .success
+    }
+}
