@@ -108,6 +108,41 @@ public struct ServiceCountsTable: Sendable, Equatable, Codable {
     /// The rows of one service.
     public func rows(forService service: String) -> [Row] { rows.filter { $0.service == service } }
 
+    /// One service's counts as a long-form table — columns `group, stage, count` — with a row per
+    /// group for the population base added when `population` is given, ready for
+    /// `CountsTable(csv:options:)` and the disproportionality analysis.
+    ///
+    /// Rows are numbered from line 2 as if the table were a file named
+    /// `<source>[service=<id>]`, so any error the analysis reports names the service.
+    ///
+    /// - Parameters:
+    ///   - service: The service id.
+    ///   - population: The population base by group (for example 10–17 population); groups
+    ///     without an entry get no population row (the unknown-ethnicity group needs none).
+    ///   - populationStage: The stage name of the population rows.
+    ///   - source: The records file name, for messages.
+    /// - Throws: ``InputError`` when the service has no rows, or `populationStage` is also a
+    ///   stage in the records.
+    public func countsCSV(forService service: String, population: [String: Int]? = nil,
+                          populationStage: String = "population", source: String = "records") throws -> CSVTable {
+        let name = "\(source)[service=\(service)]"
+        let own = rows(forService: service)
+        guard !own.isEmpty else {
+            throw InputError(file: source, message: "no records for service '\(service)' (services: \(services.prefix(5).joined(separator: ", "))\(services.count > 5 ? ", …" : ""))")
+        }
+        if population != nil, stages.contains(populationStage) {
+            throw InputError(file: source, message: "stage '\(populationStage)' appears in the records and cannot also name the population")
+        }
+        var records: [(line: Int, fields: [String])] = []
+        if let population {
+            for group in groups {
+                if let base = population[group] { records.append((records.count + 2, [group, populationStage, String(base)])) }
+            }
+        }
+        for row in own { records.append((records.count + 2, [row.group, row.stage, String(row.count)])) }
+        return try CSVTable(source: name, header: ["group", "stage", "count"], records: records)
+    }
+
     /// The table as result rows `service, group, stage, count`.
     public var resultRows: [ResultRow] {
         rows.map { ResultRow([("service", .text($0.service)), ("group", .text($0.group)), ("stage", .text($0.stage)),

@@ -77,3 +77,33 @@ struct StreamingServiceCountsTests {
         #expect(table.rows.map(\.count).reduce(0, +) == 40_000)
     }
 }
+
+@Suite("Per-service counts feed the disproportionality analysis")
+struct StreamingServiceCountsDisproportionalityTests {
+    @Test func oneServiceBecomesACountsTableWithItsPopulation() throws {
+        let text = "service,ethnicity,stage\nleeds,White,arrest\nleeds,White,arrest\nleeds,Black,arrest\nleeds,Black,court\nyork,White,arrest\n"
+        let result = try StreamingCSVScanner(keyColumns: ["service", "ethnicity", "stage"]).aggregate(bytes: Array(text.utf8), source: "records.csv")
+        let table = try ServiceCountsTable(aggregation: result)
+        let csv = try table.countsCSV(forService: "leeds", population: ["White": 900, "Black": 100], source: "records.csv")
+        #expect(csv.source == "records.csv[service=leeds]")
+        let counts = try CountsTable(csv: csv)
+        #expect(counts.groups == ["White", "Black"])
+        #expect(counts.stages == ["arrest", "court"])
+        #expect(counts.population(group: "Black") == 100)
+        #expect(counts.count(group: "White", stage: "court") == 0)
+        #expect(counts.count(group: "Black", stage: "arrest") == 1)
+        let report = try DisproportionalityAnalysis.run(counts, options: DisproportionalityOptions())
+        let black = try #require(report.rows.first { $0.group == "Black" && $0.stage == "arrest" })
+        // Rate per 1,000: Black 1/100, White 2/900.
+        #expect(abs(black.rate - 10) < 1e-12)
+        #expect(abs(black.referenceRate - 2000.0 / 900) < 1e-12)
+    }
+
+    @Test func unknownServicesAndClashingStageNamesAreErrors() throws {
+        let text = "service,ethnicity,stage\nleeds,White,population\n"
+        let result = try StreamingCSVScanner(keyColumns: ["service", "ethnicity", "stage"]).aggregate(bytes: Array(text.utf8), source: "records.csv")
+        let table = try ServiceCountsTable(aggregation: result)
+        #expect(throws: InputError.self) { try table.countsCSV(forService: "york") }
+        #expect(throws: InputError.self) { try table.countsCSV(forService: "leeds", population: ["White": 10]) }
+    }
+}
