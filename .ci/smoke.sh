@@ -16,6 +16,10 @@ if compgen -G "../shared/seeds/*.txt" > /dev/null; then
   "$bin" extract ../shared/seeds/*.txt --out "$out" > /dev/null
   rm -rf "$out"
 fi
+recordsdir="$(mktemp -d)"
+"$bin" synth --rows 20000 --seed 1 --out "$recordsdir/records.csv" --crlf > /dev/null
+"$bin" aggregate --records "$recordsdir/records.csv" --by service,ethnicity,stage --where year=2023 --format csv > /dev/null
+rm -rf "$recordsdir"
 "$bin" summary
 summarydir="$(mktemp -d)"
 "$bin" summary --format json --out "$summarydir" > /dev/null
