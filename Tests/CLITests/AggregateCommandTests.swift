@@ -105,6 +105,12 @@ struct AggregateCommandTests {
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    @Test func aDeviceIsNotAcceptedAsRecords() throws {
+        let result = try runCLI(["aggregate", "--records", "/dev/null", "--by", "a"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("not a regular file"), "\(result.stderr)")
+    }
+
     @Test func outputNeverReplacesTheRecordsFile() throws {
         let url = try write("a,b\n1,2\n")
         let result = try runCLI(["aggregate", "--records", url.path, "--by", "a", "--format", "csv", "--output", url.path])

@@ -49,6 +49,10 @@ final class FileByteSource: ByteBlockSource, @unchecked Sendable {
             close(fd)
             throw InputError(file: path, message: "cannot read file (\(reason))")
         }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw InputError(file: path, message: "not a regular file (the streaming reader needs a file it can read at any position, not a pipe or device)")
+        }
         size = Int(status.st_size)
         #if os(Linux)
         _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
