@@ -56,6 +56,9 @@ public enum ExtractedDatasetWriter {
             file("rates.csv", ["service", "measure", "service_value", "comparator", "comparator_value"]) { r in
                 r.rates.map { [r.service, $0.measure, $0.serviceValue, "england_wales", $0.comparatorValue] }
             },
+            file("sample_composition.csv", ["service", "domain", "disposal", "count"]) { r in
+                r.sampleComposition.map { [r.service, $0.domain, $0.disposal, String($0.count)] }
+            },
             file("extraction_issues.csv", ["source", "service", "kind", "code", "severity", "line", "message"]) { r in
                 r.findings.map { [r.source, r.service, "finding", $0.code, $0.severity.rawValue, int($0.line), $0.message] }
                     + r.warnings.map { [r.source, r.service, "warning", "", "", int($0.line), $0.message] }
@@ -109,6 +112,7 @@ public enum ExtractedDatasetWriter {
         for x in r.population { add("population.csv", x.measure, x.line) }
         for x in r.caseload { add("caseload.csv", x.disposal, x.line) }
         for x in r.rates { add("rates.csv", x.measure, x.line) }
+        for x in r.sampleComposition { add("sample_composition.csv", "\(x.domain)/\(x.disposal)", x.line) }
         return rows
     }
 }

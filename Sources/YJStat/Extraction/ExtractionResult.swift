@@ -22,6 +22,8 @@ public struct ExtractionResult: Sendable, Equatable, Codable {
     public var caseload: [ExtractedCaseload] = []
     /// First-time-entrant and reoffending rates.
     public var rates: [ExtractedRate] = []
+    /// Inspected cases by disposal type.
+    public var sampleComposition: [ExtractedSampleComposition] = []
     /// Text the extractor could not place, and missing sections.
     public var warnings: [ExtractionWarning] = []
     /// Disagreements between printed figures.

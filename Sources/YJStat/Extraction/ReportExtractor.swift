@@ -42,6 +42,8 @@ public enum ReportExtractor {
         StandardRatingsExtractor.extract(mentions, into: &result)
         samples += KeyQuestionExtractor.extract(document, mentions: mentions, into: &result)
         ExtractionCrossChecks.chooseSamples(samples, into: &result)
+        NarrativePromptExtractor.extract(document, mentions: mentions, into: &result)
+        SampleCompositionExtractor.extract(document, into: &result)
         DiscretionExtractor.extract(document, into: &result)
         ContextualFactsExtractor.extract(document, into: &result)
         for (table, present) in result.completeness.contextualTables.sorted(by: { $0.key < $1.key }) where !present {

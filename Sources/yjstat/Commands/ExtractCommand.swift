@@ -16,7 +16,7 @@ enum ExtractCommand: Subcommand {
         line (provenance.csv); anything not placed is a warning with its line. With --out, writes
         one dataset holding all services (inspections.csv, ratings.csv, key_questions.csv,
         prompts.csv, discretion.csv, demographics.csv, population.csv, caseload.csv, rates.csv,
-        extraction_issues.csv, provenance.csv); partial results are written too.
+        sample_composition.csv, extraction_issues.csv, provenance.csv); partial results are written too.
         Prints a completeness report per service. Exit 1 when a cross-check finding is an error
         (score against ratings, counts against samples, percentages against counts).
         """,

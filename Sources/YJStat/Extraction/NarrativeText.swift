@@ -1,0 +1,116 @@
+/// Running prose of a report section, split into paragraphs, sentences and words, each word
+/// keeping its input line.
+///
+/// Paragraphs end where the input skips a line (a blank line, page furniture, or a new HTML
+/// block on the same input line). Sentences end at a word ending in `.`, `?` or `!` (after
+/// closing quotes and brackets), except after common abbreviations. Lines that are table rows
+/// or key-question rows are left out, because their figures are read by the table parsers.
+struct NarrativeText {
+    /// A word of running text.
+    struct Word {
+        /// The word as printed (normalised by ``ReportNormalizer``).
+        let text: Substring
+        /// The word in lower case without surrounding punctuation, quotes or brackets.
+        let core: String
+        /// Whether the word opens a bracket.
+        let opensBracket: Bool
+        /// Whether the word closes a bracket.
+        let closesBracket: Bool
+        /// Whether the word ends a clause (`;` or `:` after it).
+        let endsClause: Bool
+        /// Whether the word ends a sentence.
+        let endsSentence: Bool
+        /// Input line.
+        let line: Int
+    }
+
+    /// A sentence: its words and the lower-cased text they make.
+    struct Sentence {
+        let words: [Word]
+
+        /// Lower-cased text of words `range`, joined by spaces.
+        func text(_ range: Range<Int>) -> String {
+            let clamped = range.clamped(to: words.indices)
+            return clamped.map { words[$0].text.lowercased() }.joined(separator: " ")
+        }
+
+        /// Lower-cased text of the whole sentence.
+        var text: String { text(words.indices) }
+    }
+
+    /// Paragraphs in order, each a list of sentences.
+    let paragraphs: [[Sentence]]
+
+    /// Abbreviations whose full stop does not end a sentence.
+    private static let abbreviations: Set<String> = ["e.g", "i.e", "etc", "no", "mr", "mrs", "ms", "dr", "cf", "vs"]
+
+    /// Reads the running text of `lines` (body lines of one section, in order).
+    init(lines: ArraySlice<ReportLine>) {
+        var paragraphs: [[Sentence]] = []
+        var sentences: [Sentence] = []
+        var current: [Word] = []
+        var previousLine: Int?
+        func closeSentence() {
+            if !current.isEmpty { sentences.append(Sentence(words: current)) }
+            current = []
+        }
+        func closeParagraph() {
+            closeSentence()
+            if !sentences.isEmpty { paragraphs.append(sentences) }
+            sentences = []
+        }
+        for line in lines {
+            if let previousLine, line.number != previousLine + 1 { closeParagraph() }
+            previousLine = line.number
+            if Self.isTableLike(line) {
+                closeParagraph()
+                continue
+            }
+            for raw in line.words {
+                let word = Self.word(raw, line: line.number)
+                current.append(word)
+                if word.endsSentence { closeSentence() }
+            }
+        }
+        closeParagraph()
+        self.paragraphs = paragraphs
+    }
+
+    /// Whether a line is a table row rather than prose: tab-separated cells, a line of numbers
+    /// only, or a line that starts with a key-question id ("2.1.3. Does assessment …").
+    static func isTableLike(_ line: ReportLine) -> Bool {
+        if line.cells.count > 1 { return true }
+        let words = line.words
+        guard let first = words.first else { return true }
+        if words.allSatisfy({ NumberWords.digits($0) != nil || NumberWords.percent($0) != nil }) { return true }
+        let id = first.last == "." ? first.dropLast() : first
+        return YouthFrameworkOutline.keyQuestionIDs.contains(String(id))
+    }
+
+    /// A word with its punctuation read off.
+    static func word(_ raw: Substring, line: Int) -> Word {
+        let trailing: Set<Character> = [",", ";", ":", ".", "?", "!", ")", "]", "\"", "'"]
+        let leading: Set<Character> = ["(", "[", "\"", "'"]
+        var body = raw[...]
+        var closes = false
+        var endsClause = false
+        var endsSentence = false
+        while let last = body.last, trailing.contains(last) {
+            if last == ")" || last == "]" { closes = true }
+            if last == ";" || last == ":" { endsClause = true }
+            if last == "." || last == "?" || last == "!" { endsSentence = true }
+            body = body.dropLast()
+        }
+        var opens = false
+        while let first = body.first, leading.contains(first) {
+            if first == "(" || first == "[" { opens = true }
+            body = body.dropFirst()
+        }
+        let core = body.lowercased()
+        if endsSentence, abbreviations.contains(core) || (core.count == 1 && core.first?.isLetter == true) {
+            endsSentence = false
+        }
+        return Word(text: raw, core: core, opensBracket: opens, closesBracket: closes, endsClause: endsClause,
+                    endsSentence: endsSentence, line: line)
+    }
+}
