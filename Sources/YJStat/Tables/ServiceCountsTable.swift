@@ -118,7 +118,9 @@ public struct ServiceCountsTable: Sendable, Equatable, Codable {
     /// - Parameters:
     ///   - service: The service id.
     ///   - population: The population base by group (for example 10–17 population); groups
-    ///     without an entry get no population row (the unknown-ethnicity group needs none).
+    ///     without an entry get no population row (the unknown-ethnicity group needs none), and a
+    ///     group with neither a population nor any child in this service is left out altogether
+    ///     (it appears only because other services have it; there is nothing to analyse).
     ///   - populationStage: The stage name of the population rows.
     ///   - source: The records file name, for messages.
     /// - Throws: ``InputError`` when the service has no rows, or `populationStage` is also a
@@ -139,7 +141,10 @@ public struct ServiceCountsTable: Sendable, Equatable, Codable {
                 if let base = population[group] { records.append((records.count + 2, [group, populationStage, String(base)])) }
             }
         }
-        for row in own { records.append((records.count + 2, [row.group, row.stage, String(row.count)])) }
+        let present = Set(own.filter { $0.count > 0 }.map(\.group))
+        for row in own where population == nil || population?[row.group] != nil || present.contains(row.group) {
+            records.append((records.count + 2, [row.group, row.stage, String(row.count)]))
+        }
         return try CSVTable(source: name, header: ["group", "stage", "count"], records: records)
     }
 

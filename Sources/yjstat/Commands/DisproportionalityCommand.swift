@@ -18,15 +18,30 @@ enum DisproportionalityCommand: Subcommand {
         population and gives bounds on every RRI. --suppress-below K hides counts from 1 to K-1
         and what could reveal them. Text output is a plain-English summary; CSV and JSON give one
         row per group and stage with every measure and the methods used.
+
+        Instead of --counts, --records reads a case-level extract (one row per child per outcome)
+        in one streaming pass, counts children by --group-column and --stage-column for each
+        service in --service-column, joins each service's population by group from --population
+        (columns service, group, population) and analyses each service (--service ID, or 'all').
+        Output rows then start with a service column.
         """,
         examples: [
             "yjstat disproportionality --counts Datasets/examples/counts.csv --unknown Unknown",
             "yjstat disproportionality --counts Datasets/examples/counts.csv --base previous --stages arrest,court,custody --unknown Unknown",
             "yjstat disproportionality --counts Datasets/examples/counts_by_sex_age.csv --strata sex,age_band --unknown Unknown --format csv",
             "yjstat disproportionality --counts counts.csv --reference rest --interval koopman --suppress-below 5",
+            "yjstat disproportionality --records records.csv --service all --group-column ethnicity --stage-column stage --population population.csv --format csv",
         ],
         options: [
-            .value("counts", "file", help: "Counts table (CSV, long or wide form).", required: true),
+            .value("counts", "file", help: "Counts table (CSV, long or wide form)."),
+            .value("records", "file", help: "Case-level extract (CSV, one row per child per outcome), instead of --counts."),
+            .value("service", "id", help: "With --records: the service to analyse, or 'all'."),
+            .value("service-column", "name", help: "With --records: the column naming the service.", default: "service"),
+            .value("group-column", "name", help: "With --records: the column naming the group.", default: "ethnicity"),
+            .value("stage-column", "name", help: "With --records: the column naming the stage.", default: "stage"),
+            .value("population", "file", help: "With --records: population by service and group (columns service, group, population)."),
+            .value("on-error", "policy", help: "With --records: what to do with a malformed row.", default: "stop",
+                   choices: MalformedRowPolicy.allCases.map(\.rawValue)),
             .value("reference", "group", help: "Reference group, or 'rest' for all other known groups combined (default White)."),
             .value("base", "base", help: "Base of each stage's rate.", default: "population", choices: BaseMode.allCases.map(\.rawValue)),
             .value("stages", "a,b,c", help: "Stages to report, in order (default: order of first appearance)."),
@@ -43,10 +58,72 @@ enum DisproportionalityCommand: Subcommand {
         ] + CommonOptions.formatAndOutput)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
+        guard arguments.has("counts") != arguments.has("records") else {
+            throw UsageError(arguments.has("counts") ? "give either --counts or --records, not both" : "give --counts FILE or --records FILE")
+        }
+        if !arguments.has("records") {
+            for flag in ["service", "population"] where arguments.has(flag) {
+                throw UsageError("--\(flag) goes with --records")
+            }
+        }
+        let options = try analysisOptions(arguments)
+        let countsOptions = CountsTable.Options(
+            populationStage: arguments.string("population-stage") ?? "population", stages: arguments.list("stages"),
+            strata: arguments.list("strata") ?? [], unknownLabel: arguments.string("unknown"))
+        if arguments.has("records") { return try runRecords(arguments, output: output, options: options, countsOptions: countsOptions) }
         let path = try arguments.required("counts")
         let url = try inputFile(path, flag: "--counts")
         var output = output
         output.inputs = [url]
+        let csv = try CSVReader.read(contentsOf: url)
+        let table = try CountsTable(csv: csv, options: countsOptions)
+        let report: DisproportionalityReport
+        do {
+            report = try DisproportionalityAnalysis.run(table, options: options)
+        } catch let error as InvalidArgumentError {
+            throw InputError(file: url.lastPathComponent, message: error.description)
+        }
+        try output.write(rows: report.resultRows()) { report.textSummary() }
+        return .success
+    }
+
+    /// `--records`: one streaming pass over a case-level extract, then each service's analysis.
+    static func runRecords(_ arguments: ParsedArguments, output: CommandOutput, options: DisproportionalityOptions,
+                           countsOptions: CountsTable.Options) throws -> ExitCode {
+        let url = try inputFile(try arguments.required("records"), flag: "--records")
+        guard let service = arguments.string("service") else { throw UsageError("--records needs --service ID or --service all") }
+        guard let populationPath = arguments.string("population") else {
+            throw UsageError("--records needs --population FILE (columns service, group, population): records carry no population base")
+        }
+        if !countsOptions.strata.isEmpty { throw UsageError("--strata is not available with --records; aggregate with the stratum columns instead") }
+        let populationURL = try inputFile(populationPath, flag: "--population")
+        var output = output
+        output.inputs = [url, populationURL]
+        let population = try ServicePopulation(contentsOf: populationURL)
+        let policy = try arguments.choice("on-error", as: MalformedRowPolicy.self) ?? .stop
+        let (table, aggregation) = try ServiceCountsTable.aggregate(
+            records: url, serviceColumn: arguments.string("service-column") ?? "service",
+            groupColumn: arguments.string("group-column") ?? "ethnicity", stageColumn: arguments.string("stage-column") ?? "stage",
+            stageOrder: countsOptions.stages ?? [], onError: policy)
+        if aggregation.recordsSkipped > 0 {
+            CLI.printError("yjstat disproportionality: " + aggregation.summaryLine + "\n" + aggregation.skipReport)
+        }
+        // All services are counted in the one pass, so every service shares the file's groups and
+        // stages: a stage one service never reached is a count of 0 there, not a missing stage.
+        let services = service == "all" ? table.services : [service]
+        guard !table.services.isEmpty, service == "all" || table.services.contains(service) else {
+            throw InputError(file: url.lastPathComponent, message: service == "all" ? "no records" : "no records for service '\(service)'")
+        }
+        let results = try ServiceDisproportionality.analyse(table, services: services, population: population,
+                                                             countsOptions: countsOptions, options: options, source: url.lastPathComponent)
+        try output.write(rows: results.flatMap { $0.resultRows() }) {
+            results.map { "== \($0.service)\n\n" + $0.report.textSummary() }.joined(separator: "\n")
+        }
+        return .success
+    }
+
+    /// The analysis options shared by --counts and --records.
+    static func analysisOptions(_ arguments: ParsedArguments) throws -> DisproportionalityOptions {
         let confidence = try arguments.double("confidence") ?? 0.95
         guard confidence > 0, confidence < 1 else {
             throw UsageError("--confidence must be strictly between 0 and 1; got \(confidence)")
@@ -63,24 +140,9 @@ enum DisproportionalityCommand: Subcommand {
         let zeroCell = try arguments.choice("zero-cell", as: ZeroCellRule.self) ?? .haldane
         let interval: RatioIntervalMethod = arguments.string("interval") == "koopman" ? .koopman : .katz
         let reference: ReferenceChoice? = arguments.string("reference").map { $0 == "rest" ? .rest : .group($0) }
-        let populationStage = arguments.string("population-stage") ?? "population"
         if let stages = arguments.list("stages"), stages.isEmpty { throw UsageError("--stages needs at least one stage name") }
-        let strata = arguments.list("strata") ?? []
-
-        let csv = try CSVReader.read(contentsOf: url)
-        let table = try CountsTable(csv: csv, options: CountsTable.Options(
-            populationStage: populationStage, stages: arguments.list("stages"), strata: strata,
-            unknownLabel: arguments.string("unknown")))
-        let options = DisproportionalityOptions(
+        return DisproportionalityOptions(
             reference: reference, base: base, confidence: confidence, rriInterval: interval, zeroCell: zeroCell,
             minimumCount: minimumCount, minimumBase: minimumBase, suppressBelow: suppressBelow)
-        let report: DisproportionalityReport
-        do {
-            report = try DisproportionalityAnalysis.run(table, options: options)
-        } catch let error as InvalidArgumentError {
-            throw InputError(file: url.lastPathComponent, message: error.description)
-        }
-        try output.write(rows: report.resultRows()) { report.textSummary() }
-        return .success
     }
 }

@@ -1,0 +1,53 @@
+/// Disproportionality for one service of a case-level extract: the service and its report.
+public struct ServiceDisproportionality: Sendable, Equatable {
+    /// The service id as it appears in the records.
+    public let service: String
+    /// The full analysis of that service's counts against its population.
+    public let report: DisproportionalityReport
+
+    /// Runs the analysis for every named service of an aggregated extract.
+    ///
+    /// Each service's counts (from ``ServiceCountsTable``, one streaming pass over the records)
+    /// are joined to its population by group and analysed exactly as a counts table would be
+    /// (``DisproportionalityAnalysis/run(_:options:)``).
+    ///
+    /// - Parameters:
+    ///   - table: Counts by service, group and stage.
+    ///   - services: The services to analyse, in output order.
+    ///   - population: Each service's population by group.
+    ///   - countsOptions: Stage order, population stage name and unknown label, as for a counts table.
+    ///   - options: The analysis options.
+    ///   - source: The records file's name, for messages (`records.csv[service=leeds]`).
+    /// - Throws: ``InputError`` naming the service when it has no population, or when its counts
+    ///   fail the counts-table checks (for example a stage count above the population).
+    public static func analyse(_ table: ServiceCountsTable, services: [String], population: ServicePopulation,
+                               countsOptions: CountsTable.Options, options: DisproportionalityOptions,
+                               source: String) throws -> [ServiceDisproportionality] {
+        try services.map { service in
+            guard let groups = population.population(of: service) else {
+                throw InputError(file: population.source, message: "no population rows for service '\(service)'")
+            }
+            let label = "\(source)[service=\(service)]"
+            let csv = try table.countsCSV(forService: service, population: groups,
+                                          populationStage: countsOptions.populationStage, source: source)
+            // A service with no child of unknown ethnicity has no unknown rows (the group is left
+            // out like any group with neither population nor children), so it has nothing to bound.
+            var serviceOptions = countsOptions
+            if let unknown = countsOptions.unknownLabel,
+               !table.rows(forService: service).contains(where: { $0.group == unknown && $0.count > 0 }) {
+                serviceOptions.unknownLabel = nil
+            }
+            let counts = try CountsTable(csv: csv, options: serviceOptions)
+            do {
+                return ServiceDisproportionality(service: service, report: try DisproportionalityAnalysis.run(counts, options: options))
+            } catch let error as InvalidArgumentError {
+                throw InputError(file: label, message: error.description)
+            }
+        }
+    }
+
+    /// The report's rows with a leading `service` column.
+    public func resultRows() -> [ResultRow] {
+        report.resultRows().map { ResultRow([("service", .text(service))] + $0.cells) }
+    }
+}
