@@ -9,7 +9,9 @@ repository root with ../shared beside it, as in CI.
     swift build -c release && python3 Scripts/update-readme-examples.py [--check]
 
 With --check nothing is written; the exit status is 1 when any example's output has changed,
-so the README cannot drift from what the code does.
+so the README cannot drift from what the code does. A block is left as it is when it also runs
+other programs (`$ head …`) or reads an input file that is not in the repository (one made by an
+earlier example, such as `records.csv` from `yjstat synth`): its context cannot be rebuilt here.
 """
 import glob
 import os
@@ -39,6 +41,25 @@ def run(command, exe):
     return out.rstrip("\n").split("\n") if out.strip() else []
 
 
+OUTPUT_FLAGS = {"--out", "--output", "--svg"}
+
+
+def reproducible(block):
+    """Whether every command in the block is yjstat and every input file it names exists."""
+    for line in block:
+        if not line.startswith("$ "):
+            continue
+        if not line.startswith("$ yjstat"):
+            return False
+        words = shlex.split(line[2:])
+        for previous, word in zip([""] + words, words):
+            if previous in OUTPUT_FLAGS or word.startswith("-"):
+                continue
+            if os.path.splitext(word)[1] in (".csv", ".txt", ".json") and not os.path.exists(os.path.join(ROOT, word)):
+                return False
+    return True
+
+
 def update(path, exe):
     lines = open(path).read().split("\n")
     out, i, changed = [], 0, False
@@ -52,6 +73,9 @@ def update(path, exe):
         while i < len(lines) and lines[i].strip() != "```":
             block.append(lines[i])
             i += 1
+        if not reproducible(block):
+            out.extend(block)
+            continue
         new_block, j = [], 0
         while j < len(block):
             if block[j].startswith("$ yjstat"):

@@ -1,6 +1,6 @@
 /// The kinds of ``Finding``, as stable kebab-case codes for programs and spreadsheets.
 ///
-/// `docs/README-inspection.md` lists each with its severity; ``explanation`` gives the same text.
+/// the README (section "Inspection ratings and consistency checks") lists each with its severity; ``explanation`` gives the same text.
 public enum FindingCode: String, Sendable, Codable, CaseIterable {
     /// More *yes* cases than relevant cases for a key question (error).
     case yesExceedsRelevant = "yes-exceeds-relevant"

@@ -7,7 +7,7 @@ import Foundation
 /// Probation is bundled (``Framework/youth2018()``); a later framework — for example one with a
 /// resettlement standard that is rated but not scored — is another JSON file in the same format,
 /// loaded with ``Framework/load(contentsOf:)``. The format is documented in
-/// `docs/README-inspection.md`.
+/// the README (section "Inspection ratings and consistency checks").
 ///
 /// Rules applied with a framework (as published in Annexe 1 of each report):
 /// - a key question's band is the highest band whose minimum percentage the exact fraction

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A directory of inspection data in yjstat's schema: `inspections.csv`, `ratings.csv` and
-/// `key_questions.csv` (documented in `docs/README-inspection.md`).
+/// `key_questions.csv` (documented in the README (section "Inspection ratings and consistency checks")).
 ///
 /// Reading checks form, not content: missing files, missing columns, non-numeric counts,
 /// negative counts, malformed scores and percentages outside 0–100 throw an ``InputError`` naming
