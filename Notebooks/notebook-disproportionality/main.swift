@@ -4,19 +4,11 @@
 import Foundation
 import YJStat
 
-let name = "notebook-disproportionality"
-do {
-    let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    let arguments = try NotebookArguments.parse(Array(CommandLine.arguments.dropFirst()), name: name, currentDirectory: here,
-                                                executable: Bundle.main.executableURL)
-    let framework = try Framework.youth2018()
-    let dataset = try SummaryDataset.read(directory: arguments.datasets, framework: framework)
-    let countsURL = arguments.datasets.appendingPathComponent("examples").appendingPathComponent("counts.csv")
-    var page = try DisproportionalityNotebook.build(dataset: dataset, countsURL: countsURL)
-    page.paragraph("Tables and charts: \(arguments.outputFolder.path)")
-    try page.write(to: arguments.outputFolder, protecting: dataset.inputFiles + [countsURL])
-    FileHandle.standardOutput.write(Data(page.text.utf8))
-} catch {
-    FileHandle.standardError.write(Data("\(name): error: \(error)\n".utf8))
-    exit(2)
+/// The example counts table that the relative-rate cascade runs on.
+func countsURL(_ context: Notebook.Context) -> URL {
+    context.arguments.datasets.appendingPathComponent("examples").appendingPathComponent("counts.csv")
 }
+
+exit(Notebook.main(name: "notebook-disproportionality", extraInputs: { [countsURL($0)] }) {
+    try DisproportionalityNotebook.build(dataset: $0.dataset, countsURL: countsURL($0))
+})

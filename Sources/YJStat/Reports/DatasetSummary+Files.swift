@@ -38,22 +38,8 @@ extension DatasetSummary {
     private var standardRows: [ResultRow] {
         services.flatMap { summary in
             summary.ratings.assessment.standards.map { item in
-                let lowest = item.rule?.lowest
                 let footnoted = summary.ratings.footnotes.contains { $0.record.standard == item.standard.id }
-                return ResultRow([
-                    ("service", .text(summary.service)),
-                    ("standard", .text(item.standard.id)),
-                    ("name", .text(item.standard.name)),
-                    ("rated_by", .text(item.standard.ratingMethod.rawValue)),
-                    ("published", item.published.map { .text($0.name) } ?? .null),
-                    ("rule_rating", item.rule?.rating.map { .text($0.name) } ?? .null),
-                    ("differs", item.standard.isCaseBased && item.published != nil && item.rule?.rating != nil
-                        ? .bool(item.published != item.rule?.rating) : .null),
-                    ("lowest_key_question", lowest.map { .text($0.keyQuestion) } ?? .null),
-                    ("lowest_yes", lowest?.yes.map { .integer($0) } ?? .null),
-                    ("lowest_relevant", lowest?.relevant.map { .integer($0) } ?? .null),
-                    ("lowest_percent", lowest.map { .number($0.percent) } ?? .null),
-                    ("lowest_basis", lowest.map { .text($0.basis.rawValue) } ?? .null),
+                return ResultRow(item.resultCells(service: summary.service) + [
                     ("footnoted_discretion", .bool(footnoted)),
                 ])
             }
