@@ -54,7 +54,7 @@ public struct TwoServiceComparison: Sendable, Equatable, Codable {
         let b = try ProportionInterval.wilson(successes: k2, trials: n2, confidence: confidence)
         let z = Normal.complementaryQuantile((1 - confidence) / 2)
         let p1 = a.estimate, p2 = b.estimate
-        var difference = try IntervalEstimate.newcombe(k1, n1, k2, n2, confidence: confidence)
+        var difference = IntervalEstimate.newcombe(a, b)
         difference.method = "Newcombe hybrid score (method 10)"
         let adjust = (k1 == 0 || k2 == 0) ? 0.5 : 0
         let x1 = Double(k1) + adjust, m1 = Double(n1) + adjust, x2 = Double(k2) + adjust, m2 = Double(n2) + adjust

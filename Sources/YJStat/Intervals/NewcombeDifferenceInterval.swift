@@ -11,8 +11,13 @@ extension IntervalEstimate {
     ///
     /// - Throws: ``InvalidArgumentError`` for counts or a confidence out of range.
     public static func newcombe(_ k1: Int, _ n1: Int, _ k2: Int, _ n2: Int, confidence: Double) throws -> IntervalEstimate {
-        let first = try ProportionInterval.wilson(successes: k1, trials: n1, confidence: confidence)
-        let second = try ProportionInterval.wilson(successes: k2, trials: n2, confidence: confidence)
+        newcombe(try ProportionInterval.wilson(successes: k1, trials: n1, confidence: confidence),
+                 try ProportionInterval.wilson(successes: k2, trials: n2, confidence: confidence))
+    }
+
+    /// The same from two Wilson intervals already computed at one confidence level.
+    public static func newcombe(_ first: ProportionInterval, _ second: ProportionInterval) -> IntervalEstimate {
+        let confidence = first.confidence
         let d = first.estimate - second.estimate
         let below = ((first.estimate - first.lower) * (first.estimate - first.lower)
             + (second.upper - second.estimate) * (second.upper - second.estimate)).squareRoot()

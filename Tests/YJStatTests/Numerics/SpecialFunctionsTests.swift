@@ -150,4 +150,23 @@ struct SpecialFunctionsTests {
             + Foundation.log(1 + 9.0 / 2000 + 72.0 / 4e6 + 504.0 / 8e9)
         #expect(abs(logUpper - approximation) < 1e-9)
     }
+
+    /// Closed forms independent of the implementation: for a = 1,
+    /// 1 − Iₓ(1, b) = (1 − x)^b, so its log is b·log1p(−x); and P(1, x) = 1 − e^(−x), so
+    /// log P(1, x) = log(−expm1(−x)). Both far below the underflow threshold here.
+    @Test("log complemented beta and log P match closed forms in far tails")
+    func logTailClosedForms() {
+        for (b, x) in [(1e5, 0.5), (2.5, 0.3), (400.0, 0.9), (1e3, 1e-3)] {
+            let expected = b * Foundation.log1p(-x)
+            let actual = SpecialFunctions.logComplementedRegularizedIncompleteBeta(a: 1, b: b, x: x)
+            #expect(abs(actual - expected) <= 1e-13 * abs(expected), "b=\(b) x=\(x): \(actual) vs \(expected)")
+        }
+        for x in [1e-300, 1e-20, 0.5, 3.0] {
+            let expected = Foundation.log(-Foundation.expm1(-x))
+            let actual = SpecialFunctions.logRegularizedGammaP(a: 1, x: x)
+            #expect(abs(actual - expected) <= 1e-13 * abs(expected), "x=\(x): \(actual) vs \(expected)")
+        }
+        #expect(SpecialFunctions.logRegularizedGammaP(a: 2, x: 0) == -.infinity)
+        #expect(SpecialFunctions.logComplementedRegularizedIncompleteBeta(a: 2, b: 3, x: 1) == -.infinity)
+    }
 }
