@@ -23,11 +23,13 @@ Oracles:
 
 Writes Tests/YJStatTests/Fixtures/comparison.json. Run from the repository root:
     python3 Scripts/oracles/comparison.py
+(or with --funnel-examples-only to rewrite only the funnel sections, which need no R)
 Needs: scipy, numpy, statsmodels, and Rscript on PATH.
 """
 import csv
 import json
 import math
+import sys
 import os
 import subprocess
 import tempfile
@@ -323,11 +325,14 @@ def funnel_example(kind, units, per, target=None, overdispersion=False):
             lim = limits_at(d, nn)
             zz = z[i]
         v = y[i]
-        if not tau2 and kind == "proportion" and units[i][1] == units[i][2]:
-            # 100%: the interpolated upper limit lies just below 1 unless 100% is improbable;
-            # flag by the exact tail P(X = n) instead.
-            at_least = d.pmf(units[i][2])
-            flag = "high-99.8" if at_least < 0.001 else "high-95" if at_least < 0.025 else "within"
+        if not tau2:
+            # Exact limits: flag by the exact tails on both sides, P(X >= k) and P(X <= k) under the
+            # target (the interpolated upper limit sits up to one event below significance).
+            kk_ = units[i][1]
+            at_least = 1.0 if kk_ <= 0 else float(d.sf(kk_ - 1))
+            at_most = float(d.cdf(kk_))
+            flag = ("high-99.8" if at_least < 0.001 else "high-95" if at_least < 0.025 else
+                    "low-99.8" if at_most < 0.001 else "low-95" if at_most < 0.025 else "within")
         else:
             flag = ("high-99.8" if v > lim[3] else "high-95" if v > lim[2] else
                     "low-99.8" if v < lim[0] else "low-95" if v < lim[1] else "within")
@@ -377,6 +382,18 @@ def finite(value):
 
 
 def main():
+    if "--funnel-examples-only" in sys.argv:
+        # Regenerates only the sections that need no R (the funnel limits and examples), keeping
+        # the R-derived values of the other sections as they are in the committed fixture.
+        with open(OUT) as f:
+            fixture = json.load(f)
+        fixture["funnelLimits"] = funnel_limits()
+        fixture["funnelExamples"] = funnel_examples()
+        with open(OUT, "w") as f:
+            json.dump(finite(fixture), f, indent=1, allow_nan=False)
+            f.write("\n")
+        print(f"wrote {OUT} (funnel sections only)")
+        return
     fixture = {
         "binomialTests": binomial_tests(),
         "poissonTests": poisson_tests(),

@@ -80,7 +80,7 @@ struct CompareCommandTests {
         (["--numerator", "3", "--denominator", "2000", "--reference", "236", "--measure", "rate", "--method", "wilson"],
          "--method wilson is for proportions"),
         (["--numerator", "3", "--denominator", "2000", "--reference", "-5", "--measure", "rate"], "--reference must be a positive rate"),
-        (["--numerator", "3", "--denominator", "0", "--reference", "236", "--measure", "rate"], "must be at least 1"),
+        (["--numerator", "3", "--denominator", "0", "--reference", "236", "--measure", "rate"], "must be positive"),
         (["--numerator", "3", "--denominator", "20", "--reference", "40%", "--confidence", "1.2"], "--confidence must be strictly between"),
         (["--numerator", "3", "--denominator", "20"], "missing required option --reference"),
     ])
@@ -89,5 +89,38 @@ struct CompareCommandTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains(message), "stderr was: \(result.stderr)")
         #expect(result.stdout.isEmpty)
+    }
+}
+
+/// `compare --measure ratio` and person-year rates.
+@Suite("yjstat compare ratios and person-years")
+struct CompareRatioCommandTests {
+    @Test func observed182AgainstExpected143point68() throws {
+        let result = try runCLI(["compare", "--measure", "ratio", "--numerator", "182", "--denominator", "143.68", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(whereSeparator: \.isNewline).map(String.init)
+        let service = try #require(rows.first { $0.hasPrefix("service,") }).split(separator: ",").map(String.init)
+        #expect(abs(try #require(Double(service[1])) - 182 / 143.68) < 1e-12)
+        let text = try runCLI(["compare", "--measure", "ratio", "--numerator", "182", "--denominator", "143.68"])
+        #expect(text.stdout.contains("182 observed against 143.68 expected"))
+    }
+
+    @Test func ratesAcceptFractionalPersonYears() throws {
+        let result = try runCLI(["compare", "--measure", "rate", "--numerator", "12", "--denominator", "1500.5",
+                                 "--per", "1000", "--reference", "6"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Service: 12 in 1500.50 = 8.0 per 1000"), "\(result.stdout)")
+    }
+
+    @Test(arguments: [
+        (["--measure", "ratio", "--numerator", "3", "--denominator", "0"], "--denominator (the expected count) must be positive"),
+        (["--measure", "ratio", "--numerator", "3", "--denominator", "2.5", "--per", "10"], "--per applies only to --measure rate"),
+        (["--measure", "ratio", "--percent", "3", "--denominator", "2.5"], "--percent applies to proportions"),
+        (["--measure", "ratio", "--numerator", "3", "--denominator", "2.5", "--reference", "-1"], "--reference must be a positive ratio"),
+    ])
+    func badRatioArgumentsExitTwo(arguments: [String], message: String) throws {
+        let result = try runCLI(["compare"] + arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "stderr was: \(result.stderr)")
     }
 }

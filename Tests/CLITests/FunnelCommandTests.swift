@@ -35,7 +35,7 @@ struct FunnelCommandTests {
         let result = try runCLI(["funnel", "--data", Self.example, "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\r\n").map(String.init)
-        #expect(lines.first == "service,value,lower,upper,lower95,upper95,lower998,upper998,z,flag,numerator,denominator,target,phi,tau2")
+        #expect(lines.first == "service,value,lower,upper,lower95,upper95,lower998,upper998,z,flag,numerator,denominator,target,phi,tau2,p_at_least,p_at_most,limits,trimmed")
         #expect(lines.count == 41)
         let flags = Set(lines.dropFirst().map { $0.split(separator: ",")[9] })
         #expect(flags.isSubset(of: ["high-99.8", "high-95", "within", "low-95", "low-99.8"]))
@@ -112,7 +112,11 @@ struct FunnelCommandTests {
     @Test(arguments: [
         (["--target", "40.1"], "--target must be a proportion strictly between 0 and 1"),
         (["--per", "1000"], "--per applies only to --measure rate"),
-        (["--measure", "ratio"], "--measure must be one of"),
+        (["--measure", "odds"], "--measure must be one of"),
+        (["--limits", "exact"], "--limits must be one of"),
+        (["--trim", "0.5"], "--trim must be a fraction in [0, 0.5)"),
+        (["--measure", "rate", "--overdispersion-scale", "arcsine"], "arcsine is for proportions"),
+        (["--measure", "ratio"], "missing column 'observed'"),
         (["--data", "/nonexistent/services.csv"], "no such file"),
     ])
     func badOptionsExitTwo(arguments: [String], message: String) throws {
@@ -144,5 +148,56 @@ struct FunnelCommandTests {
         let output = try runCLI(["funnel", "--data", file.path, "--output", file.path, "--format", "csv"])
         #expect(output.status != 0)
         #expect(try String(contentsOf: file, encoding: .utf8) == before)
+    }
+
+    /// The case end to end: observed 182 against expected 143.68 is high-95, not high-99.8,
+    /// under every exact convention; the CSV carries P(X ≥ 182).
+    @Test func observed182AgainstExpected143point68IsHigh95UnderEveryExactConvention() throws {
+        let file = try Self.write("service,observed,expected\nA,182,143.68\nB,40,44.5\nC,3,0.75\n", name: "ratios.csv")
+        for convention in ["spiegelhalter", "first-significant", "expected-ci"] {
+            let result = try runCLI(["funnel", "--data", file.path, "--measure", "ratio", "--limits", convention, "--format", "csv"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let rows = result.stdout.split(whereSeparator: \.isNewline).map(String.init)
+            let a = try #require(rows.first { $0.hasPrefix("A,") })
+            #expect(a.contains(",high-95,"), "\(convention): \(a)")
+            #expect(a.contains(",143.68,"), "\(a)")
+            #expect(a.contains("0.0011695919"), "\(a)")
+            #expect(a.hasSuffix(",\(convention),"), "\(a)")
+        }
+    }
+
+    @Test func everyConventionDrawsAWellFormedChartWhoseCaptionNamesIt() throws {
+        let file = try Self.write("service,observed,expected\nA,182,143.68\nB,40,44.5\nC,0,0.05\nD,6,0.8\n", name: "ratios.csv")
+        for convention in ["spiegelhalter", "first-significant", "normal", "expected-ci"] {
+            let svg = try temporaryFolder().appendingPathComponent("funnel-\(convention).svg")
+            let result = try runCLI(["funnel", "--data", file.path, "--measure", "ratio", "--limits", convention, "--svg", svg.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            let elements = try Self.svgElements(svg)
+            #expect(elements.filter { $0.classes == "point" }.count == 4)
+            let text = try String(contentsOf: svg, encoding: .utf8)
+            #expect(!text.contains("nan") && !text.contains("inf"), "\(convention)")
+            #expect(result.stdout.contains(convention == "normal" ? "Flags follow these limits" : "Flags follow the exact Poisson tail"))
+        }
+    }
+
+    @Test func overdispersionOptionsAreReported() throws {
+        let result = try runCLI(["funnel", "--data", Self.example, "--overdispersion-scale", "arcsine", "--trim", "0.05",
+                                 "--trim-method", "truncate", "--overdispersion-model", "multiplicative", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.allSatisfy { $0["phi"] is Double && $0["trimmed"] is Int })
+        let text = try runCLI(["funnel", "--data", Self.example, "--overdispersion-scale", "log", "--trim-method", "truncate"])
+        #expect(text.stdout.contains("Overdispersion (additive, log scale)"))
+        #expect(text.stdout.contains("truncated at 10% in each tail"))
+    }
+
+    @Test func personYearRatesAcceptFractionalPopulations() throws {
+        let file = try Self.write("service,numerator,denominator\nA,12,1500.5\nB,30,2200.25\nC,2,310.75\n", name: "rates.csv")
+        let result = try runCLI(["funnel", "--data", file.path, "--measure", "rate", "--per", "1000", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(",1500.5,"))
+        let proportion = try runCLI(["funnel", "--data", file.path])
+        #expect(proportion.status == 2)
+        #expect(proportion.stderr.contains("rates.csv:2:"))
     }
 }

@@ -1,8 +1,8 @@
 /// The four control limits of a funnel plot at one denominator, in the plot's reported units
 /// (proportions in [0, 1], or rates per `per`).
 public struct FunnelLimits: Sendable, Equatable, Codable {
-    /// The denominator (cases, or population) the limits are for.
-    public let denominator: Int
+    /// The denominator (cases, population or expected count) the limits are for.
+    public let denominator: Double
     /// Lower 99.8% limit (0.1% below).
     public let lower998: Double
     /// Lower 95% limit (2.5% below).
@@ -13,7 +13,7 @@ public struct FunnelLimits: Sendable, Equatable, Codable {
     public let upper998: Double
 
     /// Creates the limits.
-    public init(denominator: Int, lower998: Double, lower95: Double, upper95: Double, upper998: Double) {
+    public init(denominator: Double, lower998: Double, lower95: Double, upper95: Double, upper998: Double) {
         self.denominator = denominator
         self.lower998 = lower998
         self.lower95 = lower95

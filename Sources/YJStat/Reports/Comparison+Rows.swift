@@ -46,6 +46,22 @@ extension RateComparison {
     }
 }
 
+extension RateComparison {
+    /// A plain-text account of an observed/expected ratio (a comparison made with `per` = 1 and
+    /// the expected count as the population): observed, expected, the ratio against the
+    /// reference ratio, and the exact test.
+    public var ratioTextReport: String {
+        let c = ComparisonRows.level(service.confidence)
+        func r(_ v: Double) -> String { NumberFormatting.fixed(v, 3) }
+        var out = "Service: \(service.count) observed against \(NumberFormatting.fixed(service.population, 2)) expected = ratio \(r(service.estimate))"
+        out += " (\(c) CI \(r(service.lower)) to \(r(service.upper)), \(service.method.displayName))\n"
+        out += "Reference ratio: \(r(reference)); expected count at the reference \(NumberFormatting.fixed(expected, 2))\n"
+        out += "Exact Poisson test of a ratio of \(r(reference)): p = \(ComparisonRows.pValue(pValue)) (two-sided, minimum likelihood as R poisson.test)\n"
+        out += ComparisonRows.verdict(pValue: pValue, confidence: service.confidence, higher: service.estimate > reference)
+        return out
+    }
+}
+
 /// Shared row layout and wording for one-service comparisons.
 enum ComparisonRows {
     static func rows(service: (Double, Double, Double, String), reference: Double, difference: IntervalEstimate,
@@ -74,8 +90,10 @@ enum ComparisonRows {
     }
 
     /// A whole number with thousands separators from five digits on: "20,000", "100,000".
+    /// A count-like number: whole with thousands separators, or to 2 decimals when fractional
+    /// (person-years).
     static func whole(_ value: Double) -> String {
-        ChartValueStyle.number.format(value, decimals: 0)
+        ChartValueStyle.number.format(value, decimals: value == value.rounded() ? 0 : 2)
     }
 
     static func pValue(_ p: Double) -> String {

@@ -40,6 +40,9 @@ public struct FunnelChartSVG: Sendable {
         case .rate(let per):
             self.xLabel = xLabel ?? "Population"
             self.yLabel = yLabel ?? "Rate per \(ChartValueStyle.number.format(per, decimals: 0))"
+        case .ratio:
+            self.xLabel = xLabel ?? "Expected count"
+            self.yLabel = yLabel ?? "Observed / expected"
         }
     }
 
@@ -80,10 +83,10 @@ public struct FunnelChartSVG: Sendable {
         if candidates.count > maximumLabels { candidates = Array(candidates.prefix(maximumLabels)) }
 
         // Caption text (needed to size the bottom block); the omitted-label count is filled in after placement.
-        let targetText = valueStyle.format(plot.target, decimals: plot.measure == .proportion ? 3 : 1)
-        let total = points.reduce(0) { $0 + $1.denominator }
+        let targetText = valueStyle.format(plot.target, decimals: plot.measure.isBinomial || plot.measure == .ratio ? 3 : 1)
+        let total = points.reduce(0.0) { $0 + $1.denominator }
         var summary = "Target \(targetText) (\(plot.targetIsPooled ? "pooled" : "given")); \(points.count) services, "
-            + "denominators summing to \(ChartValueStyle.number.format(Double(total), decimals: 0)). "
+            + "\(plot.measure == .ratio ? "expected counts" : "denominators") summing to \(ChartValueStyle.number.format(total, decimals: 0)). "
             + "Outside the 95% limits: \(outside95) (\(outside998) of them outside the 99.8% limits)."
         if let note = placement.note { summary += " " + note }
         let method = plot.methodDescription
@@ -94,14 +97,14 @@ public struct FunnelChartSVG: Sendable {
         let plotWidth = right - left, plotHeight = bottom - top
 
         // Scales.
-        let maxDenominator = Double(points.map(\.denominator).max() ?? 1)
+        let maxDenominator = points.map(\.denominator).max() ?? 1
         let xTicks = AxisTicks.linear(minimum: 0, maximum: maxDenominator * 1.04, count: 7)
         var lowValue = plot.target, highValue = plot.target
         for point in points { lowValue = min(lowValue, point.value); highValue = max(highValue, point.value) }
         let sortedDenominators = points.map(\.denominator).sorted()
         let reference = plot.limits(at: sortedDenominators[min(sortedDenominators.count - 1, sortedDenominators.count / 10)])
-        lowValue = min(lowValue, reference.lower998)
-        highValue = max(highValue, reference.upper998)
+        if reference.lower998.isFinite { lowValue = min(lowValue, reference.lower998) }
+        if reference.upper998.isFinite { highValue = max(highValue, reference.upper998) }
         if plot.measure == .proportion { lowValue = max(0, lowValue); highValue = min(1, highValue) }
         let yTicks = AxisTicks.linear(minimum: max(0, lowValue), maximum: highValue, count: 6)
         func x(_ value: Double) -> Double { left + (value - xTicks.lower) / (xTicks.upper - xTicks.lower) * plotWidth }
@@ -132,7 +135,7 @@ public struct FunnelChartSVG: Sendable {
         // Target and limits.
         svg.line(x1: left, y1: y(plot.target), x2: right, y2: y(plot.target), stroke: Self.colours.target,
                  width: 1.5, className: "target")
-        let curve = plot.limitCurve(from: max(1, Int(xTicks.upper / 600)), to: max(2, Int(xTicks.upper)), count: 320)
+        let curve = plot.limitCurve(from: xTicks.upper / 600, to: xTicks.upper, count: 320)
         let paths: [(String, KeyPath<FunnelLimits, Double>, String, String?)] = [
             ("limit limit-998 lower", \.lower998, Self.colours.limit998, nil),
             ("limit limit-95 lower", \.lower95, Self.colours.limit95, "6 4"),
@@ -140,8 +143,19 @@ public struct FunnelChartSVG: Sendable {
             ("limit limit-998 upper", \.upper998, Self.colours.limit998, nil),
         ]
         for (name, key, colour, dash) in paths {
-            svg.path(curve.map { (x: x(Double($0.denominator)), y: y($0[keyPath: key])) }, stroke: colour,
-                     width: dash == nil ? 1.6 : 1.3, dash: dash, className: name, clipPath: "plot-area")
+            // A first-significant limit that does not exist at small denominators (±∞) is not drawn there.
+            var runs: [[(x: Double, y: Double)]] = [[]]
+            for limits in curve {
+                let value = limits[keyPath: key]
+                if value.isFinite {
+                    runs[runs.count - 1].append((x: x(limits.denominator), y: y(value)))
+                } else if !(runs.last?.isEmpty ?? true) {
+                    runs.append([])
+                }
+            }
+            for run in runs where run.count > 1 {
+                svg.path(run, stroke: colour, width: dash == nil ? 1.6 : 1.3, dash: dash, className: name, clipPath: "plot-area")
+            }
         }
 
         // Points: within first, flagged on top.
@@ -152,8 +166,8 @@ public struct FunnelChartSVG: Sendable {
             let colour = point.flag.isOutside998 ? Self.colours.outside998
                 : point.flag.isOutside95 ? Self.colours.outside95 : Self.colours.within
             let tip = "\(point.service): \(valueStyle.format(point.value, decimals: 3)) "
-                + "(\(point.numerator) of \(point.denominator)), z = \(NumberFormatting.fixed(point.z, 2)), \(point.flag.rawValue)"
-            svg.circle(cx: x(Double(point.denominator)), cy: y(point.value), r: radius, fill: colour, className: "point",
+                + "(\(countsText(point))), z = \(NumberFormatting.fixed(point.z, 2)), \(point.flag.rawValue)"
+            svg.circle(cx: x(point.denominator), cy: y(point.value), r: radius, fill: colour, className: "point",
                        tooltip: tip, extra: [("data-service", point.service), ("data-flag", point.flag.rawValue)])
         }
         svg.endGroup()
@@ -161,12 +175,12 @@ public struct FunnelChartSVG: Sendable {
         // Labels, greedily, avoiding other labels and points.
         let fontSize = 11.0
         var occupied: [(x0: Double, y0: Double, x1: Double, y1: Double)] = points.map {
-            let cx = x(Double($0.denominator)), cy = y($0.value)
+            let cx = x($0.denominator), cy = y($0.value)
             return (cx - radius, cy - radius, cx + radius, cy + radius)
         }
         svg.beginGroup([("class", "labels")])
         for point in candidates {
-            let cx = x(Double(point.denominator)), cy = y(point.value)
+            let cx = x(point.denominator), cy = y(point.value)
             let w = SVGDocument.estimatedWidth(point.service, size: fontSize), h = fontSize + 3
             let gap = radius + 3
             let options: [(x: Double, y: Double, anchor: String, box: (Double, Double, Double, Double))] = [
@@ -233,6 +247,15 @@ public struct FunnelChartSVG: Sendable {
         }
         svg.endGroup()
         return (svg, placement)
+    }
+
+    private func countsText(_ point: FunnelPoint) -> String {
+        let denominator = FunnelPlot.denominatorText(point.denominator)
+        switch plot.measure {
+        case .proportion: return "\(point.numerator) of \(denominator)"
+        case .rate: return "\(point.numerator) in \(denominator)"
+        case .ratio: return "observed \(point.numerator), expected \(denominator)"
+        }
     }
 
     private func rank(_ flag: FunnelFlag) -> Int {

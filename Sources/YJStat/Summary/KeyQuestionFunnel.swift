@@ -60,7 +60,8 @@ public struct KeyQuestionFunnel: Sendable, Equatable {
         let points = plot.points.map { point in
             FunnelPoint(service: point.service, numerator: point.numerator, denominator: point.denominator, value: point.value,
                         lower: point.lower, upper: point.upper, limits: point.limits, z: point.z,
-                        flag: exactTailFlag(numerator: point.numerator, denominator: point.denominator, target: plot.target))
+                        flag: exactTailFlag(numerator: point.numerator, denominator: Int(point.denominator), target: plot.target),
+                        tailAtLeast: point.tailAtLeast, tailAtMost: point.tailAtMost)
         }
         return FunnelPlot(plot, points: points)
     }
@@ -73,6 +74,7 @@ extension FunnelPlot {
         target = plot.target
         targetIsPooled = plot.targetIsPooled
         overdispersion = plot.overdispersion
+        convention = plot.convention
         self.points = points
     }
 }

@@ -10,6 +10,7 @@ enum CommandRegistry {
         CheckRatingsCommand.self,
         CompareCommand.self,
         FunnelCommand.self,
+        StandardiseCommand.self,
         ExtractCommand.self,
         SampleSizeCommand.self,
         MarginCommand.self,

@@ -13,7 +13,10 @@ enum CompareCommand: Subcommand {
         A proportion is --numerator of --denominator (or --percent of --denominator, turned into a
         whole numerator); --reference is a proportion (0.401) or a percent (40.1%). A rate is
         --numerator events in a population of --denominator, per --per (default 100,000);
-        --reference is a rate per --per (236). The reference is treated as known without error.
+        --reference is a rate per --per (236); the population may be fractional (person-years). A
+        ratio is --numerator observed events against --denominator expected (fractional, for
+        example from standardise), with --reference the reference ratio (default 1). The
+        reference is treated as known without error.
         The service's own interval is Wilson (or --method exact: Clopper-Pearson) for a proportion,
         and for a rate exact Garwood below 10 events and Byar's from 10 (--method auto, as UK public
         health indicators), or --method exact / byar. The difference and ratio carry that interval;
@@ -25,13 +28,15 @@ enum CompareCommand: Subcommand {
             "yjstat compare --numerator 126 --denominator 250 --reference 40.1%",
             "yjstat compare --percent 50.4 --denominator 250 --reference 40.1% --method exact",
             "yjstat compare --numerator 57 --denominator 20000 --reference 236 --measure rate --format csv",
+            "yjstat compare --measure ratio --numerator 182 --denominator 143.68",
         ],
         options: [
             .value("numerator", "k", help: "Yes cases (proportion) or events (rate)."),
             .value("percent", "P", help: "Instead of --numerator for a proportion: the percent yes (50.4)."),
-            .value("denominator", "n", help: "Cases (proportion) or population (rate).", required: true),
-            .value("reference", "R", help: "Reference value: 0.401 or 40.1% for a proportion; per --per for a rate.", required: true),
-            .value("measure", "kind", help: "Proportion or rate.", default: "proportion", choices: ["proportion", "rate"]),
+            .value("denominator", "n", help: "Cases (proportion), population or person-years (rate), or expected count (ratio).",
+                   required: true),
+            .value("reference", "R", help: "Reference value: 0.401 or 40.1% for a proportion; per --per for a rate; a ratio (default 1)."),
+            .value("measure", "kind", help: "Proportion, rate or ratio.", default: "proportion", choices: ["proportion", "rate", "ratio"]),
             .value("per", "K", help: "Rate base for --measure rate.", default: "100000"),
             .value("confidence", "c", help: "Two-sided confidence level in (0, 1).", default: "0.95"),
             .value("method", "method", help: "Interval for the service's own value.", default: "auto",
@@ -39,6 +44,7 @@ enum CompareCommand: Subcommand {
         ] + CommonOptions.formatAndOutput)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
+        if arguments.string("measure") != "proportion" { return try runCount(arguments, output: output) }
         guard let denominator = try arguments.int("denominator") else { throw UsageError("--denominator is required") }
         let confidence = try arguments.double("confidence") ?? 0.95
         guard confidence > 0, confidence < 1 else {
@@ -46,44 +52,77 @@ enum CompareCommand: Subcommand {
         }
         let method = arguments.string("method") ?? "auto"
         let referenceText = try arguments.required("reference")
-        let isRate = arguments.string("measure") == "rate"
         if arguments.has("numerator") == arguments.has("percent") {
             throw UsageError(arguments.has("numerator") ? "give --numerator or --percent, not both" : "missing --numerator (or --percent)")
         }
         do {
-            if isRate {
-                guard !arguments.has("percent") else { throw UsageError("--percent applies to proportions; a rate needs --numerator events") }
-                guard let count = try arguments.int("numerator") else { throw UsageError("missing --numerator") }
-                guard count >= 0 else { throw UsageError("--numerator must not be negative; got \(count)") }
-                guard denominator >= 1 else { throw UsageError("--denominator (the population) must be at least 1; got \(denominator)") }
-                guard let per = try arguments.double("per"), per > 0 else { throw UsageError("--per must be a positive number") }
-                guard method != "wilson" else { throw UsageError("--method wilson is for proportions; use auto, exact or byar for a rate") }
-                let reference = try RateArgument.parse(referenceText, flag: "--reference")
-                let result = try RateComparison(count: count, population: Double(denominator), reference: reference, per: per,
-                                                confidence: confidence, interval: PoissonIntervalMethod(rawValue: method) ?? .auto)
-                try output.write(rows: result.resultRows) { result.textReport }
+            if arguments.has("per") { throw UsageError("--per applies only to --measure rate") }
+            guard method != "byar" else { throw UsageError("--method byar is for rates; use auto, wilson or exact for a proportion") }
+            guard denominator >= 1 else { throw UsageError("--denominator must be at least 1; got \(denominator)") }
+            let successes: Int
+            if let count = try arguments.int("numerator") {
+                successes = count
             } else {
-                if arguments.has("per") { throw UsageError("--per applies only to --measure rate") }
-                guard method != "byar" else { throw UsageError("--method byar is for rates; use auto, wilson or exact for a proportion") }
-                guard denominator >= 1 else { throw UsageError("--denominator must be at least 1; got \(denominator)") }
-                let successes: Int
-                if let count = try arguments.int("numerator") {
-                    successes = count
-                } else {
-                    guard let percent = try arguments.double("percent") else { throw UsageError("missing --numerator (or --percent)") }
-                    guard percent >= 0, percent <= 100 else { throw UsageError("--percent must lie between 0 and 100; got \(percent)") }
-                    successes = Int((percent / 100 * Double(denominator)).rounded())
-                }
-                guard successes >= 0 else { throw UsageError("--numerator must not be negative; got \(successes)") }
-                guard successes <= denominator else {
-                    throw UsageError("--numerator (\(successes)) is above --denominator (\(denominator))")
-                }
-                let reference = try ProportionArgument.parse(referenceText, flag: "--reference")
-                let result = try ProportionComparison(successes: successes, trials: denominator, reference: reference,
-                                                      confidence: confidence,
-                                                      interval: method == "exact" ? .clopperPearson : .wilson)
-                try output.write(rows: result.resultRows) { result.textReport }
+                guard let percent = try arguments.double("percent") else { throw UsageError("missing --numerator (or --percent)") }
+                guard percent >= 0, percent <= 100 else { throw UsageError("--percent must lie between 0 and 100; got \(percent)") }
+                successes = Int((percent / 100 * Double(denominator)).rounded())
             }
+            guard successes >= 0 else { throw UsageError("--numerator must not be negative; got \(successes)") }
+            guard successes <= denominator else {
+                throw UsageError("--numerator (\(successes)) is above --denominator (\(denominator))")
+            }
+            let reference = try ProportionArgument.parse(referenceText, flag: "--reference")
+            let result = try ProportionComparison(successes: successes, trials: denominator, reference: reference,
+                                                  confidence: confidence,
+                                                  interval: method == "exact" ? .clopperPearson : .wilson)
+            try output.write(rows: result.resultRows) { result.textReport }
+        } catch let error as InvalidArgumentError {
+            throw UsageError("\(error.parameter): \(error.message)")
+        }
+        return .success
+    }
+
+    /// A rate (events in a population, fractional person-years allowed) or a ratio (observed
+    /// against a fractional expected count, reference ratio 1 unless given) against its reference.
+    static func runCount(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
+        let isRatio = arguments.string("measure") == "ratio"
+        guard !arguments.has("percent") else {
+            throw UsageError("--percent applies to proportions; a \(isRatio ? "ratio" : "rate") needs --numerator events")
+        }
+        guard let count = try arguments.int("numerator") else { throw UsageError("missing --numerator") }
+        guard count >= 0 else { throw UsageError("--numerator must not be negative; got \(count)") }
+        guard let denominator = try arguments.double("denominator"), denominator > 0, denominator.isFinite else {
+            throw UsageError(isRatio ? "--denominator (the expected count) must be positive, such as 143.68"
+                                     : "--denominator (the population, or person-years) must be positive")
+        }
+        let confidence = try arguments.double("confidence") ?? 0.95
+        guard confidence > 0, confidence < 1 else {
+            throw UsageError("--confidence must be strictly between 0 and 1; got \(confidence)")
+        }
+        let method = arguments.string("method") ?? "auto"
+        guard method != "wilson" else { throw UsageError("--method wilson is for proportions; use auto, exact or byar for a \(isRatio ? "ratio" : "rate")") }
+        let per: Double
+        let reference: Double
+        if isRatio {
+            if arguments.has("per") { throw UsageError("--per applies only to --measure rate") }
+            per = 1
+            if let text = arguments.string("reference") {
+                guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value > 0, value.isFinite else {
+                    throw UsageError("--reference must be a positive ratio such as 1; got '\(text)'")
+                }
+                reference = value
+            } else {
+                reference = 1
+            }
+        } else {
+            guard let value = try arguments.double("per"), value > 0, value.isFinite else { throw UsageError("--per must be a positive number") }
+            per = value
+            reference = try RateArgument.parse(try arguments.required("reference"), flag: "--reference")
+        }
+        do {
+            let result = try RateComparison(count: count, population: denominator, reference: reference, per: per,
+                                            confidence: confidence, interval: PoissonIntervalMethod(rawValue: method) ?? .auto)
+            try output.write(rows: result.resultRows) { isRatio ? result.ratioTextReport : result.textReport }
         } catch let error as InvalidArgumentError {
             throw UsageError("\(error.parameter): \(error.message)")
         }

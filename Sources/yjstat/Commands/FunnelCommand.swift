@@ -8,30 +8,53 @@ enum FunnelCommand: Subcommand {
     static let spec = CommandSpec(
         program: CLI.program,
         name: "funnel",
-        abstract: "Funnel plot of many services: exact 95%/99.8% limits, z-scores, flags, SVG chart.",
+        abstract: "Funnel plot of many services: 95%/99.8% limits under four conventions, exact-tail flags, SVG chart.",
         discussion: """
         FILE is a CSV with columns service, numerator, denominator (or service, percent,
-        denominator; percents become whole numerators). The target is the pooled value unless
-        --target gives one (a proportion as 0.401 or 40.1%, a rate per --per). Limits are exact
-        binomial (proportions) or Poisson (rates) quantiles with Spiegelhalter's (2005)
-        interpolation; flags: high-99.8, high-95, within, low-95, low-99.8. --overdispersion
-        estimates phi and tau^2 from z-scores winsorised at 10% in each tail and widens the limits
-        by additive random effects when tau^2 > 0. CSV/JSON columns: service, value, lower, upper
-        (the service's own 95% interval), lower95, upper95, lower998, upper998, z, flag, then
-        numerator, denominator, target, phi, tau2. Proportions are in [0, 1] in CSV and JSON.
+        denominator; percents become whole numerators) for proportions and rates, or service,
+        observed, expected for --measure ratio (observed/expected; expected counts may be
+        fractional, the target defaults to 1). Rate populations may be fractional (person-years).
+        The target is the pooled value unless --target gives one (a proportion as 0.401 or 40.1%,
+        a rate per --per, a ratio). --limits chooses how the limits are drawn: spiegelhalter
+        (exact binomial/Poisson quantiles interpolated between counts, Spiegelhalter 2005),
+        first-significant (at the count where the exact test first becomes significant),
+        normal (target +/- z sqrt(p(1-p)/n) or sqrt(rate/n), clipped at 0 and 100%), or
+        expected-ci (the exact Garwood/Clopper-Pearson interval of a count equal to the
+        expected). Flags (high-99.8, high-95, within, low-95, low-99.8) follow the exact tail
+        probabilities on both sides, P(X >= observed) and P(X <= observed) below 0.025 or 0.001,
+        under every convention but normal, where they follow the drawn limits.
+        --overdispersion estimates phi and tau^2 from z-scores on --overdispersion-scale
+        (identity, log, sqrt; arcsine for proportions) trimmed by --trim in each tail
+        (--trim-method winsorise or truncate) and widens the limits by additive random effects
+        when tau^2 > 0, or by sqrt(phi) when phi > 1 with --overdispersion-model multiplicative;
+        flags then follow the widened limits. Any of these options implies --overdispersion.
+        CSV/JSON columns: service, value, lower, upper (the service's own 95% interval), lower95,
+        upper95, lower998, upper998, z, flag, numerator, denominator, target, phi, tau2,
+        p_at_least, p_at_most, limits, trimmed. Proportions are in [0, 1] in CSV and JSON.
         """,
         examples: [
             "yjstat funnel --data Datasets/examples/services.csv --svg funnel.svg",
             "yjstat funnel --data Datasets/examples/services.csv --target 40.1% --overdispersion --format csv",
             "yjstat funnel --data entrants.csv --measure rate --per 100000 --target 236",
+            "yjstat funnel --data reoffending.csv --measure ratio --limits expected-ci --overdispersion-scale log",
         ],
         options: [
-            .value("data", "file", help: "CSV of services: service, numerator (or percent), denominator.", required: true),
-            .value("measure", "kind", help: "What the numerators and denominators are.", default: "proportion",
-                   choices: ["proportion", "rate"]),
+            .value("data", "file", help: "CSV of services: service, numerator (or percent), denominator; or service, observed, expected.",
+                   required: true),
+            .value("measure", "kind", help: "What the counts are.", default: "proportion",
+                   choices: ["proportion", "rate", "ratio"]),
             .value("per", "K", help: "Rate base for --measure rate.", default: "100000"),
-            .value("target", "T", help: "Target instead of the pooled value (0.401 or 40.1% for a proportion; per K for a rate)."),
+            .value("target", "T", help: "Target instead of the pooled value (0.401 or 40.1% for a proportion; per K for a rate; a ratio, default 1)."),
+            .value("limits", "convention", help: "How the control limits are drawn.", default: "spiegelhalter",
+                   choices: FunnelLimitConvention.allCases.map(\.rawValue)),
             .flag("overdispersion", help: "Estimate overdispersion (phi, tau^2) and widen the limits when present."),
+            .value("overdispersion-scale", "scale", help: "Scale of the z-scores for overdispersion.", default: "identity",
+                   choices: FunnelOverdispersionOptions.Scale.allCases.map(\.rawValue)),
+            .value("trim", "F", help: "Fraction of z-scores trimmed in each tail for phi, in [0, 0.5).", default: "0.1"),
+            .value("trim-method", "method", help: "How z-scores are trimmed.", default: "winsorise",
+                   choices: FunnelOverdispersionOptions.TrimMethod.allCases.map(\.rawValue)),
+            .value("overdispersion-model", "model", help: "How overdispersion widens the limits.", default: "additive",
+                   choices: FunnelOverdispersionOptions.Model.allCases.map(\.rawValue)),
             .value("svg", "file", help: "Also draw the funnel chart to this SVG file (written atomically)."),
             .value("title", "text", help: "Chart title.", default: "Funnel plot"),
             .value("x-label", "text", help: "Chart x-axis label."),
@@ -41,31 +64,46 @@ enum FunnelCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         let dataURL = try inputFile(try arguments.required("data"), flag: "--data")
         let measure: FunnelMeasure
-        if arguments.string("measure") == "rate" {
-            guard let per = try arguments.double("per"), per > 0 else {
+        switch arguments.string("measure") {
+        case "rate":
+            guard let per = try arguments.double("per"), per > 0, per.isFinite else {
                 throw UsageError("--per must be a positive number")
             }
             measure = .rate(per: per)
-        } else {
+        case "ratio":
+            if arguments.has("per") { throw UsageError("--per applies only to --measure rate") }
+            measure = .ratio
+        default:
             if arguments.has("per") { throw UsageError("--per applies only to --measure rate") }
             measure = .proportion
         }
         let target: FunnelPlot.Target
         if let text = arguments.string("target") {
-            target = .given(try measure == .proportion ? ProportionArgument.parse(text, flag: "--target")
-                                                       : RateArgument.parse(text, flag: "--target"))
+            switch measure {
+            case .proportion: target = .given(try ProportionArgument.parse(text, flag: "--target"))
+            case .rate: target = .given(try RateArgument.parse(text, flag: "--target"))
+            case .ratio:
+                guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value > 0, value.isFinite else {
+                    throw UsageError("--target must be a positive ratio such as 1 or 0.95; got '\(text)'")
+                }
+                target = .given(value)
+            }
         } else {
-            target = .pooled
+            target = measure == .ratio ? .given(1) : .pooled
         }
+        let convention = FunnelLimitConvention(rawValue: arguments.string("limits") ?? "spiegelhalter") ?? .spiegelhalter
+        let overdispersionOptions = try Self.overdispersionOptions(arguments, measure: measure)
         let table = try CSVReader.read(contentsOf: dataURL)
         let input = try FunnelInput.read(table, measure: measure)
-        let overdispersion = arguments.flag("overdispersion")
-        if overdispersion, input.units.count < 3 {
+        if overdispersionOptions != nil, input.units.count < 3 {
             throw UsageError("--overdispersion needs at least 3 services; \(dataURL.lastPathComponent) has \(input.units.count)")
         }
         let plot: FunnelPlot
         do {
-            plot = try FunnelPlot(units: input.units, measure: measure, target: target, overdispersion: overdispersion)
+            plot = try FunnelPlot(units: input.units, measure: measure, target: target, limits: convention,
+                                  overdispersion: overdispersionOptions)
+        } catch let error as InvalidArgumentError where error.parameter == "trim" {
+            throw UsageError("--trim: \(error.message)")
         } catch let error as InvalidArgumentError {
             throw UsageError(error.parameter == "target" ? "--target: \(error.message)" : "\(dataURL.path): \(error.message)")
         }
@@ -88,5 +126,22 @@ enum FunnelCommand: Subcommand {
             return text
         }
         return .success
+    }
+
+    /// The overdispersion options, or nil when neither --overdispersion nor any of its options is given.
+    static func overdispersionOptions(_ arguments: ParsedArguments, measure: FunnelMeasure) throws -> FunnelOverdispersionOptions? {
+        let names = ["overdispersion-scale", "trim", "trim-method", "overdispersion-model"]
+        guard arguments.flag("overdispersion") || names.contains(where: arguments.has) else { return nil }
+        guard let trim = try arguments.double("trim"), trim >= 0, trim < 0.5 else {
+            throw UsageError("--trim must be a fraction in [0, 0.5), such as 0.1 for 10% in each tail")
+        }
+        let scale = FunnelOverdispersionOptions.Scale(rawValue: arguments.string("overdispersion-scale") ?? "identity") ?? .identity
+        if scale == .arcsine, measure != .proportion {
+            throw UsageError("--overdispersion-scale arcsine is for proportions; use identity, log or sqrt for a \(measure.name)")
+        }
+        return FunnelOverdispersionOptions(
+            scale: scale, trim: trim,
+            trimMethod: FunnelOverdispersionOptions.TrimMethod(rawValue: arguments.string("trim-method") ?? "winsorise") ?? .winsorise,
+            model: FunnelOverdispersionOptions.Model(rawValue: arguments.string("overdispersion-model") ?? "additive") ?? .additive)
     }
 }
