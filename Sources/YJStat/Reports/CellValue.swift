@@ -14,6 +14,10 @@ public enum CellValue: Sendable, Equatable {
     /// strings `"inf"`, `"-inf"` or `"undefined"` (NaN). The row's `status` column says why.
     case measure(Double)
 
+    /// A value hidden by disclosure control: CSV `NA` (the row's `status` says `suppressed`),
+    /// JSON the string `"suppressed"`.
+    case suppressed
+
     /// `.number` for a finite value, else ``measure(_:)`` so it prints as `inf`, `-inf` or `NA`.
     public static func explicit(_ value: Double) -> CellValue { value.isFinite ? .number(value) : .measure(value) }
 
@@ -27,6 +31,7 @@ public enum CellValue: Sendable, Equatable {
         case .bool(let b): return b ? "true" : "false"
         case .null: return ""
         case .measure(let d): return d.isFinite ? CellValue.shortest(d) : (d.isNaN ? "NA" : (d > 0 ? "inf" : "-inf"))
+        case .suppressed: return "NA"
         }
     }
 
@@ -39,6 +44,7 @@ public enum CellValue: Sendable, Equatable {
         case .bool(let b): return .bool(b)
         case .null: return .null
         case .measure(let d): return d.isFinite ? .number(d) : .string(d.isNaN ? "undefined" : (d > 0 ? "inf" : "-inf"))
+        case .suppressed: return .string("suppressed")
         }
     }
 

@@ -5,8 +5,9 @@ extension DisproportionalityRow {
     /// `suppressed` why a figure is hidden. With the Haldane rule the corrected estimates the
     /// intervals belong to are added (`rri_corrected`, `or_corrected`, `share_ratio_corrected`).
     public func resultRow(confidence: Double, zeroCellRule: ZeroCellRule, strata: Bool, unknown: Bool) -> ResultRow {
-        func int(_ v: Int?) -> CellValue { v.map { .integer($0) } ?? .measure(.nan) }
-        func num(_ v: Double) -> CellValue { .explicit(v) }
+        let hidden = !suppression.isEmpty
+        func int(_ v: Int?) -> CellValue { v.map { .integer($0) } ?? (hidden ? .suppressed : .measure(.nan)) }
+        func num(_ v: Double) -> CellValue { hidden && v.isNaN ? .suppressed : .explicit(v) }
         var cells: [(name: String, value: CellValue)] = [
             ("group", .text(group)), ("stage", .text(stage)),
             ("count", int(count)), ("base", int(base)), ("base_stage", .text(baseStage)),
