@@ -43,6 +43,23 @@ struct CompareCommandTests {
         #expect(a.stdout.hasPrefix("statistic,estimate,lower,upper,confidence,method"))
     }
 
+    /// Issue 12, item 7: 50.2% of 250 is not a whole numerator (125 is 50.0%, 126 is 50.4%).
+    @Test func percentNoWholeNumeratorFits_percent50point2Of250() throws {
+        let result = try runCLI(["compare", "--percent", "50.2", "--denominator", "250", "--reference", "40.1%"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no whole numerator of 250 prints as 50.2%") && result.stderr.contains("125 of 250 is 50.0%")
+                && result.stderr.contains("126 is 50.4%"), "\(result.stderr)")
+    }
+
+    @Test func percentThatFitsSeveralNumeratorsWarnsWithTheRange() throws {
+        // 50% of 2,000 to the whole percent: 990 (49.5%) to 1,009 (50.45%).
+        let result = try runCLI(["compare", "--percent", "50", "--denominator", "2000", "--reference", "40.1%", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("fits every numerator from 990 to 1009; using 1000"), "\(result.stderr)")
+        let exact = try runCLI(["compare", "--numerator", "1000", "--denominator", "2000", "--reference", "40.1%", "--format", "csv"])
+        #expect(exact.stdout == result.stdout)
+    }
+
     @Test func textSaysWhatWasComputed() throws {
         let result = try runCLI(["compare", "--numerator", "126", "--denominator", "250", "--reference", "40.1%"])
         #expect(result.status == 0)

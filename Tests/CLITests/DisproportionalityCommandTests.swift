@@ -34,8 +34,10 @@ struct DisproportionalityCommandTests {
                       "odds_ratio", "or_lower", "or_upper", "or_method", "or_exact", "or_exact_lower", "or_exact_upper",
                       "p_value", "p_adjusted", "stage_share", "base_share", "share_difference_points", "share_ratio",
                       "excess", "excess_lower", "excess_upper", "significant", "small", "zero_cell_rule",
-                      "unknown_count", "rri_unknown_lower", "rri_unknown_upper", "rri_redistributed", "depends_on_unknown", "suppressed"]
+                      "unknown_count", "rri_unknown_lower", "rri_unknown_upper", "depends_on_unknown", "suppressed", "status", "share_ratio_method"]
         for field in fields { #expect(rows[0][field] != nil, "missing \(field)") }
+        // Proportional redistribution cannot move an RRI (every count scales alike): no column.
+        #expect(rows[0]["rri_redistributed"] == nil)
         let black = try #require(rows.first { $0["group"] as? String == "Black" && $0["stage"] as? String == "arrest" })
         let rri = try #require(black["rri"] as? Double)
         #expect(abs(rri - 2.632080200501253) < 1e-12)  // 118/1900 ÷ 420/17800, statsmodels in the fixture
@@ -73,7 +75,8 @@ struct DisproportionalityCommandTests {
         let hidden = rows.filter { ($0["suppressed"] as? String).map { !$0.isEmpty } ?? false }
         #expect(!hidden.isEmpty)
         for row in hidden where row["suppressed"] as? String != "derived" {
-            #expect(row["count"] is NSNull && row["rri"] is NSNull && row["rate"] is NSNull)
+            #expect(row["count"] as? String == "suppressed" && row["rri"] as? String == "suppressed" && row["rate"] as? String == "suppressed")
+            #expect(row["status"] as? String == "suppressed")
         }
         for row in rows { if let count = row["count"] as? Int { #expect(count == 0 || count >= 5) } }
     }

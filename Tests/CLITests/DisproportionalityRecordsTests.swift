@@ -115,4 +115,95 @@ struct DisproportionalityRecordsTests {
         let populationWithoutRecords = try runCLI(["disproportionality", "--counts", fixture.population.path, "--population", "x"])
         #expect(populationWithoutRecords.status == 2 && populationWithoutRecords.stderr.contains("--population goes with --records"))
     }
+
+    /// Issue 12 item 1: records White ×3, Asian ×1 with population White 100, Black 50, Asian 40.
+    @Test func populationGroupWithNoRecordsKeepsCountZero_white3Asian1BlackNone() throws {
+        let folder = try temporaryFolder()
+        let records = folder.appendingPathComponent("records.csv")
+        try "service,ethnicity,stage\nA,White,arrest\nA,White,arrest\nA,White,arrest\nA,Asian,arrest\n"
+            .write(to: records, atomically: true, encoding: .utf8)
+        let population = folder.appendingPathComponent("population.csv")
+        try "service,group,population\nA,White,100\nA,Black,50\nA,Asian,40\n".write(to: population, atomically: true, encoding: .utf8)
+        let counts = folder.appendingPathComponent("counts.csv")
+        try "group,stage,count\nWhite,population,100\nBlack,population,50\nAsian,population,40\nWhite,arrest,3\nBlack,arrest,0\nAsian,arrest,1\n"
+            .write(to: counts, atomically: true, encoding: .utf8)
+        let fromRecords = try runCLI(["disproportionality", "--records", records.path, "--service", "A", "--population", population.path, "--format", "json"])
+        #expect(fromRecords.status == 0, "\(fromRecords.stderr)")
+        let fromCounts = try runCLI(["disproportionality", "--counts", counts.path, "--format", "json"])
+        let recordRows = try #require(try parseJSON(fromRecords.stdout) as? [[String: Any]])
+        let countRows = try #require(try parseJSON(fromCounts.stdout) as? [[String: Any]])
+        #expect(Set(recordRows.compactMap { $0["group"] as? String }) == ["White", "Black", "Asian"])
+        let white = try #require(recordRows.first { $0["group"] as? String == "White" })
+        let share = try #require(white["base_share"] as? Double)
+        #expect(abs(share - 100.0 / 190) < 1e-12, "White base_share \(share), 0.526 is right")
+        let black = try #require(recordRows.first { $0["group"] as? String == "Black" })
+        #expect(black["count"] as? Int == 0)
+        for row in recordRows {
+            let plain = try #require(countRows.first { $0["group"] as? String == row["group"] as? String })
+            var stripped = row
+            stripped.removeValue(forKey: "service")
+            #expect(String(describing: stripped.sorted { $0.key < $1.key }) == String(describing: plain.sorted { $0.key < $1.key }))
+        }
+    }
+
+    @Test func recordsGroupWithNoPopulationRowIsAnErrorSuggestingUnknown() throws {
+        let folder = try temporaryFolder()
+        let records = folder.appendingPathComponent("records.csv")
+        try "service,ethnicity,stage\nA,White,arrest\nA,Mixed,arrest\nA,Unknown,arrest\n".write(to: records, atomically: true, encoding: .utf8)
+        let population = folder.appendingPathComponent("population.csv")
+        try "service,group,population\nA,White,100\nA,Black,50\n".write(to: population, atomically: true, encoding: .utf8)
+        let result = try runCLI(["disproportionality", "--records", records.path, "--service", "A", "--population", population.path, "--unknown", "Unknown"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("'Mixed'") && result.stderr.contains("--unknown") && !result.stderr.contains("'Unknown'"), "\(result.stderr)")
+    }
+
+    /// Property: `--records` equals `--counts` on the same numbers, for random tables in which
+    /// some population groups have no records at all.
+    @Test func recordsEqualsCountsOnRandomTablesWithEmptyGroups() throws {
+        var generator = SplitMix64(seed: 1212)
+        let groups = ["White", "Black", "Asian", "Mixed", "Other"]
+        for trial in 0..<4 {
+            let folder = try temporaryFolder()
+            var recordText = "service,ethnicity,stage\n", populationText = "service,group,population\n"
+            var countsText = "group,stage,count\n"
+            for group in groups {
+                let population = Int.random(in: 20...400, using: &generator)
+                let arrests = group == "White" ? Int.random(in: 1...15, using: &generator)
+                    : (Int.random(in: 0...2, using: &generator) == 0 ? 0 : Int.random(in: 0...15, using: &generator))
+                populationText += "S,\(group),\(population)\n"
+                countsText += "\(group),population,\(population)\n\(group),arrest,\(arrests)\n"
+                recordText += String(repeating: "S,\(group),arrest\n", count: arrests)
+            }
+            let records = folder.appendingPathComponent("r.csv"), population = folder.appendingPathComponent("p.csv")
+            let counts = folder.appendingPathComponent("c.csv")
+            try recordText.write(to: records, atomically: true, encoding: .utf8)
+            try populationText.write(to: population, atomically: true, encoding: .utf8)
+            try countsText.write(to: counts, atomically: true, encoding: .utf8)
+            let a = try runCLI(["disproportionality", "--records", records.path, "--service", "S", "--population", population.path, "--format", "json"])
+            let b = try runCLI(["disproportionality", "--counts", counts.path, "--format", "json"])
+            #expect(a.status == 0 && b.status == 0, "trial \(trial): \(a.stderr) \(b.stderr)")
+            let recordRows = try #require(try parseJSON(a.stdout) as? [[String: Any]])
+            let countRows = try #require(try parseJSON(b.stdout) as? [[String: Any]])
+            #expect(recordRows.count == countRows.count, "trial \(trial)")
+            for row in recordRows {
+                let plain = try #require(countRows.first { $0["group"] as? String == row["group"] as? String })
+                var stripped = row
+                stripped.removeValue(forKey: "service")
+                #expect(String(describing: stripped.sorted { $0.key < $1.key }) == String(describing: plain.sorted { $0.key < $1.key }), "trial \(trial) \(row["group"] ?? "")")
+            }
+        }
+    }
+}
+
+/// SplitMix64, so the random tables are reproducible.
+private struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

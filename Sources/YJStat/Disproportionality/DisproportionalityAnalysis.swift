@@ -62,8 +62,7 @@ public enum DisproportionalityAnalysis {
         let confidence = options.confidence
         var warnings: [String] = []
         func interval(_ t: TwoByTwoTable) throws -> RatioEstimate {
-            options.rriInterval == .koopman ? try t.riskRatioKoopman(confidence: confidence)
-                : try t.riskRatioKatz(confidence: confidence, zeroCell: options.zeroCell)
+            try t.riskRatio(confidence: confidence, method: options.rriInterval, zeroCell: options.zeroCell)
         }
 
         var rows: [DisproportionalityRow] = []
@@ -111,15 +110,19 @@ public enum DisproportionalityAnalysis {
                     row.shareDifference = composition.differencePoints.estimate
                     row.shareDifferenceLower = composition.differencePoints.lower
                     row.shareDifferenceUpper = composition.differencePoints.upper
-                    row.shareRatio = composition.ratio.estimate
                     row.shareRatioLower = composition.ratio.lower
                     row.shareRatioUpper = composition.ratio.upper
+                    row.shareRatioMethod = composition.ratio.method.rawValue
+                    row.shareRatioCorrected = composition.ratio.estimate
+                    row.shareRatio = composition.rawRatio
                 }
                 if n == 0 {
                     warnings.append("\(group) has a base of 0 at \(stage) ('\(baseStage)'); no rate or comparison is given")
                 }
                 if row.isReference {
                     row.rri = 1
+                    row.rriCorrected = 1
+                    row.status = .ok
                     rows.append(row)
                     continue
                 }
@@ -127,14 +130,19 @@ public enum DisproportionalityAnalysis {
                 let t = try TwoByTwoTable(groupEvents: x, groupBase: n, referenceEvents: x0, referenceBase: n0)
                 let rri = try interval(t)
                 row.rri = t.riskRatio
+                row.rriCorrected = rri.estimate
                 row.rriLower = rri.lower
                 row.rriUpper = rri.upper
+                row.rriMethod = rri.method.rawValue
+                row.status = ValueStatus(of: row.rri)
                 row.significant = rri.excludesOne
                 row.zeroCell = t.hasZeroCell
-                let woolf = try t.oddsRatioWoolf(confidence: confidence, zeroCell: options.zeroCell)
+                let odds = try t.oddsRatio(confidence: confidence, zeroCell: options.zeroCell)
                 row.oddsRatio = t.oddsRatio
-                row.orLower = woolf.lower
-                row.orUpper = woolf.upper
+                row.orCorrected = odds.estimate
+                row.orLower = odds.lower
+                row.orUpper = odds.upper
+                row.orMethod = odds.method.rawValue
                 let exact = try t.oddsRatioExact(confidence: confidence)
                 row.orExact = exact.estimate
                 row.orExactLower = exact.lower
@@ -167,7 +175,6 @@ public enum DisproportionalityAnalysis {
                     row.rateRedistributed = bounds.rateRedistributed * unit
                     row.rriUnknownLower = bounds.lower
                     row.rriUnknownUpper = bounds.upper
-                    row.rriRedistributed = bounds.redistributed
                     row.dependsOnUnknown = bounds.dependsOnUnknown
                 }
                 rows.append(row)
@@ -190,8 +197,8 @@ public enum DisproportionalityAnalysis {
             "RRI = group rate / reference rate; interval: \(options.rriInterval == .koopman ? "Koopman (1984) score" : "Katz (1978) log")",
             "odds ratio: Woolf (1955) logit interval and exact conditional interval (Cornfield 1956); p: Fisher's exact test, two-sided",
             "p_adjusted: Holm (1979) over all \(adjusted.filter { !$0.isNaN }.count) comparisons",
-            "zero cells: " + options.zeroCell.statement,
-            "composition: shares among children of known ethnicity, Wilson intervals, Newcombe (1998) hybrid score interval for the difference, Katz log interval for the ratio",
+            options.zeroCell.statement + "; significant is judged on the interval printed",
+            "composition: shares among children of known ethnicity, Wilson intervals, Newcombe (1998) hybrid score interval for the difference, Katz log interval for the ratio (zero cells as above)",
             "excess = count - reference rate x base, with base x Newcombe interval for the rate difference",
             "small: count below \(options.minimumCount) or base below \(options.minimumBase)",
         ]
@@ -199,10 +206,14 @@ public enum DisproportionalityAnalysis {
             methods.append("cumulative RRI = product of the stage RRIs = RRI of the stage's count over the population; interval from that population-based table")
         }
         if flat.unknownLabel != nil {
-            methods.append("unknown ethnicity: RRI bounds with every unknown child in the group or in the reference, and with proportional redistribution; depends_on_unknown when the bounds straddle 1 or change significance")
+            methods.append("unknown ethnicity: RRI bounds with every unknown child in the group or in the reference; depends_on_unknown when the bounds straddle 1 or change significance. Proportional redistribution scales every group's count by the same factor, so it leaves each RRI unchanged and no redistributed RRI is given (rate_redistributed is the group's rate under it)")
         }
         if !table.strataColumns.isEmpty {
-            methods.append("adjusted over \(table.strataColumns.joined(separator: " x ")): Mantel-Haenszel RR (Greenland-Robins interval) and OR (Robins-Breslow-Greenland interval); CMH test without continuity correction; Breslow-Day test with Tarone's correction")
+            methods.append("adjusted over \(table.strataColumns.joined(separator: " x ")): Mantel-Haenszel RR (Greenland-Robins interval) and OR (Robins-Breslow-Greenland interval); CMH test without continuity correction; Breslow-Day test with Tarone's correction over the informative strata (a stratum with no events, no non-events or an empty row is left out, df = informative strata - 1)")
+            let sparse = rows.filter { $0.sparseStrata && $0.suppression.isEmpty }
+            if !sparse.isEmpty {
+                warnings.append("sparse strata (an expected cell count under 5) for \(DisproportionalityReport.grouped(sparse)): the CMH and Breslow-Day p-values rest on a chi-squared approximation that is doubtful there")
+            }
         }
         if let k = options.suppressBelow {
             methods.append("disclosure control: counts 1 to \(k - 1) hidden with everything derived from them; further cells hidden so no hidden count follows from the stage totals")
@@ -239,7 +250,8 @@ public enum DisproportionalityAnalysis {
         let known = table.knownGroups
         for i in rows.indices where !rows[i].isReference {
             let group = rows[i].group, stage = rows[i].stage, baseStage = rows[i].baseStage
-            var tables: [TwoByTwoTable] = []
+            var tables: [TwoByTwoTable] = [], labels: [String] = []
+            var emptyRows: [String] = []
             for stratum in table.strata {
                 func value(_ g: String, _ s: String) -> Int { table.count(group: g, stage: s, stratum: stratum) ?? 0 }
                 let x = value(group, stage), n = value(group, baseStage)
@@ -250,10 +262,22 @@ public enum DisproportionalityAnalysis {
                     let others = known.filter { $0 != group }
                     (x0, n0) = (others.reduce(0) { $0 + value($1, stage) }, others.reduce(0) { $0 + value($1, baseStage) })
                 }
-                if n > 0, n0 > 0 { tables.append(try TwoByTwoTable(groupEvents: x, groupBase: n, referenceEvents: x0, referenceBase: n0)) }
+                let label = stratum.joined(separator: " ")
+                if n > 0, n0 > 0 {
+                    tables.append(try TwoByTwoTable(groupEvents: x, groupBase: n, referenceEvents: x0, referenceBase: n0))
+                    labels.append(label)
+                } else {
+                    emptyRows.append(label)
+                }
             }
             guard !tables.isEmpty else { continue }
             let mh = try MantelHaenszel(tables: tables, confidence: options.confidence)
+            rows[i].stratumLabels = labels
+            rows[i].stratumRiskRatios = tables.map(\.riskRatio)
+            rows[i].breslowDayStatistic = mh.breslowDayStatistic
+            rows[i].breslowDayDegreesOfFreedom = mh.breslowDayDegreesOfFreedom
+            rows[i].uninformativeStrata = emptyRows + mh.uninformativeStrata.map { labels[$0] }
+            rows[i].sparseStrata = mh.sparse
             rows[i].mhRiskRatio = mh.riskRatio.estimate
             rows[i].mhRiskRatioLower = mh.riskRatio.lower
             rows[i].mhRiskRatioUpper = mh.riskRatio.upper

@@ -33,7 +33,7 @@ public struct DisproportionalityOptions: Sendable, Equatable {
     public var confidence: Double
     /// Interval for the RRI: ``RatioIntervalMethod/katz`` (default) or ``RatioIntervalMethod/koopman``.
     public var rriInterval: RatioIntervalMethod
-    /// Zero-cell rule for the Katz and Woolf methods.
+    /// Zero-cell policy for every ratio (default ``ZeroCellRule/exact``).
     public var zeroCell: ZeroCellRule
     /// Counts below this are flagged `small` (default 10).
     public var minimumCount: Int
@@ -44,7 +44,7 @@ public struct DisproportionalityOptions: Sendable, Equatable {
 
     /// Creates options with the documented defaults.
     public init(reference: ReferenceChoice? = nil, base: BaseMode = .population, confidence: Double = 0.95,
-                rriInterval: RatioIntervalMethod = .katz, zeroCell: ZeroCellRule = .haldane,
+                rriInterval: RatioIntervalMethod = .katz, zeroCell: ZeroCellRule = .exact,
                 minimumCount: Int = 10, minimumBase: Int = 30, suppressBelow: Int? = nil) {
         self.reference = reference
         self.base = base

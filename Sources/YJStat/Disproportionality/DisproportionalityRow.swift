@@ -31,8 +31,14 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
     public var rriLower: Double
     /// Upper bound of the RRI interval.
     public var rriUpper: Double
-    /// RRI interval method.
+    /// RRI interval method (per row: under the ``ZeroCellRule/exact`` policy a zero cell switches
+    /// Katz to Koopman).
     public var rriMethod: String
+    /// The RRI of the zero-corrected table the interval belongs to (``ZeroCellRule/haldane`` with a
+    /// or c zero); equal to ``rri`` when no correction was applied.
+    public var rriCorrected: Double
+    /// What ``rri`` is: ok, infinite, undefined, suppressed or not-computed (a zero base).
+    public var status: ValueStatus
     /// Cumulative RRI (product of stage RRIs from the population on; previous-stage base only).
     public var cumulativeRRI: Double
     /// Lower bound of the cumulative RRI interval.
@@ -45,6 +51,11 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
     public var orLower: Double
     /// Woolf interval upper bound.
     public var orUpper: Double
+    /// Method of ``orLower``…``orUpper``: `woolf`, or `exact-conditional` at a zero cell under
+    /// the ``ZeroCellRule/exact`` policy.
+    public var orMethod: String
+    /// The odds ratio of the zero-corrected table (Haldane); equal to ``oddsRatio`` otherwise.
+    public var orCorrected: Double
     /// Conditional maximum-likelihood odds ratio.
     public var orExact: Double
     /// Exact conditional interval lower bound.
@@ -79,6 +90,10 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
     public var shareRatioLower: Double
     /// Katz upper bound of the share ratio.
     public var shareRatioUpper: Double
+    /// Method of the share-ratio interval (`log-ratio`, or `koopman` at a zero share).
+    public var shareRatioMethod: String
+    /// The share ratio of the zero-corrected table (Haldane); equal to ``shareRatio`` otherwise.
+    public var shareRatioCorrected: Double
     /// Children above parity with the reference rate: count − reference rate × base.
     public var excess: Double
     /// Lower bound of the excess.
@@ -91,7 +106,7 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
     public var small: Bool
     /// Whether the group's base is zero (nothing is divided by it).
     public var zeroBase: Bool
-    /// Whether the 2×2 table had a zero cell, so the zero-cell rule applied to Katz and Woolf.
+    /// Whether the 2×2 table has a zero cell (the methods say how each ratio dealt with it).
     public var zeroCell: Bool
     /// Unknown-ethnicity children at the stage (nil without `--unknown`).
     public var unknownCount: Int?
@@ -104,8 +119,6 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
     public var rriUnknownLower: Double
     /// Largest RRI over the unknown allocations.
     public var rriUnknownUpper: Double
-    /// RRI with unknowns redistributed proportionally.
-    public var rriRedistributed: Double
     /// Whether the conclusion depends on where the unknown children belong.
     public var dependsOnUnknown: Bool
     /// Mantel–Haenszel risk ratio over strata (NaN without strata).
@@ -122,8 +135,22 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
     public var mhOddsRatioUpper: Double
     /// Cochran–Mantel–Haenszel p-value (no continuity correction).
     public var cmhPValue: Double
-    /// Breslow–Day p-value with Tarone's correction.
+    /// Breslow–Day p-value with Tarone's correction, over the informative strata.
     public var breslowDayPValue: Double
+    /// Breslow–Day statistic (Tarone-corrected).
+    public var breslowDayStatistic: Double
+    /// Degrees of freedom of the Breslow–Day test: informative strata − 1 (nil without strata).
+    public var breslowDayDegreesOfFreedom: Int?
+    /// Strata left out of the Breslow–Day test because they carry no information on the odds
+    /// ratio (a zero event or non-event margin, or an empty row).
+    public var uninformativeStrata: [String]
+    /// Whether some stratum used has an expected cell count under 5 (the chi-squared
+    /// approximations of CMH and Breslow–Day are then doubtful).
+    public var sparseStrata: Bool
+    /// Stratum labels, in order, for ``stratumRiskRatios``.
+    public var stratumLabels: [String]
+    /// The crude risk ratio within each stratum (NaN where undefined, ∞ where the reference has none).
+    public var stratumRiskRatios: [Double]
     /// `primary` (count 1…K−1), `secondary` (hidden to protect another cell), `derived` (figures
     /// computed from a hidden cell), or empty when nothing is hidden.
     public var suppression: String
@@ -137,6 +164,10 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
         self.rateUnit = rateUnit
         self.rriMethod = rriMethod
         let nan = Double.nan
+        rriCorrected = nan; status = .notComputed; orMethod = "none"; orCorrected = nan
+        shareRatioMethod = "none"; shareRatioCorrected = nan
+        breslowDayStatistic = nan; breslowDayDegreesOfFreedom = nil; uninformativeStrata = []; sparseStrata = false
+        stratumLabels = []; stratumRiskRatios = []
         rate = nan; isReference = false; referenceRate = nan; rri = nan; rriLower = nan; rriUpper = nan
         cumulativeRRI = nan; cumulativeLower = nan; cumulativeUpper = nan
         oddsRatio = nan; orLower = nan; orUpper = nan; orExact = nan; orExactLower = nan; orExactUpper = nan
@@ -147,7 +178,7 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
         shareRatio = nan; shareRatioLower = nan; shareRatioUpper = nan
         excess = nan; excessLower = nan; excessUpper = nan
         significant = false; small = false; zeroBase = false; zeroCell = false
-        rateUnknownUpper = nan; rateRedistributed = nan; rriUnknownLower = nan; rriUnknownUpper = nan; rriRedistributed = nan; dependsOnUnknown = false
+        rateUnknownUpper = nan; rateRedistributed = nan; rriUnknownLower = nan; rriUnknownUpper = nan; dependsOnUnknown = false
         mhRiskRatio = nan; mhRiskRatioLower = nan; mhRiskRatioUpper = nan
         mhOddsRatio = nan; mhOddsRatioLower = nan; mhOddsRatioUpper = nan
         cmhPValue = nan; breslowDayPValue = nan
@@ -164,6 +195,7 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
         blank.isReference = isReference
         blank.unknownCount = unknownCount
         blank.suppression = reason
+        blank.status = .suppressed
         if keepBase, keepCount {
             blank.rate = rate
             blank.small = small

@@ -26,10 +26,22 @@ public struct MantelHaenszel: Sendable, Equatable, Codable {
     /// Breslow–Day statistic Σ (aᵢ − âᵢ)²/V̂ᵢ, âᵢ being the aᵢ that gives stratum i the odds ratio
     /// OR_MH with its margins fixed and V̂ᵢ = 1/(1/âᵢ + 1/b̂ᵢ + 1/ĉᵢ + 1/d̂ᵢ), minus Tarone's (1985,
     /// *Biometrika* 72:91–95) correction (Σaᵢ − Σâᵢ)²/ΣV̂ᵢ when ``breslowDayTarone`` is true.
-    /// Chi-squared with (strata − 1) degrees of freedom under homogeneity (Breslow & Day 1980).
+    /// Chi-squared with (informative strata − 1) degrees of freedom under homogeneity (Breslow &
+    /// Day 1980). Only informative strata enter: a stratum whose event or non-event margin is zero
+    /// has a single possible table, carries no information on the odds ratio and is left out
+    /// (``uninformativeStrata``), with one fewer degree of freedom.
     public var breslowDayStatistic: Double
-    /// Upper-tail p-value of ``breslowDayStatistic``; NaN with fewer than two strata.
+    /// Upper-tail p-value of ``breslowDayStatistic``; NaN with fewer than two informative strata.
     public var breslowDayPValue: Double
+    /// Degrees of freedom of the Breslow–Day test: informative strata − 1 (0 when it is undefined).
+    public var breslowDayDegreesOfFreedom: Int
+    /// Indices (into the `tables` given) of the strata left out of the Breslow–Day test as
+    /// uninformative: an empty row, or a zero event or non-event margin.
+    public var uninformativeStrata: [Int]
+    /// Whether any stratum used has an expected cell count under 5 (n₁ᵢm₁ᵢ/Nᵢ and the other three
+    /// cells under independence); the CMH and Breslow–Day chi-squared approximations are then
+    /// doubtful (Breslow & Day 1980, §4.4).
+    public var sparse: Bool
     /// Whether Tarone's correction was applied to the Breslow–Day statistic.
     public var breslowDayTarone: Bool
     /// Number of strata used.
@@ -89,11 +101,22 @@ public struct MantelHaenszel: Sendable, Equatable, Codable {
         cmhStatistic = sumVariance > 0 ? deviation * deviation / sumVariance : .nan
         cmhPValue = cmhStatistic.isNaN ? .nan : ChiSquared(degreesOfFreedom: 1).sf(cmhStatistic)
 
-        // Breslow–Day: fitted a under the common odds ratio OR_MH, stratum by stratum.
-        var bd = 0.0, fittedSum = 0.0, fittedVariance = 0.0
+        // Breslow–Day: fitted a under the common odds ratio OR_MH, stratum by stratum, over the
+        // informative strata (both margins non-zero, so the support of a has more than one value).
+        func informative(_ t: TwoByTwoTable) -> Bool {
+            t.groupTotal > 0 && t.referenceTotal > 0 && t.a + t.c > 0 && t.b + t.d > 0
+        }
+        uninformativeStrata = tables.indices.filter { !informative(tables[$0]) }
+        let informativeTables = used.filter(informative)
+        sparse = used.contains { t in
+            let n1 = Double(t.groupTotal), n0 = Double(t.referenceTotal), m1 = Double(t.a + t.c), m0 = Double(t.b + t.d)
+            let n = n1 + n0
+            return min(n1 * m1, n1 * m0, n0 * m1, n0 * m0) / n < 5
+        }
+        var bd = 0.0, fittedSum = 0.0, fittedVariance = 0.0, informativeSumA = 0.0
         var defined = or.isFinite && or > 0
         if defined {
-            for t in used {
+            for t in informativeTables {
                 let n1 = Double(t.groupTotal), n0 = Double(t.referenceTotal), m1 = Double(t.a + t.c)
                 guard let fitted = Self.fittedCell(oddsRatio: or, groupTotal: n1, referenceTotal: n0, events: m1) else {
                     defined = false; break
@@ -101,16 +124,19 @@ public struct MantelHaenszel: Sendable, Equatable, Codable {
                 let variance = 1 / (1 / fitted + 1 / (n1 - fitted) + 1 / (m1 - fitted) + 1 / (n0 - m1 + fitted))
                 guard variance > 0, variance.isFinite else { defined = false; break }
                 bd += (Double(t.a) - fitted) * (Double(t.a) - fitted) / variance
+                informativeSumA += Double(t.a)
                 fittedSum += fitted
                 fittedVariance += variance
             }
         }
-        if defined && used.count >= 2 {
-            if tarone { bd -= (sumA - fittedSum) * (sumA - fittedSum) / fittedVariance }
+        if defined && informativeTables.count >= 2 {
+            if tarone { bd -= (informativeSumA - fittedSum) * (informativeSumA - fittedSum) / fittedVariance }
             breslowDayStatistic = bd
-            breslowDayPValue = ChiSquared(degreesOfFreedom: Double(used.count - 1)).sf(bd)
+            breslowDayDegreesOfFreedom = informativeTables.count - 1
+            breslowDayPValue = ChiSquared(degreesOfFreedom: Double(informativeTables.count - 1)).sf(bd)
         } else {
             breslowDayStatistic = .nan
+            breslowDayDegreesOfFreedom = 0
             breslowDayPValue = .nan
         }
     }

@@ -11,9 +11,13 @@ import Foundation
 ///
 /// **Sampling.** When the service total N is known, the counts k consistent with the printed
 /// S are those with 100k/N in [S − 0.5, S + 0.5). The *sampling interval* is the union, over
-/// every consistent k (and consistent j of M for the comparator when its total M is known), of
-/// the Katz log interval for the ratio and Newcombe's hybrid score interval for the difference;
-/// with no comparator total the comparator is taken as exact, inside its rounding range.
+/// every consistent k (and every consistent j of M for the comparator when its total M is known:
+/// every pair is searched, since the Katz bounds are not monotone in j near the edges), of the
+/// Katz log interval for the ratio (under the zero-cell policy of ``ZeroCellRule/exact``: the
+/// Koopman interval when k or j is 0) and Newcombe's hybrid score interval for the difference;
+/// with no comparator total the comparator is taken as exact, inside its rounding range. Above
+/// ``exhaustivePairLimit`` pairs only the pairs with k or j at an end of its range are searched,
+/// and a note says so.
 /// If no whole k fits S, the percentages cannot come from that total and the result says so.
 /// Percentages must be whole numbers, as the reports print them.
 public struct Representation: Sendable, Equatable, Codable {
@@ -88,11 +92,18 @@ public struct Representation: Sendable, Equatable, Codable {
         if let serviceTotal, let ks = consistentServiceCounts, comparatorTotal == nil || consistentComparatorCounts != nil {
             var ratioLow = Double.infinity, ratioHigh = -Double.infinity
             var differenceLow = Double.infinity, differenceHigh = -Double.infinity
-            for k in [ks.lowerBound, ks.upperBound] {
+            let pairs = ks.count * (consistentComparatorCounts?.count ?? 1)
+            let exhaustive = pairs <= Self.exhaustivePairLimit
+            if !exhaustive {
+                notes.append("\(pairs) consistent count pairs: the sampling range searches only pairs with a count at an end of its range")
+            }
+            for k in ks {
                 if let comparatorTotal, let js = consistentComparatorCounts {
-                    for j in [js.lowerBound, js.upperBound] {
+                    let atEdge = k == ks.lowerBound || k == ks.upperBound
+                    let jValues: [Int] = exhaustive || atEdge ? Array(js) : [js.lowerBound, js.upperBound]
+                    for j in jValues {
                         let table = try TwoByTwoTable(groupEvents: k, groupBase: serviceTotal, referenceEvents: j, referenceBase: comparatorTotal)
-                        let r = try table.riskRatioKatz(confidence: confidence)
+                        let r = try table.riskRatio(confidence: confidence, method: .katz, zeroCell: .exact)
                         ratioLow = min(ratioLow, r.lower); ratioHigh = max(ratioHigh, r.upper)
                         let d = try IntervalEstimate.newcombe(k, serviceTotal, j, comparatorTotal, confidence: confidence)
                         differenceLow = min(differenceLow, 100 * d.lower); differenceHigh = max(differenceHigh, 100 * d.upper)
@@ -110,6 +121,9 @@ public struct Representation: Sendable, Equatable, Codable {
         }
         self.notes = notes
     }
+
+    /// Above this many consistent (k, j) pairs the search keeps to the edges of the ranges.
+    public static let exhaustivePairLimit = 1_000_000
 
     /// [x − 0.5, x + 0.5] clipped to [0, 100] for a whole x (the upper end itself is excluded
     /// except at 100, which the arithmetic of ``consistentCounts(percent:total:)`` respects).

@@ -29,7 +29,8 @@ public struct ServiceDisproportionality: Sendable, Equatable {
             }
             let label = "\(source)[service=\(service)]"
             let csv = try table.countsCSV(forService: service, population: groups,
-                                          populationStage: countsOptions.populationStage, source: source)
+                                          populationStage: countsOptions.populationStage,
+                                          unknownLabel: countsOptions.unknownLabel, source: source)
             // A service with no child of unknown ethnicity has no unknown rows (the group is left
             // out like any group with neither population nor children), so it has nothing to bound.
             var serviceOptions = countsOptions

@@ -51,10 +51,10 @@ public struct TwoByTwoTable: Sendable, Equatable, Codable {
     /// Whether any cell is zero.
     public var hasZeroCell: Bool { a == 0 || b == 0 || c == 0 || d == 0 }
 
-    /// The cells as doubles after the zero-cell rule (0.5 added to all four when one is zero
-    /// under ``ZeroCellRule/haldane``).
-    public func corrected(_ rule: ZeroCellRule) -> (a: Double, b: Double, c: Double, d: Double, applied: Bool) {
-        let shift = (rule == .haldane && hasZeroCell) ? 0.5 : 0
+    /// The cells as doubles after the zero-cell rule: 0.5 added to all four under
+    /// ``ZeroCellRule/haldane`` when `needed` (the method divides by a zero cell).
+    func corrected(_ rule: ZeroCellRule, needed: Bool) -> (a: Double, b: Double, c: Double, d: Double, applied: Bool) {
+        let shift = (rule == .haldane && needed) ? 0.5 : 0
         return (Double(a) + shift, Double(b) + shift, Double(c) + shift, Double(d) + shift, shift > 0)
     }
 
@@ -70,12 +70,15 @@ public struct TwoByTwoTable: Sendable, Equatable, Codable {
     /// RR = (a/n₁)/(c/n₀), log RR ± z √(1/a − 1/n₁ + 1/c − 1/n₀), z = Φ⁻¹(1 − α/2).
     ///
     /// Source: Katz, Baptista, Azen & Pike (1978), *Biometrics* 34:469–474; Rothman, Greenland
-    /// & Lash, *Modern Epidemiology* (3rd ed.), ch. 14. With a zero cell the `rule` applies
-    /// (default Haldane: 0.5 added to all cells, and then n₁, n₀ grow by 1). Valid for any table
-    /// with both rows non-empty; large-sample approximation.
+    /// & Lash, *Modern Epidemiology* (3rd ed.), ch. 14. Only a = 0 or c = 0 makes the variance
+    /// infinite; then under ``ZeroCellRule/haldane`` 0.5 is added to all cells (n₁, n₀ grow by 1)
+    /// and the estimate is the corrected table's; a zero b or d needs and gets no correction.
+    /// (``ZeroCellRule/exact`` is a choice of method, made by ``riskRatio(confidence:method:zeroCell:)``;
+    /// here it means no correction.) Valid for any table with both rows non-empty; large-sample
+    /// approximation.
     public func riskRatioKatz(confidence: Double, zeroCell rule: ZeroCellRule = .haldane) throws -> RatioEstimate {
         try InvalidArgumentError.checkConfidence(confidence)
-        let t = corrected(rule)
+        let t = corrected(rule, needed: katzNeedsCorrection)
         let n1 = t.a + t.b, n0 = t.c + t.d
         let estimate = (t.a / n1) / (t.c / n0)
         let se = (1 / t.a - 1 / n1 + 1 / t.c - 1 / n0).squareRoot()
@@ -89,11 +92,11 @@ public struct TwoByTwoTable: Sendable, Equatable, Codable {
     /// Odds ratio with the Woolf logit interval: OR = ad/(bc), log OR ± z √(1/a + 1/b + 1/c + 1/d).
     ///
     /// Source: Woolf (1955), *Annals of Human Genetics* 19:251–253. With a zero cell the `rule`
-    /// applies (default Haldane). Large-sample approximation; for small cells prefer
-    /// ``oddsRatioExact(confidence:)``.
+    /// applies (Haldane: 0.5 added to all four cells, estimate from the corrected table).
+    /// Large-sample approximation; for small cells prefer ``oddsRatioExact(confidence:)``.
     public func oddsRatioWoolf(confidence: Double, zeroCell rule: ZeroCellRule = .haldane) throws -> RatioEstimate {
         try InvalidArgumentError.checkConfidence(confidence)
-        let t = corrected(rule)
+        let t = corrected(rule, needed: woolfNeedsCorrection)
         let estimate = (t.a * t.d) / (t.b * t.c)
         let se = (1 / t.a + 1 / t.b + 1 / t.c + 1 / t.d).squareRoot()
         let (lower, upper) = Self.logInterval(estimate, se, confidence)

@@ -103,6 +103,23 @@ public struct WideRatingsTable: Sendable {
             }
             let scored = framework.standards.filter(\.isScored)
             let sum: Int? = scored.allSatisfy { ratings[$0.id] != nil } ? scored.reduce(0) { $0 + (ratings[$1.id]?.score ?? 0) } : nil
+            // Some scored standards unreadable: the published score must still be reachable by
+            // some rating of the missing ones (between every one at the lowest and at the highest).
+            let missing = scored.filter { ratings[$0.id] == nil }
+            if sum == nil, !missing.isEmpty, missing.count < scored.count, !standardColumns.isEmpty,
+               let lowest = framework.ratings.first?.score, let highest = framework.ratings.last?.score {
+                let partial = scored.reduce(0) { $0 + (ratings[$1.id]?.score ?? 0) }
+                let reachable = (partial + lowest * missing.count)...(partial + highest * missing.count)
+                var published: [Int] = []
+                if case .points(let points, _)? = row.score { published = [points] }
+                else if let percent = row.scorePercent { published = PublishedScore.points(fromPercent: percent, maximum: framework.maximumScore) }
+                else if case .percent(let percent)? = row.score { published = PublishedScore.points(fromPercent: percent, maximum: framework.maximumScore) }
+                if !published.isEmpty, !published.contains(where: reachable.contains) {
+                    let ids = missing.map(\.id).joined(separator: ", ")
+                    add(.scoreMismatch, .error, "score",
+                        "the published score \(published.count == 1 ? String(published[0]) : "(\(published.map(String.init).joined(separator: " or ")))") cannot be reached: the \(scored.count - missing.count) readable standards sum to \(partial) and the unreadable \(ids) can add only \(lowest * missing.count) to \(highest * missing.count), so the score lies in \(reachable.lowerBound)-\(reachable.upperBound) (\(place))")
+                }
+            }
             var scores = [row.score, row.scorePercent.map { PublishedScore.percent($0) }].compactMap { $0 }
             if scores.count == 2 {
                 // Both columns: check each, the overall rating only once (against the first).

@@ -10,9 +10,19 @@ public enum CellValue: Sendable, Equatable {
     case bool(Bool)
     /// No value.
     case null
+    /// A measure that is explicitly not a finite number: CSV `inf`, `-inf` or `NA`; JSON the
+    /// strings `"inf"`, `"-inf"` or `"undefined"` (NaN). The row's `status` column says why.
+    case measure(Double)
+
+    /// A value hidden by disclosure control: CSV `NA` (the row's `status` says `suppressed`),
+    /// JSON the string `"suppressed"`.
+    case suppressed
+
+    /// `.number` for a finite value, else ``measure(_:)`` so it prints as `inf`, `-inf` or `NA`.
+    public static func explicit(_ value: Double) -> CellValue { value.isFinite ? .number(value) : .measure(value) }
 
     /// The value as CSV cell text: numbers in shortest round-trip form, booleans as
-    /// `true`/`false`, `null` and non-finite numbers as an empty cell.
+    /// `true`/`false`, `null` and non-finite `.number`s as an empty cell, ``measure(_:)`` as `inf`/`-inf`/`NA`.
     public var csvText: String {
         switch self {
         case .text(let s): return s
@@ -20,6 +30,8 @@ public enum CellValue: Sendable, Equatable {
         case .number(let d): return d.isFinite ? CellValue.shortest(d) : ""
         case .bool(let b): return b ? "true" : "false"
         case .null: return ""
+        case .measure(let d): return d.isFinite ? CellValue.shortest(d) : (d.isNaN ? "NA" : (d > 0 ? "inf" : "-inf"))
+        case .suppressed: return "NA"
         }
     }
 
@@ -31,6 +43,8 @@ public enum CellValue: Sendable, Equatable {
         case .number(let d): return d.isFinite ? .number(d) : .null
         case .bool(let b): return .bool(b)
         case .null: return .null
+        case .measure(let d): return d.isFinite ? .number(d) : .string(d.isNaN ? "undefined" : (d > 0 ? "inf" : "-inf"))
+        case .suppressed: return .string("suppressed")
         }
     }
 

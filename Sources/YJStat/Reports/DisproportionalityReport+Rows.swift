@@ -1,49 +1,61 @@
 extension DisproportionalityRow {
-    /// The row for CSV and JSON, fields in the documented order. Undefined and hidden values are
-    /// empty (CSV) or null (JSON), as are infinite bounds; `suppressed` says which is which.
+    /// The row for CSV and JSON, fields in the documented order. A value that is not a finite
+    /// number is explicit: CSV `inf`, `-inf` or `NA`, JSON `"inf"`, `"-inf"` or `"undefined"`;
+    /// `status` says what the RRI is (ok, infinite, undefined, suppressed, not-computed) and
+    /// `suppressed` why a figure is hidden. With the Haldane rule the corrected estimates the
+    /// intervals belong to are added (`rri_corrected`, `or_corrected`, `share_ratio_corrected`).
     public func resultRow(confidence: Double, zeroCellRule: ZeroCellRule, strata: Bool, unknown: Bool) -> ResultRow {
-        func int(_ v: Int?) -> CellValue { v.map { .integer($0) } ?? .null }
+        let hidden = !suppression.isEmpty
+        func int(_ v: Int?) -> CellValue { v.map { .integer($0) } ?? (hidden ? .suppressed : .measure(.nan)) }
+        func num(_ v: Double) -> CellValue { hidden && v.isNaN ? .suppressed : .explicit(v) }
         var cells: [(name: String, value: CellValue)] = [
             ("group", .text(group)), ("stage", .text(stage)),
             ("count", int(count)), ("base", int(base)), ("base_stage", .text(baseStage)),
-            ("rate", .number(rate)), ("rate_per", .number(rateUnit)),
+            ("rate", num(rate)), ("rate_per", num(rateUnit)),
             ("reference", .text(reference)), ("is_reference", .bool(isReference)),
             ("reference_count", int(referenceCount)), ("reference_base", int(referenceBase)),
-            ("reference_rate", .number(referenceRate)),
-            ("rri", .number(rri)), ("rri_lower", .number(rriLower)), ("rri_upper", .number(rriUpper)),
-            ("rri_method", .text(rriMethod)),
-            ("cumulative_rri", .number(cumulativeRRI)), ("cumulative_lower", .number(cumulativeLower)),
-            ("cumulative_upper", .number(cumulativeUpper)),
-            ("odds_ratio", .number(oddsRatio)), ("or_lower", .number(orLower)), ("or_upper", .number(orUpper)),
-            ("or_method", .text(RatioIntervalMethod.woolf.rawValue)),
-            ("or_exact", .number(orExact)), ("or_exact_lower", .number(orExactLower)), ("or_exact_upper", .number(orExactUpper)),
-            ("p_value", .number(pValue)), ("p_method", .text("fisher-exact-two-sided")),
-            ("p_adjusted", .number(pAdjusted)), ("p_adjustment", .text("holm")),
-            ("stage_share", .number(stageShare)), ("stage_share_lower", .number(stageShareLower)),
-            ("stage_share_upper", .number(stageShareUpper)),
-            ("base_share", .number(baseShare)), ("base_share_lower", .number(baseShareLower)),
-            ("base_share_upper", .number(baseShareUpper)),
-            ("share_difference_points", .number(shareDifference)),
-            ("share_difference_lower", .number(shareDifferenceLower)), ("share_difference_upper", .number(shareDifferenceUpper)),
-            ("share_ratio", .number(shareRatio)), ("share_ratio_lower", .number(shareRatioLower)),
-            ("share_ratio_upper", .number(shareRatioUpper)),
-            ("excess", .number(excess)), ("excess_lower", .number(excessLower)), ("excess_upper", .number(excessUpper)),
+            ("reference_rate", num(referenceRate)),
+            ("rri", num(rri)), ("rri_lower", num(rriLower)), ("rri_upper", num(rriUpper)),
+            ("rri_method", .text(rriMethod)), ("status", .text(status.rawValue)),
+            ("cumulative_rri", num(cumulativeRRI)), ("cumulative_lower", num(cumulativeLower)),
+            ("cumulative_upper", num(cumulativeUpper)),
+            ("odds_ratio", num(oddsRatio)), ("or_lower", num(orLower)), ("or_upper", num(orUpper)),
+            ("or_method", .text(orMethod)),
+            ("or_exact", num(orExact)), ("or_exact_lower", num(orExactLower)), ("or_exact_upper", num(orExactUpper)),
+            ("p_value", num(pValue)), ("p_method", .text("fisher-exact-two-sided")),
+            ("p_adjusted", num(pAdjusted)), ("p_adjustment", .text("holm")),
+            ("stage_share", num(stageShare)), ("stage_share_lower", num(stageShareLower)),
+            ("stage_share_upper", num(stageShareUpper)),
+            ("base_share", num(baseShare)), ("base_share_lower", num(baseShareLower)),
+            ("base_share_upper", num(baseShareUpper)),
+            ("share_difference_points", num(shareDifference)),
+            ("share_difference_lower", num(shareDifferenceLower)), ("share_difference_upper", num(shareDifferenceUpper)),
+            ("share_ratio", num(shareRatio)), ("share_ratio_lower", num(shareRatioLower)),
+            ("share_ratio_upper", num(shareRatioUpper)), ("share_ratio_method", .text(shareRatioMethod)),
+            ("excess", num(excess)), ("excess_lower", num(excessLower)), ("excess_upper", num(excessUpper)),
             ("significant", .bool(significant)), ("small", .bool(small)), ("zero_base", .bool(zeroBase)),
             ("zero_cell", .bool(zeroCell)), ("zero_cell_rule", .text(zeroCellRule.rawValue)),
-            ("confidence", .number(confidence)),
+            ("confidence", num(confidence)),
         ]
+        if zeroCellRule == .haldane {
+            cells += [("rri_corrected", num(rriCorrected)), ("or_corrected", num(orCorrected)),
+                      ("share_ratio_corrected", num(shareRatioCorrected))]
+        }
         if unknown {
-            cells += [("unknown_count", int(unknownCount)), ("rate_unknown_upper", .number(rateUnknownUpper)),
-                      ("rate_redistributed", .number(rateRedistributed)), ("rri_unknown_lower", .number(rriUnknownLower)),
-                      ("rri_unknown_upper", .number(rriUnknownUpper)), ("rri_redistributed", .number(rriRedistributed)),
+            cells += [("unknown_count", int(unknownCount)), ("rate_unknown_upper", num(rateUnknownUpper)),
+                      ("rate_redistributed", num(rateRedistributed)), ("rri_unknown_lower", num(rriUnknownLower)),
+                      ("rri_unknown_upper", num(rriUnknownUpper)),
                       ("depends_on_unknown", .bool(dependsOnUnknown))]
         }
         if strata {
-            cells += [("mh_rr", .number(mhRiskRatio)), ("mh_rr_lower", .number(mhRiskRatioLower)),
-                      ("mh_rr_upper", .number(mhRiskRatioUpper)), ("mh_rr_method", .text(RatioIntervalMethod.mantelHaenszelGreenlandRobins.rawValue)),
-                      ("mh_or", .number(mhOddsRatio)), ("mh_or_lower", .number(mhOddsRatioLower)),
-                      ("mh_or_upper", .number(mhOddsRatioUpper)), ("mh_or_method", .text(RatioIntervalMethod.mantelHaenszelRobinsBreslowGreenland.rawValue)),
-                      ("cmh_p", .number(cmhPValue)), ("breslow_day_p", .number(breslowDayPValue))]
+            cells += [("mh_rr", num(mhRiskRatio)), ("mh_rr_lower", num(mhRiskRatioLower)),
+                      ("mh_rr_upper", num(mhRiskRatioUpper)), ("mh_rr_method", .text(RatioIntervalMethod.mantelHaenszelGreenlandRobins.rawValue)),
+                      ("mh_or", num(mhOddsRatio)), ("mh_or_lower", num(mhOddsRatioLower)),
+                      ("mh_or_upper", num(mhOddsRatioUpper)), ("mh_or_method", .text(RatioIntervalMethod.mantelHaenszelRobinsBreslowGreenland.rawValue)),
+                      ("cmh_p", num(cmhPValue)),
+                      ("breslow_day_statistic", num(breslowDayStatistic)), ("breslow_day_df", int(breslowDayDegreesOfFreedom)),
+                      ("breslow_day_p", num(breslowDayPValue)), ("sparse_strata", .bool(sparseStrata)),
+                      ("uninformative_strata", .text(uninformativeStrata.joined(separator: "; ")))]
         }
         cells.append(("suppressed", .text(suppression)))
         return ResultRow(cells)

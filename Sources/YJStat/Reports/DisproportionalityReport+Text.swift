@@ -55,8 +55,13 @@ extension DisproportionalityReport {
             let hidden = !row.suppression.isEmpty
             let count: String = row.count.map { String($0) } ?? "*"
             let baseText: String = row.base.map { String($0) } ?? "*"
-            let rate: String = row.rate.isFinite ? NumberFormatting.fixed(row.rate, 1) : (hidden ? "*" : "–")
-            let rri: String = row.isReference ? "1" : Self.ratioCell(row.rri, hidden: hidden)
+            let rate: String = row.rate.isFinite ? NumberFormatting.fixed(row.rate, 1) : (hidden ? "*" : "not computed")
+            var rri: String = row.isReference ? "1" : Self.ratioCell(row.rri, status: row.status)
+            if !row.isReference, zeroCellRule == .haldane, row.status == .ok || row.status == .infinite,
+               row.rriCorrected != row.rri, !row.rriCorrected.isNaN {
+                rri = "\(Self.ratio(row.rriCorrected)) corrected (raw \(Self.ratioCell(row.rri, status: row.status)))"
+            }
+            if row.rriMethod == RatioIntervalMethod.koopman.rawValue, rriInterval != .koopman { notes.append("Koopman interval") }
             let hasInterval = !row.isReference && (row.rriLower.isFinite || row.rriUpper.isFinite)
             let interval: String = hasInterval ? Self.cell(row.rriLower) + "–" + Self.cell(row.rriUpper) : ""
             let excess: String = row.excess.isFinite ? Self.whole(row.excess) : ""
@@ -95,13 +100,23 @@ extension DisproportionalityReport {
             }
         }
         let zero = rows.filter { $0.zeroCell && !$0.isReference && $0.suppression.isEmpty }
-        if !zero.isEmpty && zeroCellRule == .haldane {
-            notes.append("A count of zero appears in \(zero.count) comparison(s); their Katz and Woolf intervals add 0.5 to every cell of the 2x2 table.")
+        if !zero.isEmpty {
+            switch zeroCellRule {
+            case .exact:
+                notes.append("A count of zero appears in \(zero.count) comparison(s). Where the Katz or Woolf method would divide by it, the Koopman score interval (RRI) or the exact conditional interval (odds ratio) is used instead, with no correction; rri_method and or_method say which.")
+            case .haldane:
+                notes.append("A count of zero appears in \(zero.count) comparison(s). Where the Katz or Woolf method would divide by it, 0.5 is added to every cell of the 2x2 table and the corrected estimate is shown with its interval.")
+            case .none:
+                notes.append("A count of zero appears in \(zero.count) comparison(s), with no correction: where the Katz or Woolf method divides by it the interval has no limit.")
+            }
         }
         if rows.contains(where: { !$0.suppression.isEmpty }) {
             notes.append("* hidden for disclosure control (counts from 1 to \((suppressBelow ?? 1) - 1), and other figures from which they could be worked out).")
         }
         notes += warnings
+        if !strata.isEmpty {
+            out += "\n" + stratifiedSection()
+        }
         if !notes.isEmpty {
             out += "\nWarnings:\n" + notes.map { "  - \($0)\n" }.joined()
         }
@@ -115,12 +130,56 @@ extension DisproportionalityReport {
         return x >= 10 ? NumberFormatting.fixed(x, 1) : NumberFormatting.fixed(x, 2)
     }
 
-    /// A ratio for a table cell: ∞ instead of words.
-    static func cell(_ x: Double) -> String { x.isInfinite ? "∞" : ratio(x) }
+    /// An interval bound for a table cell: "no limit" for ∞.
+    static func cell(_ x: Double) -> String { x.isInfinite ? "no limit" : ratio(x) }
 
-    static func ratioCell(_ x: Double, hidden: Bool) -> String {
-        if hidden { return "*" }
-        return x.isFinite ? ratio(x) : (x.isInfinite ? "∞" : "–")
+    /// A ratio for a table cell, in words when it is not a finite number.
+    static func ratioCell(_ x: Double, status: ValueStatus) -> String {
+        switch status {
+        case .suppressed: return "*"
+        case .notComputed: return "not computed"
+        case .ok, .infinite, .undefined: return x.isFinite ? ratio(x) : (x.isInfinite ? "infinite" : "undefined")
+        }
+    }
+
+    /// Crude, Mantel–Haenszel and stratum RRIs with the Breslow–Day homogeneity test, one
+    /// paragraph per comparison, with a plain statement where the strata disagree.
+    func stratifiedSection() -> String {
+        let level = NumberFormatting.fixed(confidence * 100, 0) + "%"
+        var out = "Adjusted for \(strata.joined(separator: " and ")) (Mantel-Haenszel; \(level) intervals):\n"
+        let compared = rows.filter { !$0.isReference && $0.suppression.isEmpty && !$0.stratumLabels.isEmpty }
+        if compared.isEmpty { return out + "  no comparison could be adjusted.\n" }
+        for row in compared {
+            var line = "  \(row.group) at \(row.stage): crude RRI \(Self.ratioCell(row.rri, status: row.status))"
+            if row.rriLower.isFinite || row.rriUpper.isFinite { line += " (\(Self.cell(row.rriLower)) to \(Self.cell(row.rriUpper)))" }
+            line += "; Mantel-Haenszel RRI \(Self.ratioCell(row.mhRiskRatio, status: ValueStatus(of: row.mhRiskRatio)))"
+            if row.mhRiskRatio.isFinite { line += " (\(Self.cell(row.mhRiskRatioLower)) to \(Self.cell(row.mhRiskRatioUpper)))" }
+            let strataText = zip(row.stratumLabels, row.stratumRiskRatios)
+                .map { "\($0) \(Self.ratioCell($1, status: ValueStatus(of: $1)))" }.joined(separator: ", ")
+            line += "; by stratum: \(strataText)"
+            if let df = row.breslowDayDegreesOfFreedom, df > 0, row.breslowDayPValue.isFinite {
+                line += "; Breslow-Day test of equal odds ratios (Tarone) chi-squared \(NumberFormatting.fixed(row.breslowDayStatistic, 2)) on \(df) df, p = \(Self.pText(row.breslowDayPValue))"
+            } else {
+                line += "; the Breslow-Day test needs two strata with both outcomes and is not computed"
+            }
+            if !row.uninformativeStrata.isEmpty {
+                line += " (left out as uninformative: \(row.uninformativeStrata.joined(separator: ", ")))"
+            }
+            line += "."
+            if row.breslowDayPValue < 1 - confidence {
+                line += " The strata disagree: the ratio differs between \(strata.joined(separator: " and ")) groups, so the adjusted RRI is an average over different effects and should not be read on its own; read the stratum RRIs."
+            }
+            if row.sparseStrata { line += " Some strata are sparse (an expected count under 5): treat the p-values with caution." }
+            out += line + "\n"
+        }
+        return out
+    }
+
+    /// A p-value in plain text: three significant figures, or "< 0.0001"-style scientific form.
+    static func pText(_ p: Double) -> String {
+        guard p.isFinite else { return "undefined" }
+        if p >= 0.001 { return NumberFormatting.fixed(p, 3) }
+        return String(format: "%.1e", p)
     }
 
     static func whole(_ x: Double) -> String {

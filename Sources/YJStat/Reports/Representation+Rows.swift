@@ -1,23 +1,26 @@
 extension Representation {
     /// The result as a row: printed figures, ratio and difference with their rounding ranges,
-    /// and the sampling intervals when totals are known (empty otherwise).
+    /// and the sampling intervals when totals are known. A value that is not a finite number is
+    /// explicit (CSV `inf`/`NA`, JSON `"inf"`/`"undefined"`); `status` is `ok`, or `not-computed`
+    /// when there is no total (or no count fits it) so the sampling interval cannot be worked out.
     public func resultRow(labels: [(String, String)] = []) -> ResultRow {
-        func int(_ v: Int?) -> CellValue { v.map { .integer($0) } ?? .null }
+        func int(_ v: Int?) -> CellValue { v.map { .integer($0) } ?? .measure(.nan) }
         var cells: [(name: String, value: CellValue)] = labels.map { ($0.0, .text($0.1)) }
         cells += [
-            ("service_percent", .number(servicePercent)), ("comparator_percent", .number(comparatorPercent)),
+            ("service_percent", .explicit(servicePercent)), ("comparator_percent", .explicit(comparatorPercent)),
             ("service_total", int(serviceTotal)), ("comparator_total", int(comparatorTotal)),
-            ("ratio", .number(ratio)),
-            ("ratio_rounding_lower", .number(ratioRounding.lowerBound)), ("ratio_rounding_upper", .number(ratioRounding.upperBound)),
-            ("ratio_lower", .number(ratioSampling?.lowerBound ?? .nan)), ("ratio_upper", .number(ratioSampling?.upperBound ?? .nan)),
-            ("difference_points", .number(differencePoints)),
-            ("difference_rounding_lower", .number(differenceRounding.lowerBound)),
-            ("difference_rounding_upper", .number(differenceRounding.upperBound)),
-            ("difference_lower", .number(differenceSampling?.lowerBound ?? .nan)),
-            ("difference_upper", .number(differenceSampling?.upperBound ?? .nan)),
+            ("ratio", .explicit(ratio)),
+            ("ratio_rounding_lower", .explicit(ratioRounding.lowerBound)), ("ratio_rounding_upper", .explicit(ratioRounding.upperBound)),
+            ("ratio_lower", .explicit(ratioSampling?.lowerBound ?? .nan)), ("ratio_upper", .explicit(ratioSampling?.upperBound ?? .nan)),
+            ("difference_points", .explicit(differencePoints)),
+            ("difference_rounding_lower", .explicit(differenceRounding.lowerBound)),
+            ("difference_rounding_upper", .explicit(differenceRounding.upperBound)),
+            ("difference_lower", .explicit(differenceSampling?.lowerBound ?? .nan)),
+            ("difference_upper", .explicit(differenceSampling?.upperBound ?? .nan)),
             ("service_count_min", int(consistentServiceCounts?.lowerBound)), ("service_count_max", int(consistentServiceCounts?.upperBound)),
-            ("confidence", .number(confidence)),
+            ("confidence", .explicit(confidence)),
             ("interval_method", .text(comparatorTotal == nil ? "rounding; wilson over consistent counts" : "rounding; katz ratio and newcombe difference over consistent counts")),
+            ("status", .text(ratioSampling == nil ? ValueStatus.notComputed.rawValue : ValueStatus.ok.rawValue)),
             ("notes", .text(notes.joined(separator: "; "))),
         ]
         return ResultRow(cells)

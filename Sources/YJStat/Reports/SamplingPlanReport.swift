@@ -9,6 +9,7 @@ public enum SamplePlanReport {
                 ("sample_size", .integer(part.size)),
                 ("unrounded", .number(part.unrounded)),
                 ("achieved_margin", .number(part.achievedMargin)),
+                ("meets_margin", .bool(part.meets(margin: plan.target.margin))),
                 ("capped_at_population", .bool(part.cappedAtPopulation)),
                 ("share_of_sample", .number(Double(part.size) / Double(plan.total))),
             ])
@@ -48,6 +49,9 @@ public enum SamplePlanReport {
                  NumberFormatting.fixed($0.unrounded, 2), "±" + SamplingText.points($0.achievedMargin)]
             }).render()
         out += "\nTotal \(plan.total): \(NumberFormatting.percent(plan.courtShare, 1)) court, \(NumberFormatting.percent(1 - plan.courtShare, 1)) out-of-court.\n"
+        for part in [plan.court, plan.outOfCourt] where !part.meets(margin: plan.target.margin) {
+            out += "Warning: the \(part.name) sample of \(part.size) achieves ±\(SamplingText.points(part.achievedMargin)), which misses the target ±\(SamplingText.points(plan.target.margin)).\n"
+        }
         return out
     }
 }

@@ -12,6 +12,10 @@ public struct SamplePlanPart: Sendable, Equatable, Codable {
     public let achievedMargin: Double
     /// Whether the size was cut to the population.
     public let cappedAtPopulation: Bool
+
+    /// Whether the achieved margin is within `margin` (the plan's target), allowing 1e-12 for
+    /// rounding. A part sized to the rule (for example out-of-court = court × 40/60) can miss it.
+    public func meets(margin: Double) -> Bool { achievedMargin <= margin * (1 + 1e-12) }
 }
 
 /// A sample plan for a service: a court sample at the target precision and an out-of-court

@@ -112,6 +112,10 @@ public struct ServiceCountsTable: Sendable, Equatable, Codable {
     /// group for the population base added when `population` is given, ready for
     /// `CountsTable(csv:options:)` and the disproportionality analysis.
     ///
+    /// Every group of `population` appears, with a count of 0 at each stage where the service has
+    /// no records for it (exactly what a counts table with explicit zeros gives). Groups in the
+    /// population file but never seen in the records follow the records' groups in name order.
+    ///
     /// Rows are numbered from line 2 as if the table were a file named
     /// `<source>[service=<id>]`, so any error the analysis reports names the service.
     ///
@@ -122,11 +126,14 @@ public struct ServiceCountsTable: Sendable, Equatable, Codable {
     ///     group with neither a population nor any child in this service is left out altogether
     ///     (it appears only because other services have it; there is nothing to analyse).
     ///   - populationStage: The stage name of the population rows.
+    ///   - unknownLabel: The unknown-ethnicity group, which needs no population row.
     ///   - source: The records file name, for messages.
-    /// - Throws: ``InputError`` when the service has no rows, or `populationStage` is also a
-    ///   stage in the records.
+    /// - Throws: ``InputError`` when the service has no rows, `populationStage` is also a stage in
+    ///   the records, or (with `population`) a group other than `unknownLabel` has children in the
+    ///   service but no population row.
     public func countsCSV(forService service: String, population: [String: Int]? = nil,
-                          populationStage: String = "population", source: String = "records") throws -> CSVTable {
+                          populationStage: String = "population", unknownLabel: String? = nil,
+                          source: String = "records") throws -> CSVTable {
         let name = "\(source)[service=\(service)]"
         let own = rows(forService: service)
         guard !own.isEmpty else {
@@ -135,15 +142,29 @@ public struct ServiceCountsTable: Sendable, Equatable, Codable {
         if population != nil, stages.contains(populationStage) {
             throw InputError(file: source, message: "stage '\(populationStage)' appears in the records and cannot also name the population")
         }
-        var records: [(line: Int, fields: [String])] = []
-        if let population {
-            for group in groups {
-                if let base = population[group] { records.append((records.count + 2, [group, populationStage, String(base)])) }
-            }
-        }
         let present = Set(own.filter { $0.count > 0 }.map(\.group))
-        for row in own where population == nil || population?[row.group] != nil || present.contains(row.group) {
-            records.append((records.count + 2, [row.group, row.stage, String(row.count)]))
+        var records: [(line: Int, fields: [String])] = []
+        guard let population else {
+            for row in own { records.append((records.count + 2, [row.group, row.stage, String(row.count)])) }
+            return try CSVTable(source: name, header: ["group", "stage", "count"], records: records)
+        }
+        let unmatched = groups.filter { present.contains($0) && population[$0] == nil && $0 != unknownLabel }
+        if !unmatched.isEmpty {
+            let list = unmatched.map { "'\($0)'" }.joined(separator: ", ")
+            throw InputError(file: name, message: "group \(list) has records but no row in the population file for service '\(service)'; add its population, or name it with --unknown if it is the unknown-ethnicity group")
+        }
+        let recordGroups = groups.filter { population[$0] != nil || present.contains($0) }
+        let populationOnly = population.keys.filter { !groups.contains($0) }.sorted()
+        let included = recordGroups + populationOnly
+        for group in included {
+            if let base = population[group] { records.append((records.count + 2, [group, populationStage, String(base)])) }
+        }
+        var counts: [String: [String: Int]] = [:]
+        for row in own { counts[row.group, default: [:]][row.stage, default: 0] += row.count }
+        for group in included {
+            for stage in stages {
+                records.append((records.count + 2, [group, stage, String(counts[group]?[stage] ?? 0)]))
+            }
         }
         return try CSVTable(source: name, header: ["group", "stage", "count"], records: records)
     }

@@ -10,8 +10,9 @@ enum CompareCommand: Subcommand {
         name: "compare",
         abstract: "Compare a service's proportion or rate with a reference (national) value: difference, ratio, exact test.",
         discussion: """
-        A proportion is --numerator of --denominator (or --percent of --denominator, turned into a
-        whole numerator); --reference is a proportion (0.401) or a percent (40.1%). A rate is
+        A proportion is --numerator of --denominator (or --percent of --denominator: the whole
+        numerators that print as that percentage at its decimals are worked out; none is an error,
+        several a warning naming the range); --reference is a proportion (0.401) or a percent (40.1%). A rate is
         --numerator events in a population of --denominator, per --per (default 100,000);
         --reference is a rate per --per (236); the population may be fractional (person-years). A
         ratio is --numerator observed events against --denominator expected (fractional, for
@@ -63,9 +64,19 @@ enum CompareCommand: Subcommand {
             if let count = try arguments.int("numerator") {
                 successes = count
             } else {
-                guard let percent = try arguments.double("percent") else { throw UsageError("missing --numerator (or --percent)") }
-                guard percent >= 0, percent <= 100 else { throw UsageError("--percent must lie between 0 and 100; got \(percent)") }
-                successes = Int((percent / 100 * Double(denominator)).rounded())
+                guard let text = arguments.string("percent") else { throw UsageError("missing --numerator (or --percent)") }
+                guard let percent = try? PrintedPercentage(text: text) else {
+                    throw UsageError("--percent must be a number between 0 and 100 with at most 6 decimals; got \(text)")
+                }
+                let nearest = Int((percent.value / 100 * Double(denominator)).rounded())
+                guard let consistent = percent.consistentCounts(total: denominator) else {
+                    let below = Int((percent.value / 100 * Double(denominator)).rounded(.down)), above = min(denominator, below + 1)
+                    throw UsageError("no whole numerator of \(denominator) prints as \(text)%: \(below) of \(denominator) is \(percent.text(count: below, total: denominator))% and \(above) is \(percent.text(count: above, total: denominator))%; give --numerator, or check the percentage and the denominator")
+                }
+                successes = min(max(nearest, consistent.lowerBound), consistent.upperBound)
+                if consistent.count > 1 {
+                    CLI.printError("yjstat compare: warning: --percent \(text) of \(denominator) fits every numerator from \(consistent.lowerBound) to \(consistent.upperBound); using \(successes) (give --numerator to choose)")
+                }
             }
             guard successes >= 0 else { throw UsageError("--numerator must not be negative; got \(successes)") }
             guard successes <= denominator else {

@@ -50,8 +50,8 @@ enum DisproportionalityCommand: Subcommand {
             .value("unknown", "label", help: "Label of the unknown-ethnicity group."),
             .value("confidence", "c", help: "Two-sided confidence level in (0, 1).", default: "0.95"),
             .value("interval", "method", help: "RRI interval method.", default: "katz", choices: ["katz", "koopman"]),
-            .value("zero-cell", "rule", help: "Zero-cell rule for the Katz and Woolf intervals: haldane adds 0.5 to all four cells when one is zero.",
-                   default: "haldane", choices: ZeroCellRule.allCases.map(\.rawValue)),
+            .value("zero-cell", "rule", help: "Zero cells the Katz or Woolf method would divide by (a or c; any cell for Woolf): exact uses the Koopman or exact conditional interval, haldane adds 0.5 to all four cells and reports the corrected estimate, none leaves the interval unbounded.",
+                   default: "exact", choices: ZeroCellRule.allCases.map(\.rawValue)),
             .value("min-count", "n", help: "Flag counts below this as small.", default: "10"),
             .value("min-base", "n", help: "Flag bases below this as small.", default: "30"),
             .value("suppress-below", "k", help: "Hide counts from 1 to k-1 and anything that would reveal them."),
@@ -137,7 +137,7 @@ enum DisproportionalityCommand: Subcommand {
             throw UsageError("--suppress-below must be at least 2 (it hides counts from 1 to k-1); got \(suppressBelow)")
         }
         let base = try arguments.choice("base", as: BaseMode.self) ?? .population
-        let zeroCell = try arguments.choice("zero-cell", as: ZeroCellRule.self) ?? .haldane
+        let zeroCell = try arguments.choice("zero-cell", as: ZeroCellRule.self) ?? .exact
         let interval: RatioIntervalMethod = arguments.string("interval") == "koopman" ? .koopman : .katz
         let reference: ReferenceChoice? = arguments.string("reference").map { $0 == "rest" ? .rest : .group($0) }
         if let stages = arguments.list("stages"), stages.isEmpty { throw UsageError("--stages needs at least one stage name") }

@@ -35,7 +35,7 @@ struct DisproportionalityAnalysisTests {
             (row.shareDifference, e.shareDifference[0].value, 1e-12, "share difference"),
             (row.shareDifferenceLower, e.shareDifference[1].value, 1e-12, "share difference lower"),
             (row.shareDifferenceUpper, e.shareDifference[2].value, 1e-12, "share difference upper"),
-            (row.shareRatio, e.shareRatio[0].value, 1e-12, "share ratio"), (row.shareRatioLower, e.shareRatio[1].value, 1e-12, "share ratio lower"),
+            (row.shareRatioCorrected, e.shareRatio[0].value, 1e-12, "share ratio"), (row.shareRatioLower, e.shareRatio[1].value, 1e-12, "share ratio lower"),
             (row.shareRatioUpper, e.shareRatio[2].value, 1e-12, "share ratio upper"),
         ]
         for (actual, expected, tolerance, name) in pairs {
@@ -52,7 +52,10 @@ struct DisproportionalityAnalysisTests {
     @Test func populationBaseMatchesOracle() throws {
         let fixture = try #require(DisproportionalityFixture.shared)
         let table = try Self.load("counts.csv", .init(unknownLabel: "Unknown"))
-        let report = try DisproportionalityAnalysis.run(table, options: .init())
+        // The end-to-end oracle corrects zero cells with Haldane's 0.5 (where Katz needs it: every
+        // zero in the example is an a), so the rule is named; the default policy is tested in
+        // ZeroCellPolicyTests.
+        let report = try DisproportionalityAnalysis.run(table, options: .init(zeroCell: .haldane))
         #expect(report.rows.count == 30)
         #expect(report.rows.filter(\.isReference).allSatisfy { $0.group == "White" && $0.rri == 1 })
         let compared = report.rows.filter { !$0.isReference }
@@ -63,7 +66,7 @@ struct DisproportionalityAnalysisTests {
     @Test func previousBaseAndCumulativeMatchOracle() throws {
         let fixture = try #require(DisproportionalityFixture.shared)
         let table = try Self.load("counts.csv", .init(stages: ["arrest", "court", "custody"], unknownLabel: "Unknown"))
-        let report = try DisproportionalityAnalysis.run(table, options: .init(base: .previous))
+        let report = try DisproportionalityAnalysis.run(table, options: .init(base: .previous, zeroCell: .haldane))
         let compared = report.rows.filter { !$0.isReference }
         #expect(compared.count == fixture.example.previousBase.count)
         for (row, expected) in zip(compared, fixture.example.previousBase) { check(row, expected) }
@@ -91,7 +94,14 @@ struct DisproportionalityAnalysisTests {
             #expect(agrees(row.mhOddsRatioUpper, e.mhOR[2].value, relative: 1e-12), "\(e.group) \(e.stage) MH OR upper")
             #expect(agrees(row.mhRiskRatio, e.mhRR.value, relative: 1e-12), "\(e.group) \(e.stage) MH RR")
             #expect(agrees(row.cmhPValue, e.cmhP.value, relative: 1e-9), "\(e.group) \(e.stage) CMH p")
+        }
+        // Breslow–Day over the informative strata only (issue 12): zero_cells.json.
+        let breslowDay = try #require(ZeroCellFixture.shared?.exampleBreslowDay)
+        #expect(breslowDay.count == compared.count)
+        for (row, e) in zip(compared, breslowDay) {
+            #expect(row.group == e.group && row.stage == e.stage)
             #expect(agrees(row.breslowDayPValue, e.breslowDayP.value, relative: 1e-7), "\(e.group) \(e.stage) BD p \(row.breslowDayPValue) vs \(e.breslowDayP.value)")
+            if e.df > 0, e.breslowDayP.value.isFinite { #expect(row.breslowDayDegreesOfFreedom == e.df, "\(e.group) \(e.stage) df") }
         }
     }
 
@@ -109,8 +119,18 @@ struct DisproportionalityAnalysisTests {
         let report = try DisproportionalityAnalysis.run(table, options: .init())
         for row in report.rows where !row.isReference && row.rri.isFinite {
             #expect(row.rriUnknownLower <= row.rri + 1e-12 && row.rri <= row.rriUnknownUpper + 1e-12, "\(row.group) \(row.stage)")
-            // Population base: proportional redistribution leaves the RRI unchanged.
-            #expect(agrees(row.rriRedistributed, row.rri, relative: 1e-12))
+        }
+        // Proportional redistribution scales every group's count (and base) by the same factor, so
+        // it cannot move an RRI, on either base: the column is dropped (issue 12, item 7).
+        #expect(!(report.resultRows().first?.names.contains("rri_redistributed") ?? true))
+        let previous = try DisproportionalityAnalysis.run(
+            Self.load("counts.csv", .init(stages: ["arrest", "court", "custody"], unknownLabel: "Unknown")), options: .init(base: .previous))
+        for row in previous.rows where !row.isReference && row.rri.isFinite && row.rri > 0 {
+            let bounds = try UnknownEthnicityBounds(
+                count: row.count ?? 0, base: row.base ?? 0, referenceCount: row.referenceCount ?? 0, referenceBase: row.referenceBase ?? 0,
+                unknown: row.unknownCount ?? 0, unknownInBase: 7, knownTotal: 500, knownBaseTotal: 900, observedSignificant: row.significant,
+                interval: { try $0.riskRatioKatz(confidence: 0.95) })
+            #expect(agrees(bounds.redistributed, row.rri, relative: 1e-12), "rri_redistributed equals rri: \(row.group) \(row.stage)")
         }
         let asian = try #require(report.rows.first { $0.group == "Asian" && $0.stage == "arrest" })
         #expect(asian.dependsOnUnknown)  // 0.90 observed; 1.40 if all 31 unknown children were Asian.

@@ -26,7 +26,13 @@ struct RepresentationOracleTests {
             if c.comparatorTotal != nil {
                 #expect(r.consistentComparatorCounts.map { [$0.lowerBound, $0.upperBound] } == c.comparatorCounts, "\(label) comparator counts")
             }
-            if let ratio = c.ratioSampling, let difference = c.differenceSampling {
+            // A full row (k = N or j = M) has b or d zero, which the Katz variance does not divide
+            // by: since issue 12 it gets no correction, while this fixture added 0.5 to every
+            // cell; those cases are checked against zero_cells.json instead.
+            let fullRow = c.serviceCounts?.first == c.serviceTotal || c.comparatorCounts?.last == c.comparatorTotal
+            if fullRow && c.comparatorTotal != nil {
+                #expect(r.ratioSampling != nil)
+            } else if let ratio = c.ratioSampling, let difference = c.differenceSampling {
                 let rs = try #require(r.ratioSampling), ds = try #require(r.differenceSampling)
                 #expect(agrees(rs.lowerBound, ratio[0].value, relative: 1e-12, absolute: 1e-12), "\(label) ratio lower \(rs.lowerBound) vs \(ratio[0].value)")
                 #expect(agrees(rs.upperBound, ratio[1].value, relative: 1e-12), "\(label) ratio upper \(rs.upperBound) vs \(ratio[1].value)")

@@ -34,6 +34,20 @@ struct WideRatingsTableTests {
         #expect(findings.map { "\($0.service) \($0.code.rawValue)" } == ["a score-mismatch", "b overall-mismatch", "c unknown-rating-word"])
     }
 
+    /// Issue 12, item 7: score 29 where the other 11 standards sum to 23 — no rating of the
+    /// unreadable standard (0 to 3) can make it consistent.
+    @Test func unreachablePublishedScoreWithAnUnreadableStandard_score29Other11Sum23() throws {
+        let row = ",,Outstanding,Good,Good,Good,Good,Good,Good,Good\n"   // 1.4 blank; 3 × 2 + 3 + 7 × 2 = 23
+        let findings = try check(Self.header + "\nx,Good,29,Good,Good,Good" + row)
+        let unreachable = findings.filter { $0.code == .scoreMismatch }
+        #expect(unreachable.count == 1, "\(findings.map(\.message))")
+        #expect(unreachable.first?.message.contains("sum to 23") == true && unreachable.first?.message.contains("23-26") == true)
+        #expect(findings.contains { $0.code == .missingRating && $0.location == "1.4" })
+        // 25 is reachable (1.4 rated Good): only the blank is reported.
+        let reachable = try check(Self.header + "\nx,Good,25,Good,Good,Good" + row)
+        #expect(!reachable.contains { $0.code == .scoreMismatch })
+    }
+
     @Test func scorePercentColumn() throws {
         let text = "service,overall_rating,score_percent\nx,Good,72.2\ny,Good,82\nz,Outstanding,72.2\n"
         let findings = try check(text)
