@@ -104,6 +104,9 @@ enum ModelFitting {
         }
         let design = DesignMatrix(patterns: used, codings: codings)
         let estimator = IRLSEstimator(design: design, patterns: used, family: family, firth: firth, backend: backend)
+        // Aliasing shows at the start, where every weight is positive; a singular information
+        // matrix later in the iterations means fitted probabilities collapsing to 0 or 1.
+        _ = try estimator.evaluate(estimator.initialBeta())
         let full: IRLSEstimator.Fit
         do {
             full = try estimator.fit()

@@ -57,10 +57,11 @@ public struct SyntheticExtract: Sendable {
     public var plantedEffect: SyntheticPlantedEffect?
 
     /// Creates a generator.
-    public init(rows: Int, seed: UInt64, lineEnding: LineEnding = .lf) {
+    public init(rows: Int, seed: UInt64, lineEnding: LineEnding = .lf, plantedEffect: SyntheticPlantedEffect? = nil) {
         self.rows = rows
         self.seed = seed
         self.lineEnding = lineEnding
+        self.plantedEffect = plantedEffect
     }
 
     /// The service ids, in ``SyntheticServices`` order.
