@@ -10,7 +10,8 @@ import Foundation
 /// free coordinates F (`dpotrs`). With Firth the score is U*ⱼ = Σᵢ xᵢⱼ (yᵢ − μᵢ + hᵢ κ₃ᵢ/(2wᵢ)),
 /// hᵢ the diagonal of the hat matrix W½ X I⁻¹ Xᵀ W½, and the objective is
 /// ℓ*(β) = ℓ(β) + ½ log det I(β) (Firth 1993; Heinze & Schemper 2002, as in R's `logistf`).
-/// A step that lowers the objective is halved (up to 30 times). Convergence: the largest step
+/// A step that lowers the objective is halved (up to 30 times); when successive steps alternate
+/// in direction (Firth's approximate Hessian overshooting) later steps are damped. Convergence: the largest step
 /// component is below 1e-10 · (1 + max |β|), at which point Newton's quadratic convergence puts
 /// the estimate within rounding of the optimum.
 struct IRLSEstimator: Sendable {
@@ -22,6 +23,7 @@ struct IRLSEstimator: Sendable {
     let firth: Bool
     let backend: LinearSystem.Backend
     var maximumIterations = 100
+    static let firthIterations = 1000
 
     init(design: DesignMatrix, patterns: CovariatePatterns, family: GLMFamily, firth: Bool, backend: LinearSystem.Backend) {
         self.design = design
@@ -31,6 +33,7 @@ struct IRLSEstimator: Sendable {
         self.family = family
         self.firth = firth
         self.backend = backend
+        if firth { maximumIterations = IRLSEstimator.firthIterations }
     }
 
     /// The state of the model at one β.
@@ -79,17 +82,31 @@ struct IRLSEstimator: Sendable {
         var history = [current.objective]
         var halvings = 0
         var lastStep = Double.infinity
+        var previousStep: [Double] = []
+        // A step may lower the objective by rounding only. Firth's steps are held to a tighter
+        // slack, or overshooting steps that leave the penalised likelihood flat are accepted.
+        let slack = firth ? 1e-15 : 1e-12
+        var damping = 1.0
         for iteration in 1...maximumIterations {
             let step = try newtonStep(current, free: free)
             let size = step.reduce(0) { max($0, abs($1)) }
             let scale = 1 + current.beta.reduce(0) { max($0, abs($1)) }
-            var factor = 1.0
+            // With Firth the information matrix only approximates the penalised Hessian; where the
+            // penalty's curvature is large (levels with a handful of records) full steps overshoot
+            // and alternate in sign. Damp such steps so the iteration contracts.
+            if firth, previousStep.count == step.count, Self.alternates(step, previousStep) {
+                damping = max(damping / 2, 1.0 / 1024)
+            } else {
+                damping = min(1, damping * 1.5)
+            }
+            previousStep = step
+            var factor = damping
             var candidate: Evaluation?
             for _ in 0...30 {
                 var trial = current.beta
                 for (k, index) in free.enumerated() { trial[index] += factor * step[k] }
                 if let evaluation = try? evaluate(trial), evaluation.objective.isFinite,
-                   evaluation.objective >= current.objective - 1e-12 * (1 + abs(current.objective)) {
+                   evaluation.objective >= current.objective - slack * (1 + abs(current.objective)) {
                     candidate = evaluation
                     break
                 }
@@ -111,6 +128,13 @@ struct IRLSEstimator: Sendable {
         }
         return Fit(evaluation: current, iterations: maximumIterations, converged: false,
                    lastStep: lastStep, stepHalvings: halvings, objectiveHistory: history)
+    }
+
+    /// Whether two successive steps point in nearly opposite directions (cosine below −½).
+    static func alternates(_ a: [Double], _ b: [Double]) -> Bool {
+        var dot = 0.0, aa = 0.0, bb = 0.0
+        for i in a.indices { dot += a[i] * b[i]; aa += a[i] * a[i]; bb += b[i] * b[i] }
+        return aa > 0 && bb > 0 && dot < -0.5 * (aa * bb).squareRoot()
     }
 
     /// δ_F = I_FF⁻¹ U_F.
