@@ -255,20 +255,20 @@ public enum LinearSystem {
         values.reduce(0) { max($0, abs($1)) }
     }
 
-    private static func validateSquare(_ a: Matrix) throws {
+    static func validateSquare(_ a: Matrix) throws {
         guard a.isSquare else {
             throw LinearAlgebraError.notSquare(rows: a.rows, columns: a.columns)
         }
     }
 
-    private static func validateFinite(_ matrix: Matrix, operand: String) throws {
+    static func validateFinite(_ matrix: Matrix, operand: String) throws {
         if let index = matrix.elements.firstIndex(where: { !$0.isFinite }) {
             let columns = max(matrix.columns, 1)
             throw LinearAlgebraError.nonFiniteElement(operand: operand, row: index / columns, column: index % columns)
         }
     }
 
-    private static func validateRightHandSide(_ b: Matrix, size: Int) throws {
+    static func validateRightHandSide(_ b: Matrix, size: Int) throws {
         guard b.rows == size else {
             throw LinearAlgebraError.dimensionMismatch("right-hand side length", expected: size, actual: b.rows)
         }
@@ -276,7 +276,7 @@ public enum LinearSystem {
     }
 
     /// Square, finite, and symmetric to within √ε · √|aᵢᵢ aⱼⱼ|.
-    private static func validateSymmetric(_ a: Matrix) throws {
+    static func validateSymmetric(_ a: Matrix) throws {
         try validateSquare(a)
         try validateFinite(a, operand: "coefficient matrix")
         let n = a.rows
@@ -293,7 +293,7 @@ public enum LinearSystem {
         }
     }
 
-    private static func finiteResult(rows: Int, columns: Int, elements: [Double]) throws -> Matrix {
+    static func finiteResult(rows: Int, columns: Int, elements: [Double]) throws -> Matrix {
         guard elements.allSatisfy(\.isFinite) else {
             throw LinearAlgebraError.nonFiniteResult
         }

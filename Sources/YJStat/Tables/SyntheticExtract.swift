@@ -52,12 +52,16 @@ public struct SyntheticExtract: Sendable {
     public var seed: UInt64
     /// Line ending.
     public var lineEnding: LineEnding
+    /// A known adjusted effect to plant (remand among court records); `nil` leaves the
+    /// generator's output unchanged.
+    public var plantedEffect: SyntheticPlantedEffect?
 
     /// Creates a generator.
-    public init(rows: Int, seed: UInt64, lineEnding: LineEnding = .lf) {
+    public init(rows: Int, seed: UInt64, lineEnding: LineEnding = .lf, plantedEffect: SyntheticPlantedEffect? = nil) {
         self.rows = rows
         self.seed = seed
         self.lineEnding = lineEnding
+        self.plantedEffect = plantedEffect
     }
 
     /// The service ids, in ``SyntheticServices`` order.
@@ -114,8 +118,9 @@ public struct SyntheticExtract: Sendable {
         buffer.reserveCapacity(1 << 20 + 4096)
         buffer.append(contentsOf: Array(SyntheticExtract.columns.joined(separator: ",").utf8))
         buffer.append(contentsOf: newline)
+        let planted = plantedEffect?.resolved(offences: Model.offenceNames)
         for row in 0..<max(0, rows) {
-            model.appendRow(number: row + 1, random: &random, newline: newline, to: &buffer)
+            model.appendRow(number: row + 1, random: &random, newline: newline, planted: planted, to: &buffer)
             if buffer.count >= 1 << 20 {
                 sink(buffer)
                 buffer.removeAll(keepingCapacity: true)
@@ -164,6 +169,12 @@ public struct SyntheticExtract: Sendable {
         let offenceFields: [[UInt8]]
         let offenceWithLineBreak: [UInt8]
         static let monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        static let offenceNames = [
+            "Violence against the person", "Theft and handling stolen goods", "Drugs offences", "Criminal damage",
+            "Robbery", "Motoring offences", "Public order offences", "Breach of statutory order", "Burglary",
+            "Sexual offences", "Fraud, forgery and other", "Possession of an article with a blade or point (\"bladed article\")",
+            "Other",
+        ]
 
         init() {
             let names = SyntheticServices.names
@@ -208,6 +219,7 @@ public struct SyntheticExtract: Sendable {
                 ("Other", 5),
             ]
             offenceCumulative = Model.cumulative(offences.map(\.1))
+            assert(offences.map(\.0) == Model.offenceNames)
             offenceFields = offences.map { text, _ in
                 let needsQuotes = text.contains(",") || text.contains("\"")
                 return Array((needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text).utf8)
@@ -234,7 +246,8 @@ public struct SyntheticExtract: Sendable {
             return low
         }
 
-        func appendRow(number: Int, random: inout RandomSource, newline: [UInt8], to out: inout [UInt8]) {
+        func appendRow(number: Int, random: inout RandomSource, newline: [UInt8],
+                       planted: SyntheticPlantedEffect.Resolved? = nil, to out: inout [UInt8]) {
             let comma = UInt8(ascii: ",")
             let service = Model.pick(serviceCumulative, &random)
             let year = SyntheticExtract.years[Model.pick(yearCumulative, &random)]
@@ -243,9 +256,10 @@ public struct SyntheticExtract: Sendable {
             let sex = Model.pick(sexCumulative, &random)
             let age = 10 + Model.pick(ageCumulative, &random)
             let ethnicity = Model.pick(ethnicCumulative[service], &random)
-            let stage = Model.pick(stageCumulative[ethnicity], &random)
-            let offence = Model.pick(offenceCumulative, &random)
+            var stage = Model.pick(stageCumulative[ethnicity], &random)
+            var offence = Model.pick(offenceCumulative, &random)
             let lineBreak = random.next() % 5000 == 0
+            planted?.apply(ethnicity: ethnicity, sex: sex, age: age, lineBreak: lineBreak, stage: &stage, offence: &offence, random: &random)
 
             out.append(UInt8(ascii: "R"))
             Model.appendDigits(number, width: 9, to: &out)

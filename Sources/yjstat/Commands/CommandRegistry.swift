@@ -20,6 +20,7 @@ enum CommandRegistry {
         BandConfidenceCommand.self,
         DesignRiskCommand.self,
         AggregateCommand.self,
+        ModelCommand.self,
         SynthCommand.self,
     ]
 }

@@ -13,17 +13,22 @@ enum SynthCommand: Subcommand {
         offence. Six ethnic groups plus Unknown in realistic proportions; stages arrest,
         out-of-court disposal, first-time entry, court, remand, custody. Some fields are quoted
         (names with commas, doubled quotes, a rare line break inside a field). The same seed
-        always gives the same file. The figures are invented.
+        always gives the same file. The figures are invented. --plant-remand-effect GROUP=OR
+        redraws the stage of court and remand records from a logistic model in which GROUP's
+        adjusted odds ratio of remand is OR (sex, age and offence have fixed effects, and the
+        group is more often charged with robbery, so crude and adjusted ratios differ).
         """,
         examples: [
             "yjstat synth --rows 1000000 --seed 1 --out records.csv",
             "yjstat synth --rows 5000 --seed 7 --out small.csv --crlf",
+            "yjstat synth --rows 200000 --seed 3 --plant-remand-effect Black=2.5 --out planted.csv",
         ],
         options: [
             .value("rows", "n", help: "Number of data rows.", required: true),
             .value("seed", "s", help: "Random seed (a whole number from 0 to 2^64 - 1).", required: true),
             .value("out", "file", help: "File to write (replaced atomically).", required: true),
             .flag("crlf", help: "End lines with CRLF instead of LF."),
+            .value("plant-remand-effect", "group=or", help: "Plant a known adjusted odds ratio of remand (among court and remand records) for an ethnic group, e.g. Black=2.5; see 'yjstat model'."),
         ])
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
@@ -40,7 +45,13 @@ enum SynthCommand: Subcommand {
               isDirectory.boolValue else {
             throw UsageError("--out: folder '\(url.deletingLastPathComponent().path)' does not exist")
         }
-        let extract = SyntheticExtract(rows: rows, seed: seed, lineEnding: arguments.flag("crlf") ? .crlf : .lf)
+        var extract = SyntheticExtract(rows: rows, seed: seed, lineEnding: arguments.flag("crlf") ? .crlf : .lf)
+        if let text = arguments.string("plant-remand-effect") {
+            guard let planted = SyntheticPlantedEffect(parsing: text) else {
+                throw UsageError("--plant-remand-effect must be GROUP=ODDS_RATIO with GROUP one of \(SyntheticExtract.ethnicGroups.joined(separator: ", ")) and a positive ratio; got '\(text)'")
+            }
+            extract.plantedEffect = planted
+        }
         try extract.write(to: url)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         print("wrote \(rows) rows (\(size) bytes) to \(path)")

@@ -1,0 +1,172 @@
+import Foundation
+
+/// What a model report needs besides the fit: where the data came from.
+public struct ModelReportContext: Sendable, Equatable {
+    /// A title line, e.g. `Logistic regression of stage=remand among stage=court|remand`.
+    public var title: String
+    /// The input file name.
+    public var source: String
+    /// Records read from the file and records excluded by the selection (records input only).
+    public var recordsRead: Int?
+    /// Records excluded by --among, --where and --service.
+    public var recordsExcluded: Int?
+
+    /// Creates a context.
+    public init(title: String, source: String, recordsRead: Int? = nil, recordsExcluded: Int? = nil) {
+        self.title = title
+        self.source = source
+        self.recordsRead = recordsRead
+        self.recordsExcluded = recordsExcluded
+    }
+}
+
+extension FittedModel {
+    /// One row per coefficient (intercept first) with the model-level statistics repeated, for
+    /// CSV and JSON. Infinite profile limits are the text `unbounded`.
+    public func resultRows(context: ModelReportContext) -> [ResultRow] {
+        coefficients.map { row(for: $0, context: context) }
+    }
+
+    private func row(for c: RegressionCoefficient, context: ModelReportContext) -> ResultRow {
+            let termTest: TermTest? = c.term.flatMap { self.test(of: $0) }
+            func bound(_ value: Double) -> CellValue { value.isFinite ? .number(Foundation.exp(value)) : .text(value > 0 ? "unbounded" : "0 (unbounded)") }
+            var cells: [(name: String, value: CellValue)] = []
+            let sourceCell: CellValue = .text(context.source)
+            cells.append(("source", sourceCell))
+            let familyCell: CellValue = .text(family.rawValue)
+            cells.append(("family", familyCell))
+            let methodCell: CellValue = .text(method.rawValue)
+            cells.append(("method", methodCell))
+            let solverCell: CellValue = .text(backend.rawValue)
+            cells.append(("solver", solverCell))
+            let coefficientCell: CellValue = .text(c.name)
+            cells.append(("coefficient", coefficientCell))
+            let termCell: CellValue = c.term.map(CellValue.text) ?? .null
+            cells.append(("term", termCell))
+            let levelCell: CellValue = c.level.map(CellValue.text) ?? .null
+            cells.append(("level", levelCell))
+            let referenceCell: CellValue = c.reference.map(CellValue.text) ?? .null
+            cells.append(("reference", referenceCell))
+            let estimateCell: CellValue = .number(c.estimate)
+            cells.append(("estimate", estimateCell))
+            let standarderrorCell: CellValue = .number(c.standardError)
+            cells.append(("standard_error", standarderrorCell))
+            let zCell: CellValue = .number(c.zStatistic)
+            cells.append(("z", zCell))
+            let pvalueCell: CellValue = .number(c.pValue)
+            cells.append(("p_value", pvalueCell))
+            let ratioCell: CellValue = .number(c.ratio)
+            cells.append(("ratio", ratioCell))
+            let waldlowerCell: CellValue = .number(Foundation.exp(c.waldInterval.lower))
+            cells.append(("wald_lower", waldlowerCell))
+            let waldupperCell: CellValue = .number(Foundation.exp(c.waldInterval.upper))
+            cells.append(("wald_upper", waldupperCell))
+            let profilelowerCell: CellValue = bound(c.profileInterval.lower)
+            cells.append(("profile_lower", profilelowerCell))
+            let profileupperCell: CellValue = bound(c.profileInterval.upper)
+            cells.append(("profile_upper", profileupperCell))
+            let cruderatioCell: CellValue = c.crude.map { .number($0.ratio) } ?? .null
+            cells.append(("crude_ratio", cruderatioCell))
+            let crudelowerCell: CellValue = c.crude.map { .number(Foundation.exp($0.waldInterval.lower)) } ?? .null
+            cells.append(("crude_lower", crudelowerCell))
+            let crudeupperCell: CellValue = c.crude.map { .number(Foundation.exp($0.waldInterval.upper)) } ?? .null
+            cells.append(("crude_upper", crudeupperCell))
+            let termlrstatisticCell: CellValue = termTest.map { .number($0.statistic) } ?? .null
+            cells.append(("term_lr_statistic", termlrstatisticCell))
+            let termlrdfCell: CellValue = termTest.map { .integer($0.degreesOfFreedom) } ?? .null
+            cells.append(("term_lr_df", termlrdfCell))
+            let termlrpvalueCell: CellValue = termTest.map { .number($0.pValue) } ?? .null
+            cells.append(("term_lr_p_value", termlrpvalueCell))
+            let confidencelevelCell: CellValue = .number(confidenceLevel)
+            cells.append(("confidence_level", confidencelevelCell))
+            let devianceCell: CellValue = .number(deviance)
+            cells.append(("deviance", devianceCell))
+            let residualdfCell: CellValue = .integer(residualDegreesOfFreedom)
+            cells.append(("residual_df", residualdfCell))
+            let loglikelihoodCell: CellValue = .number(logLikelihood)
+            cells.append(("log_likelihood", loglikelihoodCell))
+            let aicCell: CellValue = .number(aic)
+            cells.append(("aic", aicCell))
+            let patternsCell: CellValue = .integer(patternCount)
+            cells.append(("patterns", patternsCell))
+            let outcomesCell: CellValue = .number(totalOutcome)
+            cells.append(("outcomes", outcomesCell))
+            let denominatorCell: CellValue = .number(totalDenominator)
+            cells.append(("denominator", denominatorCell))
+            let convergedCell: CellValue = .bool(convergence.converged)
+            cells.append(("converged", convergedCell))
+            let iterationsCell: CellValue = .integer(convergence.iterations)
+            cells.append(("iterations", iterationsCell))
+            return ResultRow(cells)
+    }
+
+    /// The plain-text report: data, method and convergence; the coefficient table with adjusted
+    /// and crude ratios; likelihood-ratio tests of each term; fit statistics; sparse levels.
+    public func textReport(context: ModelReportContext) -> String {
+        let ratio = family == .binomial ? "OR" : "RR"
+        let percent = NumberFormatting.fixed(confidenceLevel * 100, confidenceLevel * 100 == (confidenceLevel * 100).rounded() ? 0 : 1)
+        var out = context.title + "\n"
+        out += "Source: \(context.source)\n"
+        out += "Method: \(method.rawValue), \(family == .binomial ? "binomial family, logit link" : "Poisson family, log link, log(exposure) offset"); solver \(backend.rawValue); \(percent)% intervals\n"
+        let denominatorText = family == .binomial
+            ? "\(Self.count(totalDenominator)) records at risk, \(Self.count(totalOutcome)) with the outcome"
+            : "\(Self.count(totalOutcome)) events over exposure \(Self.count(totalDenominator))"
+        out += "Data: \(denominatorText), in \(patternCount) covariate patterns (\(patternsWithoutOutcome) without the outcome)"
+        if let read = context.recordsRead, let excluded = context.recordsExcluded {
+            out += "; \(NumberFormatting.grouped(read)) records read, \(NumberFormatting.grouped(excluded)) outside the selection"
+        }
+        out += "\n"
+        out += "Convergence: \(convergence.converged ? "converged" : "NOT converged") in \(convergence.iterations) iterations (last step \(String(format: "%.1e", convergence.lastStep)), \(convergence.stepHalvings) step halvings)\n\n"
+        let header = ["term", "level", "vs", "adjusted \(ratio)", "Wald \(percent)%", "profile \(percent)%", "p", "crude \(ratio)", "crude \(percent)%"]
+        var rows: [[String]] = []
+        for c in contrasts {
+            rows.append([c.term ?? "", c.level.map(Self.level) ?? "", c.reference.map(Self.level) ?? "",
+                         Self.ratio(c.estimate),
+                         Self.interval(c.waldInterval), Self.interval(c.profileInterval), Self.pValue(c.pValue),
+                         c.crude.map { Self.ratio($0.estimate) } ?? "", c.crude.map { Self.interval($0.waldInterval) } ?? ""])
+        }
+        out += TextTable(header: header, rows: rows).render()
+        out += "\n\(termTests.first?.method == "penalised likelihood ratio" ? "Penalised likelihood-ratio" : "Likelihood-ratio") tests, each term as a whole:\n"
+        out += TextTable(header: ["term", "G", "df", "p"], rows: termTests.map {
+            [$0.term, NumberFormatting.fixed($0.statistic, 2), String($0.degreesOfFreedom), Self.pValue($0.pValue)]
+        }).render()
+        out += "\nDeviance \(NumberFormatting.fixed(deviance, 2)) on \(residualDegreesOfFreedom) df (grouped by pattern); "
+        out += "log-likelihood \(NumberFormatting.fixed(logLikelihood, 2))"
+        if let penalizedLogLikelihood { out += " (penalised \(NumberFormatting.fixed(penalizedLogLikelihood, 2)))" }
+        out += "; AIC \(NumberFormatting.fixed(aic, 2)); \(coefficients.count) parameters\n"
+        let sparse = sparseCells
+        if !sparse.isEmpty {
+            out += "\nSparse levels:\n"
+            for cell in sparse { out += "  " + Self.level(cell.explanation) + "\n" }
+            if method == .firth, sparse.contains(where: { $0.kind != .sparse }) {
+                out += "  Firth's penalised likelihood keeps these estimates finite; read their profile intervals, not Wald.\n"
+            }
+        }
+        return out
+    }
+
+    static func count(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? NumberFormatting.grouped(Int(value)) : NumberFormatting.significant(value, 6)
+    }
+
+    /// A level for a text table: `(blank)` for an empty cell, line breaks shown as `\n`.
+    static func level(_ text: String) -> String {
+        text.isEmpty ? "(blank)" : text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    static func ratio(_ logValue: Double) -> String {
+        guard logValue.isFinite else { return logValue > 0 ? "unbounded" : "0" }
+        let value = Foundation.exp(logValue)
+        if value >= 1000 || value < 0.001 { return String(format: "%.2e", value) }
+        return NumberFormatting.significant(value, 3)
+    }
+
+    static func interval(_ interval: LogScaleInterval) -> String {
+        "\(ratio(interval.lower)) to \(ratio(interval.upper))"
+    }
+
+    static func pValue(_ p: Double) -> String {
+        guard p.isFinite else { return "undefined" }
+        return p < 0.0001 ? "<0.0001" : NumberFormatting.fixed(p, 4)
+    }
+}
