@@ -11,8 +11,10 @@ public struct ExtractionFinding: Sendable, Equatable, Codable, CustomStringConve
         case info
     }
 
-    /// A short stable code: `score-mismatch`, `overall-mismatch`, `rating-disagrees`,
-    /// `yes-exceeds-relevant`, `relevant-exceeds-sample`, `percent-inconsistent`,
+    /// A short stable code: the ``FindingCode`` raw value for the checks ``ConsistencyChecker``
+    /// runs on the extracted rows (`score-mismatch`, `overall-mismatch`, `yes-exceeds-relevant`,
+    /// `relevant-exceeds-sample`, `percent-mismatch`, `unexplained-rating`, …, also used for the
+    /// same checks of prompt rows), and the extraction's own `rating-disagrees`,
     /// `sample-disagrees`, `percentages-do-not-sum`, `discretion-source-disagrees`.
     public let code: String
     /// How serious the disagreement is.

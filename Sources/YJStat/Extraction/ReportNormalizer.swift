@@ -25,12 +25,26 @@ public enum ReportNormalizer {
     public static func lines(of text: String) -> [ReportLine] {
         var result: [ReportLine] = []
         var number = 0
-        for rawSlice in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            let raw = String(String.UnicodeScalarView(rawSlice))
-            result.append(contentsOf: normalise(raw, number: number))
+        // Lines end at LF, CR LF or a lone CR (old Mac converters), so all three give the same lines.
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var index = start
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "\n" || scalar == "\r" {
+                number += 1
+                result.append(contentsOf: normalise(String(String.UnicodeScalarView(scalars[start..<index])), number: number))
+                var next = scalars.index(after: index)
+                if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+                start = next
+                index = next
+            } else {
+                index = scalars.index(after: index)
+            }
         }
-        if let last = result.last, last.isBlank, last.number == number, text.hasSuffix("\n") {
+        number += 1
+        result.append(contentsOf: normalise(String(String.UnicodeScalarView(scalars[start...])), number: number))
+        if let last = result.last, last.isBlank, last.number == number, text.hasSuffix("\n") || text.hasSuffix("\r") {
             result.removeLast()
         }
         markFurniture(&result)
@@ -238,7 +252,8 @@ public enum ReportNormalizer {
         guard text.count < 140, let last = text.split(separator: " ").last, last.allSatisfy(\.isNumber) else { return false }
         let lower = text.lowercased()
         return lower.hasPrefix("inspection of youth offending services") || lower.hasPrefix("an inspection of youth offending services")
-            || lower.hasPrefix("an inspection of youth offending")
+            || lower.hasPrefix("an inspection of youth offending") || lower.hasPrefix("inspection of youth justice services")
+            || lower.hasPrefix("an inspection of youth justice services")
     }
 }
 
