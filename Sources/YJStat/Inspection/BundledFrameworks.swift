@@ -133,12 +133,14 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does assessment",
                             "young person's desistance"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does assessment",
                             "child's desistance"
                           ]
                         }
@@ -151,24 +153,28 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does assessment",
                             "young person safe"
                           ]
                         },
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does assessment",
                             "support the safety of the child or young person"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does assessment",
                             "child safe"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does assessment",
                             "support the safety of the child"
                           ]
                         }
@@ -181,24 +187,28 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does assessment",
                             "other people safe"
                           ]
                         },
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does assessment",
                             "support the safety of other people"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does assessment",
                             "other people safe"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does assessment",
                             "support the safety of other people"
                           ]
                         }
@@ -219,12 +229,14 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does planning",
                             "young person's desistance"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does planning",
                             "child's desistance"
                           ]
                         }
@@ -237,24 +249,28 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does planning",
                             "young person safe"
                           ]
                         },
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does planning",
                             "support the safety of the child or young person"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does planning",
                             "child safe"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does planning",
                             "support the safety of the child"
                           ]
                         }
@@ -267,24 +283,28 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does planning",
                             "other people safe"
                           ]
                         },
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does planning",
                             "support the safety of other people"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does planning",
                             "other people safe"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does planning",
                             "support the safety of other people"
                           ]
                         }
@@ -305,12 +325,28 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does the implementation and delivery",
+                            "young person's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does service delivery",
                             "young person's desistance"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does the implementation and delivery",
+                            "child's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does service delivery",
                             "child's desistance"
                           ]
                         }
@@ -323,24 +359,56 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does the implementation and delivery",
                             "young person safe"
                           ]
                         },
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does service delivery",
+                            "young person safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of the child or young person"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does service delivery",
                             "support the safety of the child or young person"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does the implementation and delivery",
                             "child safe"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does service delivery",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of the child"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does service delivery",
                             "support the safety of the child"
                           ]
                         }
@@ -353,24 +421,56 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does the implementation and delivery",
                             "other people safe"
                           ]
                         },
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does service delivery",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does service delivery",
                             "support the safety of other people"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does the implementation and delivery",
                             "other people safe"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does service delivery",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does service delivery",
                             "support the safety of other people"
                           ]
                         }
@@ -391,12 +491,14 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does reviewing",
                             "young person's desistance"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does reviewing",
                             "child's desistance"
                           ]
                         }
@@ -409,24 +511,28 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does reviewing",
                             "young person safe"
                           ]
                         },
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does reviewing",
                             "support the safety of the child or young person"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does reviewing",
                             "child safe"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does reviewing",
                             "support the safety of the child"
                           ]
                         }
@@ -439,24 +545,28 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does reviewing",
                             "other people safe"
                           ]
                         },
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does reviewing",
                             "support the safety of other people"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does reviewing",
                             "other people safe"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does reviewing",
                             "support the safety of other people"
                           ]
                         }
@@ -484,12 +594,14 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does assessment",
                             "young person's desistance"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does assessment",
                             "child's desistance"
                           ]
                         }
@@ -502,24 +614,28 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does assessment",
                             "young person safe"
                           ]
                         },
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does assessment",
                             "support the safety of the child or young person"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does assessment",
                             "child safe"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does assessment",
                             "support the safety of the child"
                           ]
                         }
@@ -532,24 +648,28 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does assessment",
                             "other people safe"
                           ]
                         },
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does assessment",
                             "support the safety of other people"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does assessment",
                             "other people safe"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does assessment",
                             "support the safety of other people"
                           ]
                         }
@@ -570,12 +690,14 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does planning",
                             "young person's desistance"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does planning",
                             "child's desistance"
                           ]
                         }
@@ -588,24 +710,28 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does planning",
                             "young person safe"
                           ]
                         },
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does planning",
                             "support the safety of the child or young person"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does planning",
                             "child safe"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does planning",
                             "support the safety of the child"
                           ]
                         }
@@ -618,24 +744,28 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does planning",
                             "other people safe"
                           ]
                         },
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does planning",
                             "support the safety of other people"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does planning",
                             "other people safe"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does planning",
                             "support the safety of other people"
                           ]
                         }
@@ -656,12 +786,28 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does the implementation and delivery",
+                            "young person's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does service delivery",
                             "young person's desistance"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does the implementation and delivery",
+                            "child's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does service delivery",
                             "child's desistance"
                           ]
                         }
@@ -674,24 +820,56 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does the implementation and delivery",
                             "young person safe"
                           ]
                         },
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does service delivery",
+                            "young person safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of the child or young person"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does service delivery",
                             "support the safety of the child or young person"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does the implementation and delivery",
                             "child safe"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does service delivery",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of the child"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does service delivery",
                             "support the safety of the child"
                           ]
                         }
@@ -704,24 +882,56 @@ public enum BundledFrameworks {
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does the implementation and delivery",
                             "other people safe"
                           ]
                         },
                         {
                           "wording": "2018-2019",
                           "phrases": [
+                            "does service delivery",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does service delivery",
                             "support the safety of other people"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does the implementation and delivery",
                             "other people safe"
                           ]
                         },
                         {
                           "wording": "2020-2021",
                           "phrases": [
+                            "does service delivery",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does service delivery",
                             "support the safety of other people"
                           ]
                         }

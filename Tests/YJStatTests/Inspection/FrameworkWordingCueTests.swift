@@ -36,7 +36,8 @@ struct FrameworkWordingCueTests {
     @Test(arguments: [
         ("2.1", "Does assessment sufficiently analyse how to support the child or young person's desistance?", "2.1.1", "2018-2019"),
         ("2.1", "Does assessment analyse how to support the child’s desistance?", "2.1.1", "2020-2021"),
-        ("2.3", "Does delivery effectively support the safety of the child?", "2.3.2", "2020-2021"),
+        ("2.3", "Does service delivery effectively support the safety of the child?", "2.3.2", "2020-2021"),
+        ("2.3", "Does the implementation and delivery of services effectively support the safety of the child safe?", "2.3.2", "2020-2021"),
         ("3.2", "Does planning focus on keeping other people safe?", "3.2.3", "2018-2019"),
         ("3.4", "Are the recommendations personalised, supporting joint decision making?", "3.4.1", "2018-2019"),
         ("3.4", "Does the YOT work effectively with the police in implementing the disposal?", "3.4.2", "2018-2019"),
@@ -47,9 +48,13 @@ struct FrameworkWordingCueTests {
         #expect(match.wording == wording)
     }
 
-    /// Prompts that mention desistance or safety without the key question's phrasing are not key questions.
+    /// Prompts that mention desistance or safety without the key question's phrasing are not key
+    /// questions (the seeds print such prompts after the key-question table; read as key
+    /// questions they would stand in for a missing key question's figures).
     @Test func promptWordingIsNotAKeyQuestion() throws {
         let framework = try Framework.youth2018()
+        #expect(framework.keyQuestion(in: "3.3", wording: "Where applicable, is the involvement of other agencies in keeping the child safe sufficiently well coordinated?") == nil)
+        #expect(framework.keyQuestion(in: "2.3", wording: "Does service delivery promote the safety and wellbeing of the child?") == nil)
         #expect(framework.keyQuestion(in: "2.4", wording: "Does reviewing identify and respond to changes in factors linked to desistance?") == nil)
         #expect(framework.keyQuestion(in: "2.1", wording: "Does assessment identify risks to the safety and wellbeing of the child?") == nil)
         #expect(framework.keyQuestion(in: "1.1", wording: "Does the board support the child's desistance?") == nil)

@@ -91,7 +91,7 @@ struct ReportLayoutMatrix {
     static func wording(_ id: String, olderWording: Bool) -> String {
         let parts = id.split(separator: ".")
         let standard = "\(parts[0]).\(parts[1])"
-        let activity = ["1": "assessment", "2": "planning", "3": "delivery of services", "4": "reviewing"][String(parts[1])] ?? "the work"
+        let activity = ["1": "assessment", "2": "planning", "3": "service delivery", "4": "reviewing"][String(parts[1])] ?? "the work"
         let child = olderWording ? "the child or young person" : "the child"
         if standard == "3.4" {
             return parts[2] == "1" ? "Do the recommendations made support joint decision-making about the disposal?"
