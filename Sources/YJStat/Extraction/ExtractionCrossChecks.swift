@@ -27,7 +27,7 @@ enum ExtractionCrossChecks {
             case .warning: .warning
             case .info: .info
             }
-            result.findings.append(ExtractionFinding(code: finding.code.rawValue, severity: severity, line: line, message))
+            result.findings.append(ExtractionFinding(code: finding.code.rawValue, severity: severity, line: line, message, isConsistencyCheck: true))
         }
     }
 

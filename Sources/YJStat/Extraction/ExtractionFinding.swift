@@ -23,13 +23,17 @@ public struct ExtractionFinding: Sendable, Equatable, Codable, CustomStringConve
     public let line: Int?
     /// Plain-English explanation naming the figures.
     public let message: String
+    /// Whether the finding is one of ``ConsistencyChecker``'s on the extracted rows (so a caller
+    /// that runs the checker itself, as `check --report` does, can leave it out).
+    public let isConsistencyCheck: Bool
 
     /// Creates a finding.
-    public init(code: String, severity: Severity, line: Int?, _ message: String) {
+    public init(code: String, severity: Severity, line: Int?, _ message: String, isConsistencyCheck: Bool = false) {
         self.code = code
         self.severity = severity
         self.line = line
         self.message = message
+        self.isConsistencyCheck = isConsistencyCheck
     }
 
     /// "severity code (line n): message".

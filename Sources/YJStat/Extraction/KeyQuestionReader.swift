@@ -17,6 +17,13 @@
 ///    warning naming both lines, and is not used.
 struct KeyQuestionReader {
     let framework: Framework
+    /// The framework's key-question ids, for the printed-id test on every question line.
+    let keyQuestionIDs: Set<String>
+
+    init(framework: Framework) {
+        self.framework = framework
+        keyQuestionIDs = Set(framework.keyQuestionIDs)
+    }
 
     /// A key question read from the report, before resolution.
     struct Occurrence {
@@ -157,7 +164,7 @@ struct KeyQuestionReader {
     /// The key question a span asks, by its printed id or the wording of its last sentence.
     func identify(_ lastSentence: String, idWord: String?, standard: String?) -> (id: String, wording: String?)? {
         if let idWord {
-            return framework.keyQuestionIDs.contains(idWord) ? (idWord, nil) : nil
+            return keyQuestionIDs.contains(idWord) ? (idWord, nil) : nil
         }
         guard let standard, let match = framework.keyQuestion(in: standard, wording: lastSentence) else { return nil }
         return (match.keyQuestion, match.wording)

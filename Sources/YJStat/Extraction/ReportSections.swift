@@ -16,20 +16,21 @@ struct ReportSections {
     let headings: [(index: Int, standard: String)]
 
     init(_ body: [ReportLine], framework: Framework) {
+        let names = Names(framework)
         var standards: [String?] = []
         standards.reserveCapacity(body.count)
-        var headings: [(Int, String)] = []
-        var domain: Framework.Domain?
+        var headings: [(index: Int, standard: String)] = []
+        var domain: Int?
         var standard: String?
         for (index, line) in body.enumerated() {
             if line.lower.hasPrefix("annex") {
                 domain = nil
                 standard = nil
-            } else if let found = Self.standardHeading(line.words, framework: framework, domain: domain) {
+            } else if let found = names.standardHeading(line.words, domain: domain) {
                 standard = found.id
-                domain = framework.domains.first { $0.id == found.domainID }
+                domain = found.domain
                 headings.append((index, found.id))
-            } else if let found = Self.domainHeading(line.words, framework: framework) {
+            } else if let found = names.domainHeading(line.words) {
                 domain = found
                 standard = nil
             }
@@ -39,39 +40,60 @@ struct ReportSections {
         self.headings = headings
     }
 
-    /// The standard a heading line names: by id and name, or by bare name within `domain`.
-    static func standardHeading(_ words: [Substring], framework: Framework, domain: Framework.Domain?) -> Framework.Standard? {
-        guard let first = words.first else { return nil }
-        var id = first
-        if id.last == "." { id = id.dropLast() }
-        if let standard = framework.standard(String(id)), startsWithName(words.dropFirst(), standard.name) != nil {
-            return standard
-        }
-        guard let domain else { return nil }
-        for standard in domain.standards {
-            guard let rest = startsWithName(words[...], standard.name) else { continue }
-            if rest.isEmpty || RatingText.whole(Array(rest)) != nil { return standard }
-        }
-        return nil
-    }
+    /// The framework's domain and standard names, split into lower-case words once per report.
+    struct Names {
+        let domains: [(id: String, words: [Substring], standards: [(id: String, words: [Substring])])]
+        /// Standard id → (domain index, name words).
+        let byID: [String: (domain: Int, words: [Substring])]
 
-    /// A domain heading: optional "N." then the domain's name, alone on the line (a page number
-    /// or rating may not follow: contents lines are not headings).
-    static func domainHeading(_ words: [Substring], framework: Framework) -> Framework.Domain? {
-        guard let first = words.first else { return nil }
-        var id = first
-        if id.last == "." { id = id.dropLast() }
-        let numbered = framework.domains.first { $0.id == String(id) }
-        for domain in framework.domains where numbered == nil || numbered?.id == domain.id {
-            let rest = numbered == nil ? words[...] : words.dropFirst()
-            if let after = startsWithName(rest, domain.name), after.isEmpty { return domain }
+        init(_ framework: Framework) {
+            var byID: [String: (Int, [Substring])] = [:]
+            domains = framework.domains.enumerated().map { offset, domain in
+                let standards = domain.standards.map { standard in
+                    let words = standard.name.lowercased().split(separator: " ")
+                    byID[standard.id] = (offset, words)
+                    return (id: standard.id, words: words)
+                }
+                return (id: domain.id, words: domain.name.lowercased().split(separator: " "), standards: standards)
+            }
+            self.byID = byID
         }
-        return nil
+
+        /// The standard a heading line names (by id and name, or by bare name within the
+        /// domain at index `domain`), with its domain's index.
+        func standardHeading(_ words: [Substring], domain: Int?) -> (id: String, domain: Int)? {
+            guard let first = words.first else { return nil }
+            var id = first
+            if id.last == "." { id = id.dropLast() }
+            if id.count == 3, id.first?.isASCIIDigit == true, let entry = byID[String(id)],
+               ReportSections.startsWithName(words.dropFirst(), entry.words) != nil {
+                return (String(id), entry.domain)
+            }
+            guard let domain else { return nil }
+            for standard in domains[domain].standards {
+                guard let rest = ReportSections.startsWithName(words[...], standard.words) else { continue }
+                if rest.isEmpty || RatingText.whole(Array(rest)) != nil { return (standard.id, domain) }
+            }
+            return nil
+        }
+
+        /// A domain heading: optional "N." then the domain's name, alone on the line (contents
+        /// lines, which end in a page number, are not headings).
+        func domainHeading(_ words: [Substring]) -> Int? {
+            guard let first = words.first, words.count <= 6 else { return nil }
+            var id = first
+            if id.last == "." { id = id.dropLast() }
+            let numbered = domains.firstIndex { $0.id == String(id) }
+            for (index, domain) in domains.enumerated() where numbered == nil || numbered == index {
+                let rest = numbered == nil ? words[...] : words.dropFirst()
+                if let after = ReportSections.startsWithName(rest, domain.words), after.isEmpty { return index }
+            }
+            return nil
+        }
     }
 
     /// The words after `name` when the words start with it (case ignored), else `nil`.
-    static func startsWithName(_ words: ArraySlice<Substring>, _ name: String) -> ArraySlice<Substring>? {
-        let parts = name.lowercased().split(separator: " ")
+    static func startsWithName(_ words: ArraySlice<Substring>, _ parts: [Substring]) -> ArraySlice<Substring>? {
         guard words.count >= parts.count else { return nil }
         for (offset, part) in parts.enumerated() where words[words.startIndex + offset].lowercased() != part { return nil }
         return words.dropFirst(parts.count)
