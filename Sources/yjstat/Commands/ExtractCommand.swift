@@ -43,16 +43,16 @@ enum ExtractCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         let inputs = try arguments.positionals.map { try inputFile($0, flag: "REPORT") }
         var results: [ExtractionResult] = []
-        for url in inputs {
+        for (path, url) in zip(arguments.positionals, inputs) {
             let data: Data
             do { data = try Data(contentsOf: url) } catch {
-                throw InputError(file: url.path, message: "cannot read the file: \(error.localizedDescription)")
+                throw InputError(file: path, message: "cannot read the file: \(error.localizedDescription)")
             }
             let text = String(decoding: data, as: UTF8.self)
             guard text.contains(where: { !$0.isWhitespace }) else {
-                throw InputError(file: url.path, message: data.isEmpty ? "the report file is empty" : "the report file holds only blank lines")
+                throw InputError(file: path, message: data.isEmpty ? "the report file is empty" : "the report file holds only blank lines")
             }
-            results.append(ReportExtractor.extract(text: text, source: url.path))
+            results.append(ReportExtractor.extract(text: text, source: path))
         }
         if let out = arguments.string("out") {
             try ExtractedDatasetWriter.write(results, to: URL(fileURLWithPath: out), protecting: inputs)
