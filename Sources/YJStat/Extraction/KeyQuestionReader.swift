@@ -19,10 +19,21 @@ struct KeyQuestionReader {
     let framework: Framework
     /// The framework's key-question ids, for the printed-id test on every question line.
     let keyQuestionIDs: Set<String>
+    /// Each case-based standard's key questions, looked up once per question line.
+    let questionsOfStandard: [String: [Framework.KeyQuestion]]
 
     init(framework: Framework) {
         self.framework = framework
         keyQuestionIDs = Set(framework.keyQuestionIDs)
+        var questions: [String: [Framework.KeyQuestion]] = [:]
+        for standard in framework.standards where !standard.keyQuestions.isEmpty { questions[standard.id] = standard.keyQuestions }
+        questionsOfStandard = questions
+    }
+
+    /// The key questions of `standard` whose cues the lower-cased sentence matches.
+    func matches(in standard: String, _ lastSentence: String) -> [Framework.WordingMatch] {
+        guard let questions = questionsOfStandard[standard] else { return [] }
+        return Framework.matches(questions, normalisedWording: lastSentence.lowercased())
     }
 
     /// A key question read from the report, before resolution.
@@ -82,9 +93,11 @@ struct KeyQuestionReader {
             if standard != tableStandard { tableCases = nil; tableStandard = standard }
             if let cases = CountTable.tableStart(line.words) { tableCases = cases }
             guard line.text.has(byte: "?"), let mark = line.words.lastIndex(where: { $0.contains(Character("?")) }) else { continue }
+            // A question inside an organisational standard's section (no key questions) is none of ours.
+            guard standard.map({ questionsOfStandard[$0] != nil }) ?? true else { continue }
             let span = questionSpan(body, endingAt: index, mark: mark)
             guard let identified = identify(span.lastSentence, idWord: span.idWord, standard: standard) else {
-                if span.idWord == nil, let standard, framework.keyQuestionMatches(in: standard, wording: span.lastSentence).count > 1 {
+                if span.idWord == nil, let standard, matches(in: standard, span.lastSentence).count > 1 {
                     warnings.append(ExtractionWarning(line: line.number,
                         "question '\(span.lastSentence.prefix(70))' matches the wording of several key questions of \(standard); not used"))
                 }
@@ -166,8 +179,10 @@ struct KeyQuestionReader {
         if let idWord {
             return keyQuestionIDs.contains(idWord) ? (idWord, nil) : nil
         }
-        guard let standard, let match = framework.keyQuestion(in: standard, wording: lastSentence) else { return nil }
-        return (match.keyQuestion, match.wording)
+        guard let standard else { return nil }
+        let found = matches(in: standard, lastSentence)
+        guard found.count == 1 else { return nil }
+        return (found[0].keyQuestion, found[0].wording)
     }
 
     /// The first figure group after the `?` of line `index`: the rest of the line, then lines

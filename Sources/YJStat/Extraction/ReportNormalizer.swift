@@ -249,11 +249,13 @@ public enum ReportNormalizer {
 
     /// A running header or footer: the report title followed by a page number.
     static func isRunningHeaderOrFooter(_ text: String) -> Bool {
-        guard text.count < 140, let last = text.split(separator: " ").last, last.allSatisfy(\.isNumber) else { return false }
+        // Cheap rejection first: almost no line starts with "inspection" or "an inspection".
+        guard let first = text.utf8.first, first == UInt8(ascii: "I") || first == UInt8(ascii: "i")
+                || first == UInt8(ascii: "A") || first == UInt8(ascii: "a") else { return false }
+        guard text.utf8.count < 560, text.count < 140, let last = text.split(separator: " ").last, last.allSatisfy(\.isNumber) else { return false }
         let lower = text.lowercased()
-        return lower.hasPrefix("inspection of youth offending services") || lower.hasPrefix("an inspection of youth offending services")
-            || lower.hasPrefix("an inspection of youth offending") || lower.hasPrefix("inspection of youth justice services")
-            || lower.hasPrefix("an inspection of youth justice services")
+        return lower.hasPrefix("inspection of youth offending services") || lower.hasPrefix("an inspection of youth offending")
+            || lower.hasPrefix("inspection of youth justice services") || lower.hasPrefix("an inspection of youth justice services")
     }
 }
 

@@ -18,9 +18,14 @@ extension Framework {
     ///   one entry when the text is ambiguous (the caller reports it rather than guessing).
     public func keyQuestionMatches(in standardID: String, wording text: String) -> [WordingMatch] {
         guard let standard = standard(standardID) else { return [] }
-        let normalised = Self.normalisedWording(text)
+        return Self.matches(standard.keyQuestions, normalisedWording: Self.normalisedWording(text))
+    }
+
+    /// The key questions among `questions` whose cue occurs in text already lower-cased with
+    /// single spaces and plain apostrophes (as ``ReportLine/lower`` is).
+    static func matches(_ questions: [KeyQuestion], normalisedWording normalised: String) -> [WordingMatch] {
         var matches: [WordingMatch] = []
-        for question in standard.keyQuestions {
+        for question in questions {
             if let cue = question.wordingCues.first(where: { $0.phrases.allSatisfy { normalised.has($0) } }) {
                 matches.append(WordingMatch(keyQuestion: question.id, wording: cue.wording))
             }
