@@ -22,7 +22,7 @@ struct ExtractCommandTests {
     2.1. Assessment
     Our rating for assessment:
     Of the 5 cases inspected Relevant cases Number 'Yes'
-    Does assessment support desistance? 5 4
+    Does assessment support the child's desistance? 5 4
     Does assessment keep the child safe? 5 4
     Does assessment keep other people safe? 6 4
     We examined five court disposals.
@@ -73,8 +73,10 @@ struct ExtractCommandTests {
         try Data([0xFF, 0xFE, 0x00, 0x41, 0x0A, 0xC3, 0x28]).write(to: input)
         let out = folder.appendingPathComponent("out")
         let result = try runCLI(["extract", input.path, "--out", out.path])
-        #expect(result.status == 0)
+        // Nothing expected was found: exit 1, never a silent 0 with blanks.
+        #expect(result.status == 1)
         #expect(result.stdout.contains("unnamed-junk"))
+        #expect(result.stdout.contains("incomplete: missing name, overall_rating"))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("inspections.csv").path))
     }
 
@@ -90,5 +92,68 @@ struct ExtractCommandTests {
         #expect(clash.stderr.contains("expected a folder"))
         let none = try runCLI(["extract"])
         #expect(none.status == 2)
+    }
+
+    /// A complete report in our own wording: the ratings page, both samples and all 23 key
+    /// questions numbered, figures at the end of the line. `omitting` drops one key question's figures.
+    static func completeReport(omitting omitted: String? = nil) -> String {
+        var text = report.components(separatedBy: "2.1. Assessment\n")[0]
+        text += "We examined five court disposals.\nWe examined four out-of-court disposals.\n"
+        let activities = ["1": "assessment", "2": "planning", "3": "service delivery", "4": "reviewing"]
+        for domain in ["2", "3"] {
+            for standard in 1...4 {
+                let id = "\(domain).\(standard)"
+                let activity = activities["\(standard)"] ?? ""
+                let questions = id == "3.4"
+                    ? ["Do the recommendations support joint decision-making?", "Does the YOT work with the police on the disposal?"]
+                    : ["Does \(activity) support the child's desistance?", "Does \(activity) keep the child safe?",
+                       "Does \(activity) keep other people safe?"]
+                for (offset, question) in questions.enumerated() {
+                    let key = "\(id).\(offset + 1)"
+                    text += "\(key). \(question)" + (key == omitted ? "\n" : " 4 3\n")
+                }
+            }
+        }
+        return text
+    }
+
+    @Test func completeReportExitsZeroAndSaysSoFirst() throws {
+        let folder = try temporaryFolder()
+        let input = folder.appendingPathComponent("complete.txt")
+        try Self.completeReport().write(to: input, atomically: true, encoding: .utf8)
+        let result = try runCLI(["extract", input.path])
+        #expect(result.status == 0, "\(result.stdout)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count > 2 && lines[1] == "complete: every expected field found")
+    }
+
+    /// A missing field is exit 1 with the field named before the table, its value blank (never
+    /// guessed); `--strict` makes it exit 2.
+    @Test func missingKeyQuestionIsExitOneAndStrictMakesItExitTwo() throws {
+        let folder = try temporaryFolder()
+        let input = folder.appendingPathComponent("missing.txt")
+        try Self.completeReport(omitting: "2.2.3").write(to: input, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let result = try runCLI(["extract", input.path, "--out", out.path])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count > 2 && lines[1] == "incomplete: missing key question 2.2.3")
+        #expect(result.stdout.contains("no result found for key question 2.2.3"))
+        let keyQuestions = try String(contentsOf: out.appendingPathComponent("key_questions.csv"), encoding: .utf8)
+        #expect(!keyQuestions.contains(",2.2.3,"))
+        #expect(keyQuestions.contains(",2.2.2,4,3,"))
+        let strict = try runCLI(["extract", input.path, "--strict"])
+        #expect(strict.status == 2)
+        #expect(strict.stderr.contains("--strict: expected fields are missing in \(input.path)"))
+    }
+
+    @Test(arguments: [("empty", "", "the report file is empty"), ("blank", "\n  \r\n\t\n", "the report file holds only blank lines")])
+    func emptyOrBlankInputIsAnInputError(name: String, content: String, message: String) throws {
+        let folder = try temporaryFolder()
+        let input = folder.appendingPathComponent("\(name).txt")
+        try content.write(to: input, atomically: true, encoding: .utf8)
+        let result = try runCLI(["extract", input.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(input.path): \(message)"))
     }
 }

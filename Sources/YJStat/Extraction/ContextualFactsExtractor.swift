@@ -13,11 +13,32 @@
 /// - Rates: "First-time entrant (rate per 100,000)" and "Reoffending rates", each followed by the
 ///   service's figure and the England and Wales figure.
 enum ContextualFactsExtractor {
-    static let dimensions: [(name: String, headings: [String], categories: [String], keys: [String])] = [
-        ("age", ["age"], ["10-14", "15-17"], ["10-14", "15-17"]),
-        ("ethnicity", ["race/ethnicity", "ethnicity", "race"], ["White", "Black and minority ethnic", "Unknown"], ["white", "minority", "unknown"]),
-        ("sex", ["gender", "sex"], ["Male", "Female"], ["male", "female"]),
+    /// The demographic tables: heading words, the categories written to `demographics.csv` in
+    /// their usual order, and for each category the label variants that name it in a heading
+    /// across the years' layouts (lower case, matched at word starts).
+    static let dimensions: [(name: String, headings: [String], categories: [String], keys: [[String]])] = [
+        ("age", ["age"], ["10-14", "15-17"], [["10-14"], ["15-17"]]),
+        ("ethnicity", ["race/ethnicity", "ethnicity", "race"], ["White", "Black and minority ethnic", "Unknown"],
+         [["white"], ["black and minority ethnic", "black, asian and minority ethnic", "bame", "minority"], ["unknown", "not known"]]),
+        ("sex", ["gender", "sex"], ["Male", "Female"], [["male"], ["female"]]),
     ]
+
+    /// The first position where one of `labels` starts a word of `text`.
+    static func labelPosition(_ labels: [String], in text: String) -> String.Index? {
+        var best: String.Index?
+        for label in labels {
+            var searchStart = text.startIndex
+            while let found = text.range(of: label, range: searchStart..<text.endIndex) {
+                let atWordStart = found.lowerBound == text.startIndex || !text[text.index(before: found.lowerBound)].isLetter
+                if atWordStart {
+                    if best == nil || found.lowerBound < best! { best = found.lowerBound }
+                    break
+                }
+                searchStart = found.upperBound
+            }
+        }
+        return best
+    }
 
     static func extract(_ document: ReportDocument, into result: inout ExtractionResult) {
         demographics(document, into: &result)
@@ -65,18 +86,21 @@ enum ContextualFactsExtractor {
                 done.insert(dimension.name)
                 continue
             }
-            var position = headerText.startIndex
-            for key in dimension.keys {
-                guard let found = headerText.range(of: key, range: position..<headerText.endIndex) else {
-                    result.warnings.append(ExtractionWarning(line: line.number,
-                        "the \(dimension.name) table heading does not name '\(key)' where expected; categories taken in the usual order"))
-                    break
-                }
-                position = found.upperBound
+            // The columns are in the heading's order of the category labels, whichever variant
+            // it uses; a heading that does not name every category keeps the usual order.
+            let positions = dimension.keys.map { labelPosition($0, in: headerText) }
+            var columnOfCategory = Array(0..<count)
+            if positions.allSatisfy({ $0 != nil }) {
+                let order = positions.indices.sorted { positions[$0]! < positions[$1]! }
+                for (column, category) in order.enumerated() { columnOfCategory[category] = column }
+            } else if let missing = positions.firstIndex(where: { $0 == nil }) {
+                result.warnings.append(ExtractionWarning(line: line.number,
+                    "the \(dimension.name) table heading does not name '\(dimension.categories[missing])' (looked for \(dimension.keys[missing].map { "'\($0)'" }.joined(separator: ", "))); categories taken in the usual order"))
             }
             for (offset, category) in dimension.categories.enumerated() {
+                let column = columnOfCategory[offset]
                 result.demographics.append(ExtractedDemographic(dimension: dimension.name, category: category,
-                    servicePercent: serviceRow.0[offset], comparator: "national", comparatorPercent: nationalRow.0[offset], line: nationalRow.1))
+                    servicePercent: serviceRow.0[column], comparator: "national", comparatorPercent: nationalRow.0[column], line: nationalRow.1))
             }
             for (row, who) in [(serviceRow, "the service"), (nationalRow, "the national average")] {
                 let sum = row.0.reduce(0, +)

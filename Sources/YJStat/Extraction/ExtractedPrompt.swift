@@ -13,7 +13,7 @@ public struct ExtractedPrompt: Sendable, Equatable, Codable {
 
     /// The key question the prompt sits under.
     public let keyQuestion: String
-    /// The prompt's short label (see ``YouthFrameworkOutline/promptLabel(for:)``).
+    /// The prompt's short label (see ``PromptWording/promptLabel(for:)``).
     public let prompt: String
     /// Relevant cases, as printed (`nil` for "N/A").
     public let relevant: Int?

@@ -24,14 +24,27 @@ public struct ExtractionCompleteness: Sendable, Equatable, Codable {
             && inspectionItems["court_sample"] == true && inspectionItems["ooc_sample"] == true
     }
 
+    /// The inspection-level items every report of the framework prints (the score and the
+    /// publication month are not printed by every report, so they are reported but not expected).
+    public static let expectedInspectionItems = ["name", "overall_rating", "court_sample", "ooc_sample"]
+
+    /// The expected fields that were not found, by name: `name`, `overall_rating`,
+    /// `court_sample`, `ooc_sample`, `rating 2.1`, `key question 2.1.3`. Empty when the
+    /// extraction is complete. `extract` exits 1 (2 with `--strict`) when this is not empty.
+    public var missingExpected: [String] {
+        Self.expectedInspectionItems.filter { inspectionItems[$0] != true }
+            + ratingsMissing.map { "rating \($0)" } + keyQuestionsMissing.map { "key question \($0)" }
+    }
+
     /// Summarises what a result holds.
     public init(_ result: ExtractionResult) {
         let rated = Set(result.ratings.map(\.standard))
-        ratingsFound = YouthFrameworkOutline.standards.map(\.id).filter { rated.contains($0) }
-        ratingsMissing = YouthFrameworkOutline.standards.map(\.id).filter { !rated.contains($0) }
+        let framework = ReportExtractor.framework
+        ratingsFound = framework.standards.map(\.id).filter { rated.contains($0) }
+        ratingsMissing = framework.standards.map(\.id).filter { !rated.contains($0) }
         let asked = Set(result.keyQuestions.map(\.keyQuestion))
-        keyQuestionsFound = YouthFrameworkOutline.keyQuestionIDs.filter { asked.contains($0) }
-        keyQuestionsMissing = YouthFrameworkOutline.keyQuestionIDs.filter { !asked.contains($0) }
+        keyQuestionsFound = framework.keyQuestionIDs.filter { asked.contains($0) }
+        keyQuestionsMissing = framework.keyQuestionIDs.filter { !asked.contains($0) }
         let inspection = result.inspection
         inspectionItems = [
             "name": inspection.name != nil, "published": inspection.published != nil, "score": inspection.score != nil,

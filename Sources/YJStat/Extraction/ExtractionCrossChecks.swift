@@ -1,44 +1,33 @@
-/// Checks between extracted figures that the report prints separately. Disagreements become
-/// ``ExtractionFinding``s; the figures stay as printed.
+/// Checks between extracted figures that the report prints separately and that the dataset
+/// rows cannot carry. Disagreements become ``ExtractionFinding``s; the figures stay as printed.
 ///
-/// - `score-mismatch`: the printed score is not the sum of the 12 published ratings
-///   (Inadequate 0, Requires improvement 1, Good 2, Outstanding 3).
-/// - `overall-mismatch`: the overall rating is not the band of the score (0–6 Inadequate, 7–18
-///   Requires improvement, 19–30 Good, 31–36 Outstanding); when no score is printed, the band
-///   of the ratings' sum is used.
+/// The checks of the figures the dataset does carry (score against ratings, overall rating
+/// against score, counts against samples, percentages against counts, ratings against the
+/// key-question bands) are ``ConsistencyChecker``'s, run on the extracted rows by
+/// ``run(on:)`` so that `extract` and `check` apply one set of rules from the framework file.
+///
 /// - `sample-disagrees`: two statements of a sample size differ.
-/// - `relevant-exceeds-sample`: a key question has more relevant cases than its domain's sample
-///   (court for 2.x, out-of-court for 3.x).
 enum ExtractionCrossChecks {
+    /// Runs ``ConsistencyChecker`` with the extraction's framework on the extracted rows and
+    /// adds its findings, each with the report line of the figure it concerns.
     static func run(on result: inout ExtractionResult) {
-        let sum = result.ratings.reduce(0) { $0 + $1.rating.score }
-        let complete = result.ratings.count == YouthFrameworkOutline.standards.count
-        if let score = result.inspection.score {
-            if complete && score.value != sum {
-                result.findings.append(ExtractionFinding(code: "score-mismatch", severity: .error, line: score.line,
-                    "the printed score is \(score.value)/36 but the 12 published ratings add up to \(sum)"))
+        let framework = ReportExtractor.framework
+        let dataset = InspectionDataset(extracted: [result])
+        for finding in ConsistencyChecker(framework: framework).check(dataset, services: [result.service]) {
+            let line = result.keyQuestions.first { $0.keyQuestion == finding.location }?.line
+                ?? result.ratings.first { $0.standard == finding.location }?.line
+                ?? (finding.location == "inspection" || finding.location == "score" || finding.location == "overall"
+                    ? result.inspection.score?.line ?? result.inspection.overallRating?.line : nil)
+            var message = finding.message
+            for file in ["inspections.csv", "ratings.csv", "key_questions.csv"] {
+                message = message.replacingAll("\(file) line ", with: "report line ")
             }
-            if score.value > 36 {
-                result.findings.append(ExtractionFinding(code: "score-mismatch", severity: .error, line: score.line,
-                    "the printed score \(score.value)/36 is more than 36"))
+            let severity: ExtractionFinding.Severity = switch finding.severity {
+            case .error: .error
+            case .warning: .warning
+            case .info: .info
             }
-        }
-        if let overall = result.inspection.overallRating {
-            if let score = result.inspection.score, let band = ExtractedRating.overall(score: score.value), band != overall.value {
-                result.findings.append(ExtractionFinding(code: "overall-mismatch", severity: .error, line: overall.line,
-                    "the overall rating is \(overall.value) but a score of \(score.value) is in the \(band) band"))
-            } else if result.inspection.score == nil, complete, let band = ExtractedRating.overall(score: sum), band != overall.value {
-                result.findings.append(ExtractionFinding(code: "overall-mismatch", severity: .error, line: overall.line,
-                    "the overall rating is \(overall.value) but the published ratings add up to \(sum), in the \(band) band"))
-            }
-        }
-        for question in result.keyQuestions {
-            guard let relevant = question.relevant else { continue }
-            let sample = question.keyQuestion.hasPrefix("2.") ? result.inspection.courtSample : result.inspection.outOfCourtSample
-            if let sample, relevant > sample.value {
-                result.findings.append(ExtractionFinding(code: "relevant-exceeds-sample", severity: .error, line: question.line,
-                    "key question \(question.keyQuestion) has \(relevant) relevant cases but the sample is \(sample.value) (line \(sample.line))"))
-            }
+            result.findings.append(ExtractionFinding(code: finding.code.rawValue, severity: severity, line: line, message, isConsistencyCheck: true))
         }
     }
 

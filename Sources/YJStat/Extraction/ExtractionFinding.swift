@@ -11,8 +11,10 @@ public struct ExtractionFinding: Sendable, Equatable, Codable, CustomStringConve
         case info
     }
 
-    /// A short stable code: `score-mismatch`, `overall-mismatch`, `rating-disagrees`,
-    /// `yes-exceeds-relevant`, `relevant-exceeds-sample`, `percent-inconsistent`,
+    /// A short stable code: the ``FindingCode`` raw value for the checks ``ConsistencyChecker``
+    /// runs on the extracted rows (`score-mismatch`, `overall-mismatch`, `yes-exceeds-relevant`,
+    /// `relevant-exceeds-sample`, `percent-mismatch`, `unexplained-rating`, …, also used for the
+    /// same checks of prompt rows), and the extraction's own `rating-disagrees`,
     /// `sample-disagrees`, `percentages-do-not-sum`, `discretion-source-disagrees`.
     public let code: String
     /// How serious the disagreement is.
@@ -21,13 +23,17 @@ public struct ExtractionFinding: Sendable, Equatable, Codable, CustomStringConve
     public let line: Int?
     /// Plain-English explanation naming the figures.
     public let message: String
+    /// Whether the finding is one of ``ConsistencyChecker``'s on the extracted rows (so a caller
+    /// that runs the checker itself, as `check --report` does, can leave it out).
+    public let isConsistencyCheck: Bool
 
     /// Creates a finding.
-    public init(code: String, severity: Severity, line: Int?, _ message: String) {
+    public init(code: String, severity: Severity, line: Int?, _ message: String, isConsistencyCheck: Bool = false) {
         self.code = code
         self.severity = severity
         self.line = line
         self.message = message
+        self.isConsistencyCheck = isConsistencyCheck
     }
 
     /// "severity code (line n): message".

@@ -8,6 +8,8 @@ public enum ExtractionReport {
             let c = result.completeness
             let i = result.inspection
             out += "\(result.source): \(result.service)" + (i.name.map { " (\($0.value))" } ?? "") + "\n"
+            let missing = c.missingExpected
+            out += missing.isEmpty ? "complete: every expected field found\n" : "incomplete: missing \(missing.joined(separator: ", "))\n"
             var rows: [[String]] = []
             rows.append(["published", yesNo(i.published != nil), i.published?.value ?? "", line(i.published?.line)])
             rows.append(["score", yesNo(i.score != nil), i.score.map { "\($0.value)/36" } ?? "", line(i.score?.line)])
@@ -17,14 +19,16 @@ public enum ExtractionReport {
             let outOfCourt: String = i.outOfCourtSample.map { String($0.value) } ?? ""
             rows.append(["out-of-court sample", yesNo(i.outOfCourtSample != nil), outOfCourt, line(i.outOfCourtSample?.line)])
             let ratingsNote = c.ratingsMissing.isEmpty ? "all" : "missing " + c.ratingsMissing.joined(separator: " ")
-            rows.append(["standard ratings", "\(c.ratingsFound.count)/12", ratingsNote, ""])
+            rows.append(["standard ratings", "\(c.ratingsFound.count)/\(c.ratingsFound.count + c.ratingsMissing.count)", ratingsNote, ""])
             let questionsNote = c.keyQuestionsMissing.isEmpty ? "all" : "missing " + c.keyQuestionsMissing.joined(separator: " ")
-            rows.append(["key questions", "\(c.keyQuestionsFound.count)/23", questionsNote, ""])
+            rows.append(["key questions", "\(c.keyQuestionsFound.count)/\(c.keyQuestionsFound.count + c.keyQuestionsMissing.count)", questionsNote, ""])
             rows.append(["prompt rows", String(c.promptRows), "", ""])
             rows.append(["discretion notes", String(result.discretion.count), result.discretion.map(\.standard).joined(separator: " "), ""])
             for (key, present) in c.contextualTables.sorted(by: { $0.key < $1.key }) { rows.append([key, yesNo(present), "", ""]) }
             let table = TextTable(header: ["item", "found", "value", "line"], rows: rows)
             out += table.render()
+            out += "framework: \(result.framework) (\(result.frameworkReason))"
+                + (result.wordingEdition.map { "; key-question wording \($0)" } ?? "") + "\n"
             if !result.findings.isEmpty {
                 out += "findings:\n" + result.findings.map { "  \($0)\n" }.joined()
             }
@@ -52,7 +56,11 @@ public enum ExtractionReport {
                     ("inspection", .object(c.inspectionItems.sorted { $0.key < $1.key }.map { ($0.key, .bool($0.value)) })),
                     ("contextual_tables", .object(c.contextualTables.sorted { $0.key < $1.key }.map { ($0.key, .bool($0.value)) })),
                     ("prompt_rows", .integer(c.promptRows)),
+                    ("missing_expected", strings(c.missingExpected)),
                 ])),
+                ("framework", .string(result.framework)),
+                ("framework_reason", .string(result.frameworkReason)),
+                ("key_question_wording", result.wordingEdition.map { .string($0) } ?? .null),
                 ("findings", .array(result.findings.map {
                     .object([("code", .string($0.code)), ("severity", .string($0.severity.rawValue)), ("line", lineValue($0.line)),
                              ("message", .string($0.message))])

@@ -26,6 +26,13 @@ public struct ExtractionResult: Sendable, Equatable, Codable {
     public var sampleComposition: [ExtractedSampleComposition] = []
     /// Text the extractor could not place, and missing sections.
     public var warnings: [ExtractionWarning] = []
+    /// The framework the report was read with (``Framework/id``) and why it was chosen.
+    public var framework: String = ""
+    /// Why ``framework`` was chosen, from what the report prints.
+    public var frameworkReason: String = ""
+    /// The wording edition of the key questions (``Framework/Wording``) whose cues identified
+    /// most unnumbered key questions; `nil` when every key question was found by its id or none was found.
+    public var wordingEdition: String?
     /// Disagreements between printed figures.
     public var findings: [ExtractionFinding] = []
 

@@ -24,7 +24,7 @@ extension InspectionDataset {
             if let outOfCourt = facts.outOfCourtSample { samples["ooc_sample"] = outOfCourt.value }
             let line = facts.name?.line ?? facts.score?.line ?? facts.overallRating?.line ?? 1
             inspections.append(Inspection(service: result.service, name: facts.name?.value, published: facts.published?.value,
-                                          framework: YouthFrameworkOutline.frameworkID,
+                                          framework: ReportExtractor.framework.id,
                                           score: facts.score.map { .points($0.value, outOf: 36) },
                                           overallRating: facts.overallRating?.value.description, samples: samples, line: line))
             ratings += result.ratings.map {

@@ -58,17 +58,6 @@ enum InspectionFactsExtractor {
                 result.inspection.published = Located("\(year)-\(monthText)", line: line.number)
             }
         }
-        if result.inspection.name == nil {
-            for line in body {
-                let words = line.words
-                guard words.count >= 3, words[0] == "The", words.last == "should:" else { continue }
-                let middle = words.dropFirst().dropLast().joined(separator: " ")
-                if middle.lowercased().contains("youth offending") || middle.lowercased().contains("youth justice") {
-                    result.inspection.name = Located(middle, line: line.number)
-                    break
-                }
-            }
-        }
         if let first = overallCandidates.first {
             result.inspection.overallRating = Located(first.0, line: first.1)
             for other in overallCandidates.dropFirst() where other.0 != first.0 {
@@ -91,6 +80,20 @@ enum InspectionFactsExtractor {
     }
 
     /// The first "Overall, … rated as <rating>" sentence: the rating and its line.
+    /// The service name as the recommendations introduce it ("The Brent Youth Offending Service
+    /// should:"): a sentence in the body, so only used when it names the service of the title.
+    static func nameFromRecommendations(_ document: ReportDocument) -> Located<String>? {
+        for line in document.body {
+            let words = line.words
+            guard words.count >= 3, words[0] == "The", words.last == "should:" else { continue }
+            let middle = words.dropFirst().dropLast().joined(separator: " ")
+            if middle.lowercased().contains("youth offending") || middle.lowercased().contains("youth justice") {
+                return Located(middle, line: line.number)
+            }
+        }
+        return nil
+    }
+
     static func statedOverallRating(_ document: ReportDocument) -> (ExtractedRating, Int)? {
         for index in document.body.indices {
             guard document.body[index].text.has("Overall,") else { continue }

@@ -39,7 +39,7 @@ enum NarrativePromptExtractor {
         boundaries.sort()
         let tabled = Set(result.prompts.map { String($0.keyQuestion.prefix(3)) })
         var found: [ExtractedPrompt] = []
-        for standard in YouthFrameworkOutline.standards where !standard.keyQuestions.isEmpty && !tabled.contains(standard.id) {
+        for standard in ReportExtractor.framework.standards where !standard.keyQuestions.isEmpty && !tabled.contains(standard.id) {
             var seen: Set<Int> = []
             for mention in mentions where mention.standard == standard.id && !seen.contains(mention.index) {
                 seen.insert(mention.index)

@@ -3,7 +3,7 @@
 /// the theme words that name a key question (`.1` desistance, `.2` the child's safety and
 /// wellbeing, `.3` other people's safety).
 ///
-/// Question tables print a prompt's full wording (read by ``YouthFrameworkOutline/promptLabel(for:)``);
+/// Question tables print a prompt's full wording (read by ``PromptWording/promptLabel(for:)``);
 /// narratives paraphrase it ("the views of parents/carers … were obtained and used"), so the
 /// phrases here are shorter and a clause may match several labels. The labels are the same
 /// vocabulary as the tables; a narrative figure whose clause names none of them is not given one.
@@ -104,12 +104,12 @@ enum NarrativePromptVocabulary {
     ]
 
     /// The (key question, prompt label) pairs of a standard that a clause names, by the phrases
-    /// above or by the table wording of ``YouthFrameworkOutline/promptRules``.
+    /// above or by the table wording of ``PromptWording/promptRules``.
     static func candidates(in clause: String, standard: String) -> [(keyQuestion: String, prompt: String)] {
         guard let domain = standard.first else { return [] }
-        let keyQuestions = Set(YouthFrameworkOutline.standard(standard)?.keyQuestions ?? [])
+        let keyQuestions = Set(ReportExtractor.framework.standard(standard)?.keyQuestions.map(\.id) ?? [])
         var out: [(String, String)] = []
-        let tableWording = YouthFrameworkOutline.promptRules.map { (slug: $0.slug, alternatives: [$0.phrases]) }
+        let tableWording = PromptWording.promptRules.map { (slug: $0.slug, alternatives: [$0.phrases]) }
         for cue in cues + tableWording where cue.alternatives.contains(where: { $0.allSatisfy { clause.has($0) } }) {
             for pattern in keyQuestionsOfPrompt[cue.slug] ?? [] {
                 let id = pattern.hasPrefix("x.") ? "\(domain)" + pattern.dropFirst() : pattern

@@ -84,7 +84,7 @@ struct NarrativeText {
         guard let first = words.first else { return true }
         if words.allSatisfy({ NumberWords.digits($0) != nil || NumberWords.percent($0) != nil }) { return true }
         let id = first.last == "." ? first.dropLast() : first
-        return YouthFrameworkOutline.keyQuestionIDs.contains(String(id))
+        return ReportExtractor.keyQuestionIDs.contains(String(id))
     }
 
     /// A word with its punctuation read off.

@@ -25,12 +25,26 @@ public enum ReportNormalizer {
     public static func lines(of text: String) -> [ReportLine] {
         var result: [ReportLine] = []
         var number = 0
-        for rawSlice in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            let raw = String(String.UnicodeScalarView(rawSlice))
-            result.append(contentsOf: normalise(raw, number: number))
+        // Lines end at LF, CR LF or a lone CR (old Mac converters), so all three give the same lines.
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var index = start
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "\n" || scalar == "\r" {
+                number += 1
+                result.append(contentsOf: normalise(String(String.UnicodeScalarView(scalars[start..<index])), number: number))
+                var next = scalars.index(after: index)
+                if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+                start = next
+                index = next
+            } else {
+                index = scalars.index(after: index)
+            }
         }
-        if let last = result.last, last.isBlank, last.number == number, text.hasSuffix("\n") {
+        number += 1
+        result.append(contentsOf: normalise(String(String.UnicodeScalarView(scalars[start...])), number: number))
+        if let last = result.last, last.isBlank, last.number == number, text.hasSuffix("\n") || text.hasSuffix("\r") {
             result.removeLast()
         }
         markFurniture(&result)
@@ -235,10 +249,13 @@ public enum ReportNormalizer {
 
     /// A running header or footer: the report title followed by a page number.
     static func isRunningHeaderOrFooter(_ text: String) -> Bool {
-        guard text.count < 140, let last = text.split(separator: " ").last, last.allSatisfy(\.isNumber) else { return false }
+        // Cheap rejection first: almost no line starts with "inspection" or "an inspection".
+        guard let first = text.utf8.first, first == UInt8(ascii: "I") || first == UInt8(ascii: "i")
+                || first == UInt8(ascii: "A") || first == UInt8(ascii: "a") else { return false }
+        guard text.utf8.count < 560, text.count < 140, let last = text.split(separator: " ").last, last.allSatisfy(\.isNumber) else { return false }
         let lower = text.lowercased()
-        return lower.hasPrefix("inspection of youth offending services") || lower.hasPrefix("an inspection of youth offending services")
-            || lower.hasPrefix("an inspection of youth offending")
+        return lower.hasPrefix("inspection of youth offending services") || lower.hasPrefix("an inspection of youth offending")
+            || lower.hasPrefix("inspection of youth justice services") || lower.hasPrefix("an inspection of youth justice services")
     }
 }
 

@@ -52,7 +52,7 @@ enum StandardRatingsExtractor {
         guard let first = words.first else { return nil }
         var id = first
         if id.last == "." { id = id.dropLast() }
-        guard id.count == 3, let standard = YouthFrameworkOutline.standard(String(id)) else { return nil }
+        guard id.count == 3, let standard = ReportExtractor.framework.standard(String(id)) else { return nil }
         let name = standard.name.lowercased().split(separator: " ")
         guard words.count > name.count else { return nil }
         for (offset, word) in name.enumerated() where words[1 + offset].lowercased() != word { return nil }
@@ -85,7 +85,7 @@ enum StandardRatingsExtractor {
 
     /// Chooses the published rating of each standard and reports disagreements between mentions.
     static func extract(_ mentions: [Mention], into result: inout ExtractionResult) {
-        for standard in YouthFrameworkOutline.standards {
+        for standard in ReportExtractor.framework.standards {
             let rated = mentions.filter { $0.standard == standard.id && $0.rating != nil }
             guard let chosen = rated.first(where: \.inline) ?? rated.first, let rating = chosen.rating else {
                 result.warnings.append(ExtractionWarning(line: nil, "no rating found for standard \(standard.id) \(standard.name)"))

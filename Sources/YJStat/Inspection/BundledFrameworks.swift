@@ -128,15 +128,91 @@ public enum BundledFrameworks {
                   "key_questions": [
                     {
                       "id": "2.1.1",
-                      "label": "assessment supports the child's desistance"
+                      "label": "assessment supports the child's desistance",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does assessment",
+                            "young person's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does assessment",
+                            "child's desistance"
+                          ]
+                        }
+                      ]
                     },
                     {
                       "id": "2.1.2",
-                      "label": "assessment keeps the child safe"
+                      "label": "assessment keeps the child safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does assessment",
+                            "young person safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does assessment",
+                            "support the safety of the child or young person"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does assessment",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does assessment",
+                            "support the safety of the child"
+                          ]
+                        }
+                      ]
                     },
                     {
                       "id": "2.1.3",
-                      "label": "assessment keeps other people safe"
+                      "label": "assessment keeps other people safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does assessment",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does assessment",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does assessment",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does assessment",
+                            "support the safety of other people"
+                          ]
+                        }
+                      ]
                     }
                   ]
                 },
@@ -148,15 +224,91 @@ public enum BundledFrameworks {
                   "key_questions": [
                     {
                       "id": "2.2.1",
-                      "label": "planning supports the child's desistance"
+                      "label": "planning supports the child's desistance",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does planning",
+                            "young person's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does planning",
+                            "child's desistance"
+                          ]
+                        }
+                      ]
                     },
                     {
                       "id": "2.2.2",
-                      "label": "planning keeps the child safe"
+                      "label": "planning keeps the child safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does planning",
+                            "young person safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does planning",
+                            "support the safety of the child or young person"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does planning",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does planning",
+                            "support the safety of the child"
+                          ]
+                        }
+                      ]
                     },
                     {
                       "id": "2.2.3",
-                      "label": "planning keeps other people safe"
+                      "label": "planning keeps other people safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does planning",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does planning",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does planning",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does planning",
+                            "support the safety of other people"
+                          ]
+                        }
+                      ]
                     }
                   ]
                 },
@@ -168,15 +320,161 @@ public enum BundledFrameworks {
                   "key_questions": [
                     {
                       "id": "2.3.1",
-                      "label": "delivery supports the child's desistance"
+                      "label": "delivery supports the child's desistance",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "young person's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does service delivery",
+                            "young person's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "child's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does service delivery",
+                            "child's desistance"
+                          ]
+                        }
+                      ]
                     },
                     {
                       "id": "2.3.2",
-                      "label": "delivery keeps the child safe"
+                      "label": "delivery keeps the child safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "young person safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does service delivery",
+                            "young person safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of the child or young person"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does service delivery",
+                            "support the safety of the child or young person"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does service delivery",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of the child"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does service delivery",
+                            "support the safety of the child"
+                          ]
+                        }
+                      ]
                     },
                     {
                       "id": "2.3.3",
-                      "label": "delivery keeps other people safe"
+                      "label": "delivery keeps other people safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does service delivery",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does service delivery",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does service delivery",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does service delivery",
+                            "support the safety of other people"
+                          ]
+                        }
+                      ]
                     }
                   ]
                 },
@@ -188,15 +486,91 @@ public enum BundledFrameworks {
                   "key_questions": [
                     {
                       "id": "2.4.1",
-                      "label": "reviewing supports the child's desistance"
+                      "label": "reviewing supports the child's desistance",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does reviewing",
+                            "young person's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does reviewing",
+                            "child's desistance"
+                          ]
+                        }
+                      ]
                     },
                     {
                       "id": "2.4.2",
-                      "label": "reviewing keeps the child safe"
+                      "label": "reviewing keeps the child safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does reviewing",
+                            "young person safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does reviewing",
+                            "support the safety of the child or young person"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does reviewing",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does reviewing",
+                            "support the safety of the child"
+                          ]
+                        }
+                      ]
                     },
                     {
                       "id": "2.4.3",
-                      "label": "reviewing keeps other people safe"
+                      "label": "reviewing keeps other people safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does reviewing",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does reviewing",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does reviewing",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does reviewing",
+                            "support the safety of other people"
+                          ]
+                        }
+                      ]
                     }
                   ]
                 }
@@ -215,15 +589,91 @@ public enum BundledFrameworks {
                   "key_questions": [
                     {
                       "id": "3.1.1",
-                      "label": "assessment supports the child's desistance"
+                      "label": "assessment supports the child's desistance",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does assessment",
+                            "young person's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does assessment",
+                            "child's desistance"
+                          ]
+                        }
+                      ]
                     },
                     {
                       "id": "3.1.2",
-                      "label": "assessment keeps the child safe"
+                      "label": "assessment keeps the child safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does assessment",
+                            "young person safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does assessment",
+                            "support the safety of the child or young person"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does assessment",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does assessment",
+                            "support the safety of the child"
+                          ]
+                        }
+                      ]
                     },
                     {
                       "id": "3.1.3",
-                      "label": "assessment keeps other people safe"
+                      "label": "assessment keeps other people safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does assessment",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does assessment",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does assessment",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does assessment",
+                            "support the safety of other people"
+                          ]
+                        }
+                      ]
                     }
                   ]
                 },
@@ -235,15 +685,91 @@ public enum BundledFrameworks {
                   "key_questions": [
                     {
                       "id": "3.2.1",
-                      "label": "planning supports the child's desistance"
+                      "label": "planning supports the child's desistance",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does planning",
+                            "young person's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does planning",
+                            "child's desistance"
+                          ]
+                        }
+                      ]
                     },
                     {
                       "id": "3.2.2",
-                      "label": "planning keeps the child safe"
+                      "label": "planning keeps the child safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does planning",
+                            "young person safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does planning",
+                            "support the safety of the child or young person"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does planning",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does planning",
+                            "support the safety of the child"
+                          ]
+                        }
+                      ]
                     },
                     {
                       "id": "3.2.3",
-                      "label": "planning keeps other people safe"
+                      "label": "planning keeps other people safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does planning",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does planning",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does planning",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does planning",
+                            "support the safety of other people"
+                          ]
+                        }
+                      ]
                     }
                   ]
                 },
@@ -255,15 +781,161 @@ public enum BundledFrameworks {
                   "key_questions": [
                     {
                       "id": "3.3.1",
-                      "label": "delivery supports the child's desistance"
+                      "label": "delivery supports the child's desistance",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "young person's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does service delivery",
+                            "young person's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "child's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does service delivery",
+                            "child's desistance"
+                          ]
+                        }
+                      ]
                     },
                     {
                       "id": "3.3.2",
-                      "label": "delivery keeps the child safe"
+                      "label": "delivery keeps the child safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "young person safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does service delivery",
+                            "young person safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of the child or young person"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does service delivery",
+                            "support the safety of the child or young person"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does service delivery",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of the child"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does service delivery",
+                            "support the safety of the child"
+                          ]
+                        }
+                      ]
                     },
                     {
                       "id": "3.3.3",
-                      "label": "delivery keeps other people safe"
+                      "label": "delivery keeps other people safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does service delivery",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "does service delivery",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does service delivery",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "does service delivery",
+                            "support the safety of other people"
+                          ]
+                        }
+                      ]
                     }
                   ]
                 },
@@ -275,15 +947,55 @@ public enum BundledFrameworks {
                   "key_questions": [
                     {
                       "id": "3.4.1",
-                      "label": "recommendations support joint decision-making"
+                      "label": "recommendations support joint decision-making",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "recommendations",
+                            "joint decision"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "recommendations",
+                            "joint decision"
+                          ]
+                        }
+                      ]
                     },
                     {
                       "id": "3.4.2",
-                      "label": "works with the police to implement the disposal"
+                      "label": "works with the police to implement the disposal",
+                      "wording_cues": [
+                        {
+                          "wording": "2018-2019",
+                          "phrases": [
+                            "with the police"
+                          ]
+                        },
+                        {
+                          "wording": "2020-2021",
+                          "phrases": [
+                            "with the police"
+                          ]
+                        }
+                      ]
                     }
                   ]
                 }
               ]
+            }
+          ],
+          "wordings": [
+            {
+              "id": "2018-2019",
+              "description": "reports published 2018 to 2019: questions speak of 'the child or young person'"
+            },
+            {
+              "id": "2020-2021",
+              "description": "reports published from 2020: questions speak of 'the child'"
             }
           ]
         }

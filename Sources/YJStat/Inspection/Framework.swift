@@ -30,6 +30,49 @@ public struct Framework: Sendable, Equatable {
         public let id: String
         /// A short label in our own words (`assessment keeps other people safe`).
         public let label: String
+        /// How reports word the question, per wording edition: a report's question text asks
+        /// this key question when every phrase of one cue occurs in it (see
+        /// ``Framework/keyQuestion(in:wording:)``). Empty when the framework file gives none.
+        public let wordingCues: [WordingCue]
+
+        /// Creates a key question.
+        public init(id: String, label: String, wordingCues: [WordingCue] = []) {
+            self.id = id
+            self.label = label
+            self.wordingCues = wordingCues
+        }
+
+        enum CodingKeys: String, CodingKey { case id, label, wordingCues = "wording_cues" }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try container.decode(String.self, forKey: .id)
+            label = try container.decode(String.self, forKey: .label)
+            wordingCues = try container.decodeIfPresent([WordingCue].self, forKey: .wordingCues) ?? []
+        }
+    }
+
+    /// Phrases that identify a key question in a report's text, for one wording edition of the
+    /// framework ("the child or young person's desistance" in 2018–19, "the child's desistance" later).
+    public struct WordingCue: Sendable, Equatable, Codable {
+        /// The wording edition (an id from ``Framework/wordings``) whose reports use these phrases.
+        public let wording: String
+        /// Lower-case phrases that must all occur in the question text.
+        public let phrases: [String]
+
+        /// Creates a cue.
+        public init(wording: String, phrases: [String]) {
+            self.wording = wording
+            self.phrases = phrases
+        }
+    }
+
+    /// A wording edition: a period in which reports printed the key questions in one way.
+    public struct Wording: Sendable, Equatable, Codable {
+        /// Identifier such as `2018-2019`.
+        public let id: String
+        /// Which reports use it.
+        public let description: String
     }
 
     /// A standard: one rated part of the framework.
@@ -92,7 +135,13 @@ public struct Framework: Sendable, Equatable {
     public let discretion: DiscretionThresholds
     /// The domains, in order.
     public let domains: [Domain]
+    /// The wording editions the key questions' ``KeyQuestion/wordingCues`` name (empty when the
+    /// file gives none).
+    public let wordings: [Wording]
     private let aliases: [String: Rating]
+
+    /// Every key-question id, in framework order.
+    public var keyQuestionIDs: [String] { standards.flatMap { $0.keyQuestions.map(\.id) } }
 
     /// Every standard of every domain, in framework order.
     public var standards: [Standard] { domains.flatMap(\.standards) }
@@ -234,6 +283,14 @@ public struct Framework: Sendable, Equatable {
                 let questions = standard.keyQuestions ?? []
                 for question in questions {
                     guard seenQuestions.insert(question.id).inserted else { throw fail("duplicate key question id '\(question.id)'") }
+                    for cue in question.wordingCues {
+                        guard !cue.phrases.isEmpty, cue.phrases.allSatisfy({ !$0.isEmpty && $0 == $0.lowercased() }) else {
+                            throw fail("key question \(question.id) has a wording cue with no phrases or a phrase that is empty or not lower case")
+                        }
+                        guard (file.wordings ?? []).contains(where: { $0.id == cue.wording }) else {
+                            throw fail("key question \(question.id) has a wording cue for edition '\(cue.wording)', which 'wordings' does not list")
+                        }
+                    }
                 }
                 if standard.ratedBy == .keyQuestions {
                     guard !questions.isEmpty else { throw fail("standard \(standard.id) is rated by key questions but lists none") }
@@ -272,6 +329,7 @@ public struct Framework: Sendable, Equatable {
         self.overallBands = overall
         self.discretion = file.discretion
         self.domains = domains
+        self.wordings = file.wordings ?? []
         self.aliases = aliases
     }
 }
@@ -316,8 +374,9 @@ private struct FrameworkFile: Decodable {
     let overallBands: [OverallEntry]
     let discretion: Framework.DiscretionThresholds
     let domains: [DomainEntry]
+    let wordings: [Framework.Wording]?
     enum CodingKeys: String, CodingKey {
-        case id, name, ratings, discretion, domains
+        case id, name, ratings, discretion, domains, wordings
         case keyQuestionBands = "key_question_bands", overallBands = "overall_bands"
     }
 }

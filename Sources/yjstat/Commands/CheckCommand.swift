@@ -68,7 +68,8 @@ enum CheckCommand: Subcommand {
         }
         let findings = ConsistencyChecker(framework: framework).check(dataset, services: services)
         let extractionFindings = extraction.filter { services.contains($0.service) }.flatMap { result in
-            result.findings.map { (service: result.service, finding: $0) }
+            // The checker's findings on the extracted rows are computed again just above, with this command's framework.
+            result.findings.filter { !$0.isConsistencyCheck }.map { (service: result.service, finding: $0) }
         }
         let rows = extractionFindings.map { item in
             ResultRow([("code", .text(item.finding.code)), ("severity", .text(item.finding.severity.rawValue)),

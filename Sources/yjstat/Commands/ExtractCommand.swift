@@ -17,37 +17,55 @@ enum ExtractCommand: Subcommand {
         one dataset holding all services (inspections.csv, ratings.csv, key_questions.csv,
         prompts.csv, discretion.csv, demographics.csv, population.csv, caseload.csv, rates.csv,
         sample_composition.csv, extraction_issues.csv, provenance.csv); partial results are written too.
-        Prints a completeness report per service. Exit 1 when a cross-check finding is an error
-        (score against ratings, counts against samples, percentages against counts).
+        Prints the completeness table first, per service: which expected fields (name, overall
+        rating, both samples, every standard's rating, every key question) were found. A missing
+        field is left blank with a warning naming what was looked for; it is never guessed. The
+        extracted rows are checked by the same consistency checks as `check` (score against
+        ratings, overall rating against score, counts against samples, percentages against
+        counts, ratings against the key-question bands). Exit 1 when an expected field is missing
+        or a check finds an error; with --strict, a missing expected field is exit 2. An empty or
+        blank REPORT file is exit 2.
         """,
         examples: [
             "yjstat extract report.txt",
             "yjstat extract reports/*.txt --out extracted/",
             "yjstat extract report.txt --format json",
+            "yjstat extract report.txt --strict",
         ],
         options: [
             .value("out", "dir", help: "Write the dataset CSV files into this folder (created if missing)."),
             .value("format", "format", help: "Format of the report printed to standard output.", default: "text",
                    choices: ["text", "json"]),
+            .flag("strict", help: "Exit 2 (not 1) when an expected field is missing."),
         ],
         positionals: [PositionalSpec("REPORT", help: "Report text file(s).", required: true, variadic: true)])
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         let inputs = try arguments.positionals.map { try inputFile($0, flag: "REPORT") }
         var results: [ExtractionResult] = []
-        for url in inputs {
+        for (path, url) in zip(arguments.positionals, inputs) {
             let data: Data
             do { data = try Data(contentsOf: url) } catch {
-                throw InputError(file: url.path, message: "cannot read the file: \(error.localizedDescription)")
+                throw InputError(file: path, message: "cannot read the file: \(error.localizedDescription)")
             }
-            results.append(ReportExtractor.extract(text: String(decoding: data, as: UTF8.self), source: url.path))
+            let text = String(decoding: data, as: UTF8.self)
+            guard text.contains(where: { !$0.isWhitespace }) else {
+                throw InputError(file: path, message: data.isEmpty ? "the report file is empty" : "the report file holds only blank lines")
+            }
+            results.append(ReportExtractor.extract(text: text, source: path))
         }
         if let out = arguments.string("out") {
             try ExtractedDatasetWriter.write(results, to: URL(fileURLWithPath: out), protecting: inputs)
         }
         let text = arguments.string("format") == "json" ? ExtractionReport.json(results) : ExtractionReport.text(results)
         FileHandle.standardOutput.write(Data(text.utf8))
+        let incomplete = results.contains { !$0.completeness.missingExpected.isEmpty }
+        if incomplete && arguments.flag("strict") {
+            let names = results.filter { !$0.completeness.missingExpected.isEmpty }.map(\.source).joined(separator: ", ")
+            FileHandle.standardError.write(Data("yjstat extract: --strict: expected fields are missing in \(names)\n".utf8))
+            return .usageOrInput
+        }
         let hasError = results.contains { $0.findings.contains { $0.severity == .error } }
-        return hasError ? .findings : .success
+        return hasError || incomplete ? .findings : .success
     }
 }

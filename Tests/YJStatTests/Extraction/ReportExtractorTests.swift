@@ -203,13 +203,14 @@ struct ReportNormalizerTests {
         #expect(ServiceSlug.make(from: name) == slug)
     }
 
-    @Test func bandsUseExactFractions() {
-        #expect(ExtractedRating.band(yes: 11, relevant: 17) == .requiresImprovement)
-        #expect(ExtractedRating.band(yes: 13, relevant: 20) == .good)
-        #expect(ExtractedRating.band(yes: 1, relevant: 2) == .requiresImprovement)
-        #expect(ExtractedRating.band(yes: 4, relevant: 5) == .outstanding)
-        #expect(ExtractedRating.band(yes: 3, relevant: 0) == nil)
-        #expect(ExtractedRating.overall(score: 19) == .good)
-        #expect(ExtractedRating.overall(score: 37) == nil)
+    /// Bands and the overall rating come from the framework file (no second copy in extraction):
+    /// exact fractions, so 11/17 = 64.7% is Requires improvement although it prints as 65%.
+    @Test func bandsUseExactFractionsFromTheFramework() {
+        let framework = ReportExtractor.framework
+        #expect(framework.band(yes: 11, relevant: 17).name == "Requires improvement")
+        #expect(framework.band(yes: 13, relevant: 20).name == "Good")
+        #expect(framework.band(yes: 4, relevant: 5).name == "Outstanding")
+        #expect(framework.overallRating(score: 19)?.name == "Good")
+        #expect(framework.overallRating(score: 37) == nil)
     }
 }

@@ -1,62 +1,8 @@
-/// The structure of the 2018–2021 youth inspection framework as the extractor uses it to find
-/// its way through a report: standard ids and names, key-question ids and how their wording
-/// reads, and short labels for the prompts under them.
-///
-/// Locating by structure rather than by line position is what lets the extractor read reports
-/// it has not seen: a key question is known by its id where the report prints one
-/// ("2.1.3. Does assessment …") and otherwise by its wording ("… keep other people safe?").
-public enum YouthFrameworkOutline {
-    /// The framework id written to `inspections.csv`.
-    public static let frameworkID = "youth-2018"
-
-    /// A standard of the framework.
-    public struct Standard: Sendable, Equatable {
-        /// `1.1` … `3.4`.
-        public let id: String
-        /// The standard's name as reports print it.
-        public let name: String
-        /// Key-question ids, empty for the organisational-delivery standards (1.x).
-        public let keyQuestions: [String]
-    }
-
-    /// The 12 standards in report order.
-    public static let standards: [Standard] = {
-        let names = [("1.1", "Governance and leadership"), ("1.2", "Staff"), ("1.3", "Partnerships and services"),
-                     ("1.4", "Information and facilities"), ("2.1", "Assessment"), ("2.2", "Planning"),
-                     ("2.3", "Implementation and delivery"), ("2.4", "Reviewing"), ("3.1", "Assessment"),
-                     ("3.2", "Planning"), ("3.3", "Implementation and delivery"), ("3.4", "Joint working")]
-        return names.map { id, name in
-            let count = id.hasPrefix("1.") ? 0 : (id == "3.4" ? 2 : 3)
-            return Standard(id: id, name: name, keyQuestions: (1...max(count, 1)).prefix(count).map { "\(id).\($0)" })
-        }
-    }()
-
-    /// The 23 key-question ids in report order.
-    public static let keyQuestionIDs: [String] = standards.flatMap(\.keyQuestions)
-
-    /// The standard with this id.
-    public static func standard(_ id: String) -> Standard? { standards.first { $0.id == id } }
-
-    /// Which key question of a standard a question's wording asks, or `nil` when it reads as
-    /// none of them. `.1` desistance, `.2` the child's safety, `.3` other people's safety; for
-    /// 3.4, `.1` recommendations for joint decisions and `.2` work with the police.
-    public static func keyQuestion(in standardID: String, wording: String) -> String? {
-        let text = lastQuestion(in: wording).lowercased()
-        if standardID == "3.4" {
-            if text.has("recommendation") { return "3.4.1" }
-            if text.has("police") { return "3.4.2" }
-            return nil
-        }
-        guard standard(standardID)?.keyQuestions.isEmpty == false else { return nil }
-        if text.has("desistance") { return "\(standardID).1" }
-        if text.has("other people") || text.has("others safe") { return "\(standardID).3" }
-        if text.has("child safe") || text.has("safety of the child") || text.has("keeping the child")
-            || text.has("young person safe") || text.has("safety of the young person") {
-            return "\(standardID).2"
-        }
-        return nil
-    }
-
+/// yjstat's short labels for the prompts under each key question, and the table wording that
+/// identifies them. The labels are our own names, stable across services (see
+/// `Datasets/README.md`); the framework structure itself (standards, key questions, their
+/// wording cues, bands and score rules) is read from the framework file, not from here.
+public enum PromptWording {
     /// The last question in a run of text: from the start of the sentence that holds the last
     /// `?` up to it (narrative before a table heading is dropped).
     static func lastQuestion(in text: String) -> Substring {

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import YJStat
+
+/// The key questions' wording cues held in the framework file: complete, unambiguous, and the
+/// only place extraction learns wording from.
+@Suite("Framework wording cues")
+struct FrameworkWordingCueTests {
+    @Test func everyKeyQuestionHasACueForEveryWordingEdition() throws {
+        let framework = try Framework.youth2018()
+        #expect(framework.wordings.map(\.id) == ["2018-2019", "2020-2021"])
+        for standard in framework.standards {
+            for question in standard.keyQuestions {
+                #expect(Set(question.wordingCues.map(\.wording)) == Set(framework.wordings.map(\.id)), "\(question.id)")
+            }
+        }
+    }
+
+    /// Each cue's phrases, as a text, identify its own key question and no other of the standard.
+    @Test func eachCueSetIdentifiesEachQuestionUniquely() throws {
+        let framework = try Framework.youth2018()
+        for standard in framework.standards {
+            for question in standard.keyQuestions {
+                for cue in question.wordingCues {
+                    let text = "Does the work " + cue.phrases.joined(separator: " and ") + "?"
+                    let matches = framework.keyQuestionMatches(in: standard.id, wording: text)
+                    #expect(matches.map(\.keyQuestion) == [question.id], "\(question.id) \(cue.phrases)")
+                }
+            }
+        }
+    }
+
+    /// "the child or young person's desistance" (2018–19) and "the child's desistance" (later)
+    /// name the same key question, each under its own edition; 3.4's two joint-working
+    /// questions are told apart.
+    @Test(arguments: [
+        ("2.1", "Does assessment sufficiently analyse how to support the child or young person's desistance?", "2.1.1", "2018-2019"),
+        ("2.1", "Does assessment analyse how to support the child’s desistance?", "2.1.1", "2020-2021"),
+        ("2.3", "Does service delivery effectively support the safety of the child?", "2.3.2", "2020-2021"),
+        ("2.3", "Does the implementation and delivery of services effectively support the safety of the child safe?", "2.3.2", "2020-2021"),
+        ("3.2", "Does planning focus on keeping other people safe?", "3.2.3", "2018-2019"),
+        ("3.4", "Are the recommendations personalised, supporting joint decision making?", "3.4.1", "2018-2019"),
+        ("3.4", "Does the YOT work effectively with the police in implementing the disposal?", "3.4.2", "2018-2019"),
+    ])
+    func wordingVariantsAcrossYears(standard: String, text: String, keyQuestion: String, wording: String) throws {
+        let match = try #require(try Framework.youth2018().keyQuestion(in: standard, wording: text))
+        #expect(match.keyQuestion == keyQuestion)
+        #expect(match.wording == wording)
+    }
+
+    /// Prompts that mention desistance or safety without the key question's phrasing are not key
+    /// questions (the seeds print such prompts after the key-question table; read as key
+    /// questions they would stand in for a missing key question's figures).
+    @Test func promptWordingIsNotAKeyQuestion() throws {
+        let framework = try Framework.youth2018()
+        #expect(framework.keyQuestion(in: "3.3", wording: "Where applicable, is the involvement of other agencies in keeping the child safe sufficiently well coordinated?") == nil)
+        #expect(framework.keyQuestion(in: "2.3", wording: "Does service delivery promote the safety and wellbeing of the child?") == nil)
+        #expect(framework.keyQuestion(in: "2.4", wording: "Does reviewing identify and respond to changes in factors linked to desistance?") == nil)
+        #expect(framework.keyQuestion(in: "2.1", wording: "Does assessment identify risks to the safety and wellbeing of the child?") == nil)
+        #expect(framework.keyQuestion(in: "1.1", wording: "Does the board support the child's desistance?") == nil)
+    }
+
+    /// Changing a cue is a one-file change: a framework file with another phrase makes the
+    /// reader find the question by the new phrase and no longer by the old one.
+    @Test func aModifiedFrameworkFileChangesWhatTheReaderFinds() throws {
+        let modified = try Framework.decode(BundledFrameworks.youth2018.replacingOccurrences(of: "\"child's desistance\"", with: "\"child's progress\""),
+                                            source: "modified")
+        let text = "2.1. Assessment\nDoes assessment help the child's progress? 4 3\n2.2. Planning\nDoes planning help the child's desistance? 5 5\n"
+        let body = ReportDocument(text: text).body
+        let read = KeyQuestionReader(framework: modified).read(body, sections: ReportSections(body, framework: modified))
+        #expect(read.results.map(\.keyQuestion) == ["2.1.1"])
+        let bundled = ReportExtractor.framework
+        let original = KeyQuestionReader(framework: bundled).read(body, sections: ReportSections(body, framework: bundled))
+        #expect(original.results.map(\.keyQuestion) == ["2.2.1"])
+    }
+
+    @Test(arguments: [("\"young person's desistance\"", "\"Young Person's desistance\"", "not lower case"),
+                      ("\"wording\": \"2018-2019\"", "\"wording\": \"1999\"", "does not list")])
+    func invalidCuesAreRejected(original: String, replacement: String, message: String) {
+        let json = BundledFrameworks.youth2018.replacingOccurrences(of: original, with: replacement)
+        #expect { try Framework.decode(json, source: "bad.json") } throws: { error in
+            (error as? InputError)?.message.contains(message) == true
+        }
+    }
+}

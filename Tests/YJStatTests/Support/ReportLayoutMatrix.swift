@@ -1,0 +1,214 @@
+import Foundation
+@testable import YJStat
+
+/// Generates, from the facts of a bundled report (its rows in `Datasets/inspections.csv`,
+/// `ratings.csv` and `key_questions.csv`), the same content printed in many layouts, so that
+/// extraction can be tested on layouts it was not written against.
+///
+/// The question wording is our own, built around the framework file's wording cues (the
+/// reports' own sentences are not copied); the figures are the dataset's. Every layout must
+/// extract to the dataset's rows exactly.
+struct ReportLayoutMatrix {
+    /// One service's facts, read from the bundled dataset files.
+    struct Facts {
+        var service: String
+        var name: String
+        var published: String
+        var score: String
+        var overall: String
+        var courtSample: String
+        var outOfCourtSample: String
+        /// (standard, rating word) in framework order.
+        var ratings: [(String, String)]
+        /// (key question, relevant, yes, percent) as dataset text cells.
+        var keyQuestions: [(id: String, relevant: String, yes: String, percent: String)]
+
+        /// The place the title names: the name without "Youth Offending Service".
+        var place: String {
+            for tail in [" Youth Offending Service", " Youth Justice Service", " YOS", " YOT"] where name.hasSuffix(tail) {
+                return String(name.dropLast(tail.count))
+            }
+            return name
+        }
+    }
+
+    /// The layouts. Each prints the whole report; they differ in how headings, questions and
+    /// figures are laid out (see ``render(_:layout:)``).
+    enum Layout: String, CaseIterable, CustomStringConvertible {
+        /// "2.1.1. Does … safe? 12 7" — numbered questions, figures at the end of the line.
+        case numberedFiguresAtLineEnd
+        /// Questions without ids under "2.1. Assessment", figures at the end of the line.
+        case unnumberedFiguresAtLineEnd
+        /// The figures alone on the next line, counts as "7 of 12".
+        case figuresOnNextLine
+        /// The question wrapped over three lines with blank lines between, counts as "7/12",
+        /// percentages as "64 per cent".
+        case wrappedWithBlankLines
+        /// Tab-separated cells: id, question, relevant, yes (or percent).
+        case tabSeparatedCells
+        /// HTML table rows: `<tr><td>…?</td><td>12</td><td>7</td></tr>`.
+        case htmlFragments
+        /// A `pdftotext -layout` page: the question wraps in the left column, figures and
+        /// ratings sit in a right-hand column on the question's first line.
+        case twoColumnLayout
+        /// A running header and footer between each question and its figures.
+        case pageFurnitureInsideTable
+        /// Unnumbered domain and standard headings ("Court disposals", "Assessment"), unnumbered
+        /// questions, percentages as "64 per cent".
+        case unnumberedHeadingsPerCent
+        /// Capitalised headings ("COURT DISPOSALS", "ASSESSMENT"), 2018–19 wording ("the child
+        /// or young person"), counts "12 7" on the next line.
+        case capitalisedHeadingsOlderWording
+
+        var description: String { rawValue }
+    }
+
+    /// The bundled dataset folder.
+    static let datasets = extractionRepositoryRoot.appendingPathComponent("Datasets")
+
+    /// The facts of every service in the bundled datasets, in file order.
+    static func bundledFacts() throws -> [Facts] {
+        let inspections = try CSVReader.read(contentsOf: datasets.appendingPathComponent("inspections.csv"))
+        let ratings = try CSVReader.read(contentsOf: datasets.appendingPathComponent("ratings.csv"))
+        let questions = try CSVReader.read(contentsOf: datasets.appendingPathComponent("key_questions.csv"))
+        func cell(_ row: CSVRow, _ column: String) -> String { row.optionalString(column) ?? "" }
+        return inspections.rows.map { row in
+            let service = cell(row, "service")
+            return Facts(service: service, name: cell(row, "name"), published: cell(row, "published"), score: cell(row, "score"),
+                         overall: cell(row, "overall_rating"), courtSample: cell(row, "court_sample"),
+                         outOfCourtSample: cell(row, "ooc_sample"),
+                         ratings: ratings.rows.filter { cell($0, "service") == service }.map { (cell($0, "standard"), cell($0, "rating")) },
+                         keyQuestions: questions.rows.filter { cell($0, "service") == service }.map {
+                             (cell($0, "key_question"), cell($0, "relevant"), cell($0, "yes"), cell($0, "percent"))
+                         })
+        }
+    }
+
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                         "October", "November", "December"]
+
+    /// Our own wording for a key question, containing the framework's cue phrases.
+    static func wording(_ id: String, olderWording: Bool) -> String {
+        let parts = id.split(separator: ".")
+        let standard = "\(parts[0]).\(parts[1])"
+        let activity = ["1": "assessment", "2": "planning", "3": "service delivery", "4": "reviewing"][String(parts[1])] ?? "the work"
+        let child = olderWording ? "the child or young person" : "the child"
+        if standard == "3.4" {
+            return parts[2] == "1" ? "Do the recommendations made support joint decision-making about the disposal?"
+                : "Does the YOT work with the police when carrying out the disposal?"
+        }
+        switch parts[2] {
+        case "1": return "Does \(activity) do enough to support \(olderWording ? "the child or young person's" : "the child's") desistance?"
+        case "2": return "Does \(activity) do enough to keep \(child) safe?"
+        default: return "Does \(activity) do enough to keep other people safe?"
+        }
+    }
+
+    /// The whole report in one layout.
+    /// - Parameter omitted: A key question printed without any figures (for missing-field tests).
+    static func render(_ facts: Facts, layout: Layout, omittingFiguresOf omitted: String? = nil) -> String {
+        let framework = ReportExtractor.framework
+        var out: [String] = []
+        let older = layout == .capitalisedHeadingsOlderWording
+        out += ["", "An inspection of youth offending services in", "", facts.place, ""]
+        if facts.published.count == 7, let month = Int(facts.published.suffix(2)), (1...12).contains(month) {
+            out += ["\(months[month - 1]) \(facts.published.prefix(4))", ""]
+        }
+        out += ["Ratings", ""]
+        out.append(facts.score.isEmpty ? "Service: \(facts.name)" : "\(facts.name) Score \(facts.score)/36")
+        out += ["", "Overall rating \(facts.overall)", ""]
+        for (standard, rating) in facts.ratings {
+            let name = framework.standard(standard)?.name ?? ""
+            out += ["\(standard) \(name) \(rating)", ""]
+        }
+        out += ["We inspected \(facts.courtSample) court disposals.", "", "We inspected \(facts.outOfCourtSample) out-of-court disposals.", ""]
+        for domain in framework.domains where domain.standards.contains(where: { !$0.keyQuestions.isEmpty }) {
+            switch layout {
+            case .unnumberedHeadingsPerCent: out += [domain.name, ""]
+            case .capitalisedHeadingsOlderWording: out += [domain.name.uppercased(), ""]
+            default: out += ["\(domain.id). \(domain.name)", ""]
+            }
+            for standard in domain.standards where !standard.keyQuestions.isEmpty {
+                let rating = facts.ratings.first { $0.0 == standard.id }?.1 ?? ""
+                switch layout {
+                case .unnumberedHeadingsPerCent: out += [standard.name, ""]
+                case .capitalisedHeadingsOlderWording: out += [standard.name.uppercased(), ""]
+                case .twoColumnLayout: out += [pad("\(standard.id). \(standard.name)", 72) + rating, ""]
+                case .htmlFragments: out += ["<h3>\(standard.id). \(standard.name)</h3>", ""]
+                default: out += ["\(standard.id). \(standard.name)", ""]
+                }
+                out += ["Our rating for \(standard.name.lowercased()) rests on these key questions:", ""]
+                for question in standard.keyQuestions {
+                    guard let row = facts.keyQuestions.first(where: { $0.id == question.id }) else { continue }
+                    var printed = lines(for: row, text: wording(question.id, olderWording: older), layout: layout, place: facts.place)
+                    if question.id == omitted {
+                        let figureText = figures(row, style: 0)
+                        printed = printed.compactMap { line in
+                            for style in 0...3 where line == figures(row, style: style) { return nil }
+                            return line.hasSuffix(" " + figureText) ? String(line.dropLast(figureText.count + 1)) : line
+                        }
+                    }
+                    out += printed
+                }
+            }
+        }
+        out += ["Annex 1 - Methodology", "", "This annex is our own summary.", ""]
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + "   " : text + String(repeating: " ", count: width - text.count)
+    }
+
+    /// The figures of a row in the layout's style: counts or a percentage, as the dataset holds them.
+    static func figures(_ row: (id: String, relevant: String, yes: String, percent: String), style: Int) -> String {
+        var parts: [String] = []
+        if !row.relevant.isEmpty {
+            switch style {
+            case 1: parts.append("\(row.yes) of \(row.relevant)")
+            case 2: parts.append("\(row.yes)/\(row.relevant)")
+            default: parts.append("\(row.relevant) \(row.yes)")
+            }
+        } else if row.percent.isEmpty {
+            parts.append("N/A")
+        }
+        if !row.percent.isEmpty { parts.append(style == 2 || style == 3 ? "\(row.percent) per cent" : "\(row.percent)%") }
+        return parts.joined(separator: " ")
+    }
+
+    /// The lines of one key question.
+    static func lines(for row: (id: String, relevant: String, yes: String, percent: String), text: String, layout: Layout, place: String) -> [String] {
+        let id = row.id
+        switch layout {
+        case .numberedFiguresAtLineEnd:
+            return ["\(id). \(text) \(figures(row, style: 0))", ""]
+        case .unnumberedFiguresAtLineEnd:
+            return ["\(text) \(figures(row, style: 0))", ""]
+        case .figuresOnNextLine:
+            return ["\(id). \(text)", figures(row, style: 1), ""]
+        case .wrappedWithBlankLines:
+            let words = text.split(separator: " ")
+            let third = max(1, words.count / 3)
+            return [words[..<third].joined(separator: " "), "", words[third..<(2 * third)].joined(separator: " "), "",
+                    words[(2 * third)...].joined(separator: " "), "", figures(row, style: 2), ""]
+        case .tabSeparatedCells:
+            let cells = figures(row, style: 0).split(separator: " ").joined(separator: "\t")
+            return ["\(id).\t\(text)\t\(cells)"]
+        case .htmlFragments:
+            let cells = figures(row, style: 0).split(separator: " ").map { "<td>\($0)</td>" }.joined()
+            return ["<tr><td>\(id). \(text)</td>\(cells)</tr>"]
+        case .twoColumnLayout:
+            let words = text.split(separator: " ")
+            let half = words.count / 2
+            return [pad("\(id). " + words[..<half].joined(separator: " "), 72) + figures(row, style: 0),
+                    "       " + words[half...].joined(separator: " "), ""]
+        case .pageFurnitureInsideTable:
+            return [text, "", "Inspection of youth offending services: \(place) 17", "\u{0C}", " Inspection of youth offending services: \(place) 18",
+                    "", figures(row, style: 0), ""]
+        case .unnumberedHeadingsPerCent:
+            return [text, figures(row, style: 3), ""]
+        case .capitalisedHeadingsOlderWording:
+            return [text, figures(row, style: 0), ""]
+        }
+    }
+}
