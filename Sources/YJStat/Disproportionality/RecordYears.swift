@@ -1,0 +1,42 @@
+/// The years a case-level count covers, for joining a population file by year.
+///
+/// Records divided by a population must cover the same period: five years of records over one
+/// year's population overstate every rate about fivefold (the ratios between groups survive, the
+/// rates and excess counts do not). These rules decide which years of a population file to sum,
+/// or refuse the join:
+///
+/// - records with a year column spanning several years and a population without one: refused
+///   (``ServicePopulation/checkYears(_:recordsSource:yearColumn:)``) — choose a year with `--where`;
+/// - a population with a year column: summed over the years the counted records cover;
+/// - records with no year column: a population with one year is used as it is; one with several
+///   years is refused, as nothing says which to use.
+public enum RecordYears {
+    /// The years to sum the population over, given the counted records keyed by `yearColumn`;
+    /// `nil` means the population has no years (use it as it is).
+    ///
+    /// - Throws: ``InputError`` when the join would divide several years by one year's population.
+    public static func counted(in aggregation: AggregationResult, yearColumn: String,
+                               population: ServicePopulation?) throws -> [String]? {
+        guard let index = aggregation.keyColumns.firstIndex(of: yearColumn) else { return nil }
+        let years = aggregation.distinctValues[index].sorted()
+        guard let population else { return years }
+        if !population.hasYears {
+            try population.checkYears(years, recordsSource: aggregation.source, yearColumn: yearColumn)
+            return nil
+        }
+        return years
+    }
+
+    /// The years to use when the records have no year column.
+    ///
+    /// - Throws: ``InputError`` when the population has several years and nothing picks one.
+    public static func withoutYearColumn(population: ServicePopulation?, recordsSource: String) throws -> [String]? {
+        guard let population, population.hasYears else { return nil }
+        guard population.years.count == 1 else {
+            throw InputError(file: population.source, message:
+                "the population has \(population.years.count) years (\(population.years.joined(separator: ", "))) but \(recordsSource) has no year column to join by; "
+                + "give a population file for the records' year only")
+        }
+        return population.years
+    }
+}
