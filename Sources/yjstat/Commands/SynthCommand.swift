@@ -14,16 +14,23 @@ enum SynthCommand: Subcommand {
         out-of-court disposal, first-time entry, court, remand, custody. Some fields are quoted
         (names with commas, doubled quotes, a rare line break inside a field). The same seed
         always gives the same file. The figures are invented.
+
+        --population FILE also writes the matching population file (service, group, year,
+        population: each synthetic service's invented 10-17 population by ethnic group and year,
+        scaled to --rows), so 'disproportionality --records' and 'aggregate --counts-for
+        disproportionality --population' run on the extract.
         """,
         examples: [
             "yjstat synth --rows 1000000 --seed 1 --out records.csv",
             "yjstat synth --rows 5000 --seed 7 --out small.csv --crlf",
+            "yjstat synth --rows 200000 --seed 1 --out records.csv --population population.csv",
         ],
         options: [
             .value("rows", "n", help: "Number of data rows.", required: true),
             .value("seed", "s", help: "Random seed (a whole number from 0 to 2^64 - 1).", required: true),
             .value("out", "file", help: "File to write (replaced atomically).", required: true),
             .flag("crlf", help: "End lines with CRLF instead of LF."),
+            .value("population", "file", help: "Also write the matching population file (service, group, year, population)."),
         ])
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
@@ -35,15 +42,27 @@ enum SynthCommand: Subcommand {
         }
         let path = try arguments.required("out")
         let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path, isDirectory: &isDirectory),
-              isDirectory.boolValue else {
-            throw UsageError("--out: folder '\(url.deletingLastPathComponent().path)' does not exist")
+        let populationURL = arguments.string("population").map { URL(fileURLWithPath: $0) }
+        for (flag, target) in [("--out", url), ("--population", populationURL)] {
+            guard let target else { continue }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: target.deletingLastPathComponent().path, isDirectory: &isDirectory),
+                  isDirectory.boolValue else {
+                throw UsageError("\(flag): folder '\(target.deletingLastPathComponent().path)' does not exist")
+            }
+        }
+        if let populationURL, populationURL.standardizedFileURL == url.standardizedFileURL {
+            throw UsageError("--out and --population name the same file")
         }
         let extract = SyntheticExtract(rows: rows, seed: seed, lineEnding: arguments.flag("crlf") ? .crlf : .lf)
         try extract.write(to: url)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         print("wrote \(rows) rows (\(size) bytes) to \(path)")
+        if let populationURL {
+            let population = SyntheticPopulation(extract: extract)
+            try AtomicFileWriter.write(population.csvText(), to: populationURL)
+            print("wrote \(population.rows.count) population rows (service, group, year) to \(populationURL.relativePath)")
+        }
         return .success
     }
 }
