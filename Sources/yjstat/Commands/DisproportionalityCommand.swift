@@ -129,6 +129,9 @@ enum DisproportionalityCommand: Subcommand {
     /// `--counts` with a service column: one analysis per service, rows led by the service.
     static func runServices(_ csv: CSVTable, serviceColumn: String, wanted: String, output: CommandOutput,
                             options: DisproportionalityOptions, countsOptions: CountsTable.Options) throws -> ExitCode {
+        if ColumnName.group.match(in: csv.header) == nil {
+            throw csv.missingColumnError("group", hint: "(name the group column with --group-column)")
+        }
         let split = try csv.splitting(byColumn: serviceColumn)
         let national = split.map(\.value).filter(TotalRowLabel.isTotal)
         if !national.isEmpty {

@@ -50,7 +50,7 @@ enum FunnelCommand: Subcommand {
             if arguments.has("per") { throw UsageError("--per applies only to --measure rate") }
             measure = .proportion
         }
-        let target: FunnelPlot.Target
+        var target: FunnelPlot.Target
         if let text = arguments.string("target") {
             target = .given(try measure == .proportion ? ProportionArgument.parse(text, flag: "--target")
                                                        : RateArgument.parse(text, flag: "--target"))
@@ -58,7 +58,27 @@ enum FunnelCommand: Subcommand {
             target = .pooled
         }
         let table = try CSVReader.read(contentsOf: dataURL)
+        printNotes(table.notes, command: spec.name)
         let input = try FunnelInput.read(table, measure: measure)
+        // A national row is the comparator when no --target is given; a Total row is checked.
+        var totalsText = ""
+        if let national = input.nationalRow {
+            let value = Double(national.unit.numerator) / Double(national.unit.denominator) * (measure == .proportion ? 1 : (try arguments.double("per") ?? 100_000))
+            if target == .pooled {
+                target = .given(value)
+                totalsText += "Target: the '\(national.unit.service)' row (line \(national.line)), the national comparator; it is not plotted as a service.\n"
+            } else {
+                totalsText += "The '\(national.unit.service)' row (line \(national.line)) is a national row: not plotted; --target is used as the target.\n"
+            }
+        }
+        for mismatch in input.totalsMismatches {
+            totalsText += "FINDING: the '\(mismatch.row.unit.service)' row (line \(mismatch.row.line)) is \(mismatch.row.unit.numerator)/\(mismatch.row.unit.denominator) "
+                + "but the services add up to \(mismatch.numerators)/\(mismatch.denominators) (numerator difference \(mismatch.row.unit.numerator - mismatch.numerators), denominator difference \(mismatch.row.unit.denominator - mismatch.denominators)).\n"
+        }
+        for row in input.totalsRows where row.kind == .total && !input.totalsMismatches.contains(where: { $0.row == row }) {
+            totalsText += "The '\(row.unit.service)' row (line \(row.line)) is the sum of the services: not plotted.\n"
+        }
+        if output.format != .text, !totalsText.isEmpty { printNotes(totalsText.split(separator: "\n").map(String.init), command: spec.name) }
         let overdispersion = arguments.flag("overdispersion")
         if overdispersion, input.units.count < 3 {
             throw UsageError("--overdispersion needs at least 3 services; \(dataURL.lastPathComponent) has \(input.units.count)")
@@ -81,12 +101,12 @@ enum FunnelCommand: Subcommand {
             try AtomicFileWriter.write(chart.render(), to: svgURL, protecting: [dataURL])
         }
         try output.write(rows: plot.resultRows) {
-            var text = plot.textReport
+            var text = plot.textReport + totalsText
             if input.numeratorsFromPercent {
                 text += "Numerators were reconstructed from the percent column as round(percent × denominator / 100).\n"
             }
             return text
         }
-        return .success
+        return input.totalsMismatches.isEmpty ? .success : .findings
     }
 }
