@@ -80,16 +80,16 @@ public struct ServicePopulation: Sendable, Equatable {
         return sum
     }
 
-    /// Checks that records spanning `recordYears` can be divided by this population: with more
-    /// than one year and no year column, the records would be divided by one year's population.
-    ///
-    /// - Throws: ``InputError`` naming the records file, the years and both fixes.
-    public func checkYears(_ recordYears: [String], recordsSource: String, yearColumn: String) throws {
-        guard !hasYears, recordYears.count > 1 else { return }
+    /// The loud warning for records spanning `recordYears` divided by this population: with more
+    /// than one year and no year column, every year's records are divided by one year's
+    /// population, so rates and excess counts are about that many times too high (the ratios
+    /// between groups survive). `nil` when the join is sound.
+    public func yearMismatchWarning(_ recordYears: [String], recordsSource: String, yearColumn: String) -> String? {
+        guard !hasYears, recordYears.count > 1 else { return nil }
         let sorted = recordYears.sorted()
-        throw InputError(file: recordsSource, message:
-            "the records span \(sorted.count) years (\(sorted.first!)–\(sorted.last!)) but \(source) has no '\(yearColumn)' column, "
-            + "so every year's records would be divided by one year's population; choose a year with "
-            + "--where \(yearColumn)=\(sorted.last!) (or a range, --where \(yearColumn)=\(sorted.first!)..\(sorted.last!), with a population file that has a year column)")
+        return "WARNING: \(recordsSource): the records span \(sorted.count) years (\(sorted.first!)–\(sorted.last!)) but \(source) has no '\(yearColumn)' column, "
+            + "so every year's records are divided by one year's population and the rates and excess counts are "
+            + "about \(sorted.count) times too high; choose a year with "
+            + "--where \(yearColumn)=\(sorted.last!) (or a range, --where \(yearColumn)=\(sorted.first!)..\(sorted.last!), with a population file that has a year column)"
     }
 }

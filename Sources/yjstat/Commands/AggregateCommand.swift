@@ -24,9 +24,9 @@ enum AggregateCommand: Subcommand {
         (default stage), services from --service-column (default service). With --population
         FILE (columns service, group, population, and optionally year; group may be called
         ethnicity, population may be called pop) each service's population rows are added. When
-        the records span several years (--year-column, default year) a population file without a
-        year column is refused: choose one year with --where, or give populations by year, which
-        are then summed over the years counted. Totals rows (a service or group named Total, All,
+        the records span several years (--year-column, default year) and the population file has no
+        year column, a loud warning says so: choose one year with --where, or give populations by
+        year, which are then summed over the years counted. Totals rows (a service or group named Total, All,
         England, Wales, England and Wales, National) are left out and said so.
         """,
         examples: [
@@ -143,9 +143,11 @@ enum AggregateCommand: Subcommand {
         guard result.recordsCounted > 0 else {
             throw InputError(file: source, message: "no rows match --where (\(result.recordsExcluded) excluded)")
         }
-        let years = try year.map { name in
-            try RecordYears.counted(in: result, yearColumn: name, population: population)
-        } ?? RecordYears.withoutYearColumn(population: population, recordsSource: source)
+        let years = try year.map { RecordYears.counted(in: result, yearColumn: $0, population: population) }
+            ?? RecordYears.withoutYearColumn(population: population, recordsSource: source)
+        if let warning = RecordYears.warning(for: result, yearColumn: year, population: population) {
+            CLI.printError("\(CLI.program) aggregate: \(warning)\n")
+        }
         let export = try DisproportionalityCountsExport(
             aggregation: result, serviceColumn: service, groupColumn: group, stageColumn: stage, population: population,
             years: years, populationStage: arguments.string("population-stage") ?? "population")

@@ -39,9 +39,10 @@ enum DisproportionalityCommand: Subcommand {
         (columns service, group, population, and optionally year) and analyses each service
         (--service ID, or 'all'). Output rows then start with a service column. --where keeps
         matching records (repeatable; year=2021..2023 for a range). When the records span
-        several years and the population file has no year column the run stops (five years of
-        records over one year's population): choose a year with --where year=2023, or give a
-        population by year, which is then summed over the years counted.
+        several years and the population file has no year column a loud warning says the rates
+        are that many times too high (five years of records over one year's population): choose
+        a year with --where year=2023, or give a population by year, which is then summed over
+        the years counted.
         """,
         examples: [
             "yjstat disproportionality --counts Datasets/examples/counts.csv --unknown Unknown",
@@ -196,16 +197,18 @@ enum DisproportionalityCommand: Subcommand {
         let stageColumn = try column("stage-column", "stage")
         let yearColumn = ColumnName.match(arguments.string("year-column") ?? "year", in: header)
         if yearColumn == nil, arguments.has("year-column") { _ = try column("year-column", "year") }
-        var filters = try AggregateCommand.whereFilters(arguments, header: header)
-        if service != "all" { filters.append(ColumnFilter(column: serviceColumn, value: service)) }
+        let filters = try AggregateCommand.whereFilters(arguments, header: header)
         let scanner = StreamingCSVScanner(keyColumns: [serviceColumn, groupColumn, stageColumn] + (yearColumn.map { [$0] } ?? []),
                                           filters: filters, onError: policy)
         let aggregation = try scanner.aggregate(fileAt: url)
         if aggregation.recordsSkipped > 0 {
             CLI.printError("yjstat disproportionality: " + aggregation.summaryLine + "\n" + aggregation.skipReport)
         }
-        let years = try yearColumn.map { try RecordYears.counted(in: aggregation, yearColumn: $0, population: population) }
+        let years = try yearColumn.map { RecordYears.counted(in: aggregation, yearColumn: $0, population: population) }
             ?? RecordYears.withoutYearColumn(population: population, recordsSource: url.lastPathComponent)
+        if let warning = RecordYears.warning(for: aggregation, yearColumn: yearColumn, population: population) {
+            CLI.printError("\(CLI.program) \(spec.name): \(warning)\n")
+        }
         let table = try ServiceCountsTable(aggregation: aggregation, serviceColumn: serviceColumn, groupColumn: groupColumn,
                                            stageColumn: stageColumn, stageOrder: countsOptions.stages ?? [])
         // All services are counted in the one pass, so every service shares the file's groups and

@@ -84,9 +84,9 @@ struct CSVReaderTests {
         #expect(after.message.contains("after closing quote"))
     }
 
-    @Test func invalidUTF8IsAnError() throws {
+    @Test func bytesNeitherUTF8NorWindows1252AreAnError() throws {
         var data = Data("a,b\n1,".utf8)
-        data.append(contentsOf: [0xFF, 0xFE])
+        data.append(contentsOf: [0x81, 0xFE])
         data.append(Data("\n".utf8))
         let error = try #require(throws: InputError.self) { try CSVReader.parse(data: data, source: "bad.csv") }
         #expect(error.line == 2 && error.column == 2)
