@@ -54,6 +54,12 @@ enum AggregateCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         let url = try inputFile(try arguments.required("records"), flag: "--records")
+        if arguments.has("by"), (arguments.list("by") ?? []).isEmpty { throw UsageError("--by needs at least one column name") }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+           (try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) != .typeRegular {
+            throw InputError(file: url.path, message: "not a regular file")
+        }
         let header = try CSVReader.header(ofFileAt: url)
         let filters = try whereFilters(arguments, header: header)
         let policy = try arguments.choice("on-error", as: MalformedRowPolicy.self) ?? .stop
