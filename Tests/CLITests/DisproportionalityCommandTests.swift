@@ -84,7 +84,7 @@ struct DisproportionalityCommandTests {
     @Test(arguments: [
         ("group,population,arrest\nWhite,1000,-3\nBlack,100,2\n", "counts.csv:2:3: negative count"),
         ("group,population,arrest\nWhite,1000,30\nBlack,100,200\n", "counts.csv:3:3: count 200 for group 'Black' at stage 'arrest' is more than its base"),
-        ("group,population,arrest\nWhite,1000,30\nBlack,,2\n", "counts.csv:3:1: missing population"),
+        ("group,population,arrest\nWhite,1000,30\nBlack,,2\n", "counts.csv:3:2: blank population"),
         ("group,population,arrest\nWhite,1000,30\nWhite,1000,31\n", "counts.csv:3:2: duplicate count"),
         ("group,stage,count\nWhite,population,1000\nWhite,arrest,3\nWhite,arrest,4\n", "counts.csv:4:3: duplicate count"),
     ])

@@ -11,11 +11,39 @@ import Foundation
 /// a numerator above its denominator (proportions), a percent outside 0–100, a cell that is not
 /// a number. A percent is turned into a whole numerator, round(percent/100 × denominator), which
 /// is exact when the percent was computed from whole counts and printed with enough decimals.
+///
+/// A row whose service is a totals label (``TotalRowLabel``: `England and Wales`, `National`,
+/// `Total`, …) is not a service: it is kept in ``totalsRows``, never among ``units``, so it
+/// neither appears in the funnel nor moves the pooled target.
 public struct FunnelInput: Sendable {
+    /// A totals or national row of the file.
+    public struct TotalsRow: Sendable, Equatable {
+        /// The row's figures (its label as the service).
+        public var unit: FunnelPlot.Unit
+        /// National comparator or sum of the services.
+        public var kind: TotalRowLabel
+        /// The line in the file.
+        public var line: Int
+    }
+
     /// The services in file order.
     public let units: [FunnelPlot.Unit]
     /// Whether the numerators were reconstructed from a `percent` column.
     public let numeratorsFromPercent: Bool
+    /// Totals and national rows, left out of ``units``.
+    public var totalsRows: [TotalsRow] = []
+
+    /// The first national row (`England`, `England and Wales`, `National`, …), the comparator
+    /// a funnel can take as its target.
+    public var nationalRow: TotalsRow? { totalsRows.first { $0.kind == .national } }
+
+    /// The `Total` rows whose numerator or denominator differs from the sum over the services,
+    /// with those sums.
+    public var totalsMismatches: [(row: TotalsRow, numerators: Int, denominators: Double)] {
+        let numerators = units.reduce(0) { $0 + $1.numerator }, denominators = units.reduce(0.0) { $0 + $1.denominator }
+        return totalsRows.filter { $0.kind == .total && ($0.unit.numerator != numerators || $0.unit.denominator != denominators) }
+            .map { ($0, numerators, denominators) }
+    }
 
     /// Reads and validates `table` for a funnel of `measure`.
     ///
@@ -37,9 +65,11 @@ public struct FunnelInput: Sendable {
         }
         var firstLine: [String: Int] = [:]
         var units: [FunnelPlot.Unit] = []
+        var totals: [TotalsRow] = []
         units.reserveCapacity(table.rows.count)
         for row in table.rows {
             let service = try row.string("service")
+            let totalKind = TotalRowLabel(label: service)
             if let earlier = firstLine[service] {
                 throw row.error("service", "service '\(service)' appears again (first on line \(earlier))")
             }
@@ -73,9 +103,15 @@ public struct FunnelInput: Sendable {
                 }
                 numerator = Int((percent / 100 * denominator).rounded())
             }
-            units.append(FunnelPlot.Unit(service: service, numerator: numerator, denominator: denominator))
+            let unit = FunnelPlot.Unit(service: service, numerator: numerator, denominator: denominator)
+            if let totalKind { totals.append(TotalsRow(unit: unit, kind: totalKind, line: row.line)) } else { units.append(unit) }
         }
-        return FunnelInput(units: units, numeratorsFromPercent: !hasNumerator)
+        guard !units.isEmpty else {
+            throw InputError(file: table.source, line: table.headerLine, message: "no services: every row is a totals or national row")
+        }
+        var input = FunnelInput(units: units, numeratorsFromPercent: !hasNumerator)
+        input.totalsRows = totals
+        return input
     }
 
     /// Reads `service, observed, expected`: whole observed counts, positive (fractional) expected counts.

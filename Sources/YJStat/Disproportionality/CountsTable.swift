@@ -7,7 +7,17 @@
 /// - **long**: columns `group`, `stage`, `count` (plus any stratum columns), one row per cell;
 /// - **wide**: a `group` column (plus stratum columns) and one column per stage.
 ///
-/// The form is chosen by the header: `stage` and `count` columns mean long form. Every problem
+/// The form is chosen by the header: `stage` and `count` columns mean long form. Column names are
+/// matched ignoring case and spacing, with the aliases of ``ColumnName/group``,
+/// ``ColumnName/stage``, ``ColumnName/count`` and (for a wide population column)
+/// ``ColumnName/population``.
+///
+/// A group named as a total (``TotalRowLabel``: `Total`, `All`, `England and Wales`, …) is never
+/// analysed as a group: its counts are kept in ``totalsChecks``, which compares each with the sum
+/// of the groups at the same stage (and stratum), so that a table whose groups do not add up is
+/// reported as a finding rather than silently analysed.
+///
+/// Every problem
 /// is reported as an ``InputError`` naming file:line:column: a count that is not a whole number
 /// or is negative, a duplicated group × stage (× stratum) cell, a group with no population (the
 /// unknown-ethnicity group is exempt, as the census has no such group), a missing stage count, or
@@ -70,6 +80,9 @@ public struct CountsTable: Sendable {
     public let strata: [[String]]
     /// The unknown-ethnicity label, if any.
     public let unknownLabel: String?
+    /// Each totals row's count compared with the sum of the groups, by stage (population first)
+    /// and stratum; empty when the file has no totals rows.
+    public internal(set) var totalsChecks: [TotalsCheck] = []
     let counts: [Key: Int]
     let locations: [Key: Location]
 
@@ -137,14 +150,65 @@ public struct CountsTable: Sendable {
         self.locations = locations
     }
 
+    /// A totals row's count at one stage compared with the sum of the groups there.
+    public struct TotalsCheck: Sendable, Equatable {
+        /// The totals row's label as written (`Total`, `England and Wales`).
+        public var label: String
+        /// What kind of total the label names.
+        public var kind: TotalRowLabel
+        /// The stage (the population stage included).
+        public var stage: String
+        /// The stratum (empty without strata).
+        public var stratum: [String]
+        /// The totals row's count.
+        public var total: Int
+        /// The sum of every group's count at the stage, the unknown group included.
+        public var sumOfGroups: Int
+        /// Where the totals cell is in the file.
+        public var location: Location?
+
+        /// `total − sumOfGroups`: positive when the total is larger.
+        public var difference: Int { total - sumOfGroups }
+        /// Whether the groups add up to the total.
+        public var addsUp: Bool { total == sumOfGroups }
+
+        /// One plain sentence: "Total at arrest: 1,200, the groups add up to 1,183 (17 fewer)".
+        public var sentence: String {
+            let where_ = stratum.isEmpty ? "" : " in stratum \(stratum.joined(separator: "/"))"
+            if addsUp { return "'\(label)' at \(stage)\(where_): \(total), the sum of the groups" }
+            let gap = abs(difference)
+            return "'\(label)' at \(stage)\(where_) is \(total) but the groups add up to \(sumOfGroups) "
+                + "(\(gap) \(difference > 0 ? "fewer" : "more") than the total; difference \(difference > 0 ? "+" : "")\(difference))"
+        }
+    }
+
+    /// Labels an analyst might give the unknown-ethnicity group, for the `--unknown` hint.
+    static let unknownLikeLabels: Set<String> = ["unknown", "not known", "not stated", "not recorded", "unrecorded", "missing",
+                                                 "unknown ethnicity", "ethnicity unknown", "not given", "refused", "n/k"]
+
     /// Reads a counts table from parsed CSV.
     ///
     /// - Throws: ``InputError`` naming file:line:column for every problem listed in the type's
     ///   description.
-    public init(csv: CSVTable, options: Options = Options()) throws {
+    public init(csv given: CSVTable, options: Options = Options()) throws {
+        var aliases: [ColumnName] = [.group, .stage, .count]
+        if options.populationStage == "population" { aliases.append(.population) }
+        let csv = try given.resolvingColumns(aliases)
         let headerError = { (message: String) in InputError(file: csv.source, line: csv.headerLine, message: message) }
-        try csv.requireColumns(["group"] + options.strata)
+        if !csv.hasColumn("group") {
+            throw csv.missingColumnError("group", hint: "(name the group column with --group-column)")
+        }
+        try csv.requireColumns(options.strata)
         let isLong = csv.hasColumn("stage") && csv.hasColumn("count")
+        let populationForms = Set(([options.populationStage] + (options.populationStage == "population" ? ColumnName.population.aliases : []))
+            .map(CSVTable.normalizedColumnName))
+        /// A long-form stage value, with the population stage's other spellings mapped to it.
+        func stageName(_ text: String) -> String {
+            populationForms.contains(CSVTable.normalizedColumnName(text)) ? options.populationStage : text
+        }
+        var totals: [Key: Int] = [:], totalLocations: [Key: Location] = [:]
+        var totalLabels: [String] = []
+        var blanks: [Key: Location] = [:]
         var counts: [Key: Int] = [:]
         var locations: [Key: Location] = [:]
         var groups: [String] = [], seenGroups = Set<String>()
@@ -159,23 +223,40 @@ public struct CountsTable: Sendable {
                 let where_ = stratum.isEmpty ? "" : " in stratum \(stratum.joined(separator: "/"))"
                 throw row.error(column, "duplicate count for group '\(group)' at stage '\(stage)'\(where_) (first given on line \(previous.line))")
             }
-            guard let value else { return }
+            guard let value else { blanks[key] = location; return }
             if value < 0 { throw row.error(column, "negative count \(value) for group '\(group)' at stage '\(stage)'") }
             counts[key] = value
             locations[key] = location
         }
 
+        let groupColumn = csv.columnIndex("group").map { $0 + 1 }
+        // A service column (a per-service part of a larger table) is never a stage.
+        let serviceColumn = ColumnName.service.match(in: csv.header)
         for row in csv.rows {
             let group = try row.string("group")
             let stratum = try options.strata.map { try row.string($0) }
+            if TotalRowLabel.isTotal(group) {
+                if !totalLabels.contains(group) { totalLabels.append(group) }
+                let cells: [(stage: String, column: String)] = isLong
+                    ? [(stageName(try row.string("stage")), "count")]
+                    : csv.header.filter { $0 != "group" && !options.strata.contains($0) && $0 != serviceColumn }.map { ($0, $0) }
+                for cell in cells {
+                    guard let value = try row.optionalInt(cell.column) else { continue }
+                    let key = Key(group: group, stage: cell.stage, stratum: stratum)
+                    if totals[key] != nil { throw row.error(cell.column, "duplicate count for '\(group)' at stage '\(cell.stage)'") }
+                    totals[key] = value
+                    totalLocations[key] = Location(line: row.line, column: csv.columnIndex(cell.column).map { $0 + 1 })
+                }
+                continue
+            }
             if !seenGroups.contains(group) { seenGroups.insert(group); groups.append(group); firstRowOfGroup[group] = row.line }
             if !seenStrata.contains(stratum) { seenStrata.insert(stratum); strata.append(stratum) }
             if isLong {
-                let stage = try row.string("stage")
+                let stage = stageName(try row.string("stage"))
                 if !seenStages.contains(stage) { seenStages.insert(stage); stageOrder.append(stage) }
                 try record(row, group: group, stage: stage, stratum: stratum, column: "count", value: try row.int("count"))
             } else {
-                let stageColumns = csv.header.filter { $0 != "group" && !options.strata.contains($0) }
+                let stageColumns = csv.header.filter { $0 != "group" && !options.strata.contains($0) && $0 != serviceColumn }
                 for stage in stageColumns {
                     if !seenStages.contains(stage) { seenStages.insert(stage); stageOrder.append(stage) }
                     try record(row, group: group, stage: stage, stratum: stratum, column: stage, value: try row.optionalInt(stage))
@@ -184,8 +265,11 @@ public struct CountsTable: Sendable {
             }
         }
         guard !csv.rows.isEmpty else { throw headerError("the counts table has no data rows") }
+        guard !groups.isEmpty else {
+            throw headerError("every row is a totals row (\(totalLabels.joined(separator: ", "))): the table has no groups to compare")
+        }
         guard seenStages.contains(options.populationStage) else {
-            throw headerError("no population stage '\(options.populationStage)' (stages found: \(stageOrder.joined(separator: ", "))); name it with --population-stage")
+            throw headerError("no population stage '\(options.populationStage)' (stages found: \(stageOrder.joined(separator: ", "))); name it with --population-stage, or add population rows (aggregate --population FILE does)")
         }
         var stages = stageOrder.filter { $0 != options.populationStage }
         if let wanted = options.stages {
@@ -203,13 +287,22 @@ public struct CountsTable: Sendable {
         for group in groups {
             for stratum in strata {
                 let line = firstRowOfGroup[group]
-                let groupColumn = csv.columnIndex("group").map { $0 + 1 }
                 let where_ = stratum.isEmpty ? "" : " in stratum \(stratum.joined(separator: "/"))"
-                if group != options.unknownLabel, counts[Key(group: group, stage: options.populationStage, stratum: stratum)] == nil {
-                    throw InputError(file: csv.source, line: line, column: groupColumn,
-                                     message: "missing population ('\(options.populationStage)') for group '\(group)'\(where_)")
+                let populationKey = Key(group: group, stage: options.populationStage, stratum: stratum)
+                if group != options.unknownLabel, counts[populationKey] == nil {
+                    var message = "missing population ('\(options.populationStage)') for group '\(group)'\(where_)"
+                    if blanks[populationKey] != nil { message = "blank population ('\(options.populationStage)') for group '\(group)'\(where_)" }
+                    if options.unknownLabel == nil, CountsTable.unknownLikeLabels.contains(CSVTable.normalizedColumnName(group)) {
+                        message += "; if '\(group)' is the unknown-ethnicity group, say so with --unknown \(group.contains(" ") ? "'\(group)'" : group) (it needs no population)"
+                    }
+                    let at = blanks[populationKey]
+                    throw InputError(file: csv.source, line: at?.line ?? line, column: at?.column ?? groupColumn, message: message)
                 }
                 for stage in stages where counts[Key(group: group, stage: stage, stratum: stratum)] == nil {
+                    if let at = blanks[Key(group: group, stage: stage, stratum: stratum)] {
+                        throw InputError(file: csv.source, line: at.line, column: at.column,
+                                         message: "blank count for group '\(group)' at stage '\(stage)'\(where_): write 0 if there were none")
+                    }
                     throw InputError(file: csv.source, line: line, column: groupColumn,
                                      message: "missing count for group '\(group)' at stage '\(stage)'\(where_)")
                 }
@@ -218,7 +311,23 @@ public struct CountsTable: Sendable {
         self.init(source: csv.source, populationStage: options.populationStage, stages: stages, groups: groups,
                   strataColumns: options.strata, strata: strata, unknownLabel: options.unknownLabel,
                   counts: counts, locations: locations)
+        var checks: [TotalsCheck] = []
+        for label in totalLabels {
+            for stage in [options.populationStage] + stages {
+                for stratum in strata {
+                    let key = Key(group: label, stage: stage, stratum: stratum)
+                    guard let total = totals[key] else { continue }
+                    let sum = groups.reduce(0) { $0 + (counts[Key(group: $1, stage: stage, stratum: stratum)] ?? 0) }
+                    checks.append(TotalsCheck(label: label, kind: TotalRowLabel(label: label) ?? .total, stage: stage, stratum: stratum,
+                                              total: total, sumOfGroups: sum, location: totalLocations[key]))
+                }
+            }
+        }
+        totalsChecks = checks
     }
+
+    /// The totals checks whose groups do not add up.
+    public var totalsMismatches: [TotalsCheck] { totalsChecks.filter { !$0.addsUp } }
 
     /// Checks that no count is above its base: the population when `previous` is false, else
     /// the previous stage's count (the population for the first stage). The unknown group is

@@ -19,6 +19,8 @@ public struct RepresentationTable: Sendable {
     public var entries: [Entry]
     /// Lines skipped for a blank percentage.
     public var skippedLines: [Int]
+    /// Lines skipped because their category is a totals row (``TotalRowLabel``: `Total`, `All`, …).
+    public var totalsLines: [Int] = []
 
     /// Label columns carried through to the output, in order.
     public static let labelColumns = ["service", "dimension", "category", "comparator"]
@@ -31,7 +33,12 @@ public struct RepresentationTable: Sendable {
         try csv.requireColumns(["service_percent", "comparator_percent"])
         var entries: [Entry] = []
         var skipped: [Int] = []
+        var totals: [Int] = []
         for row in csv.rows {
+            if let category = row.optionalString("category"), TotalRowLabel.isTotal(category) {
+                totals.append(row.line)
+                continue
+            }
             guard let s = try row.optionalDouble("service_percent"), let c = try row.optionalDouble("comparator_percent") else {
                 skipped.append(row.line)
                 continue
@@ -59,5 +66,6 @@ public struct RepresentationTable: Sendable {
         }
         self.entries = entries
         self.skippedLines = skipped
+        self.totalsLines = totals
     }
 }

@@ -5,6 +5,12 @@ public struct ServiceDisproportionality: Sendable, Equatable {
     /// The full analysis of that service's counts against its population.
     public let report: DisproportionalityReport
 
+    /// Creates a service's result.
+    public init(service: String, report: DisproportionalityReport) {
+        self.service = service
+        self.report = report
+    }
+
     /// Runs the analysis for every named service of an aggregated extract.
     ///
     /// Each service's counts (from ``ServiceCountsTable``, one streaming pass over the records)
@@ -18,13 +24,15 @@ public struct ServiceDisproportionality: Sendable, Equatable {
     ///   - countsOptions: Stage order, population stage name and unknown label, as for a counts table.
     ///   - options: The analysis options.
     ///   - source: The records file's name, for messages (`records.csv[service=leeds]`).
+    ///   - years: The years the records were counted over, to join a population file with a
+    ///     year column by year (``ServicePopulation/population(of:years:)``); `nil` for all.
     /// - Throws: ``InputError`` naming the service when it has no population, or when its counts
     ///   fail the counts-table checks (for example a stage count above the population).
     public static func analyse(_ table: ServiceCountsTable, services: [String], population: ServicePopulation,
                                countsOptions: CountsTable.Options, options: DisproportionalityOptions,
-                               source: String) throws -> [ServiceDisproportionality] {
+                               source: String, years: [String]? = nil) throws -> [ServiceDisproportionality] {
         try services.map { service in
-            guard let groups = population.population(of: service) else {
+            guard let groups = try population.population(of: service, years: years) else {
                 throw InputError(file: population.source, message: "no population rows for service '\(service)'")
             }
             let label = "\(source)[service=\(service)]"

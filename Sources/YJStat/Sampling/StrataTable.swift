@@ -57,8 +57,9 @@ public struct StrataTable: Sendable, Equatable, Codable {
     /// stratification variable.
     ///
     /// - Throws: ``InputError`` naming file:line:column for a missing count column, no variable
-    ///   column, a blank level, a count that is not a whole number or is negative, or a
-    ///   combination of levels that repeats an earlier row.
+    ///   column, a blank level, a count that is not a whole number or is negative, a
+    ///   combination of levels that repeats an earlier row, or a totals row (a level named as
+    ///   ``TotalRowLabel`` names totals, such as `Total` or `All`), which would count its cases twice.
     public static func read(_ table: CSVTable, countColumn: String = "count") throws -> StrataTable {
         try table.requireColumns([countColumn])
         let variables = table.header.filter { $0 != countColumn }
@@ -70,6 +71,9 @@ public struct StrataTable: Sendable, Equatable, Codable {
         var seen: [[String]: Int] = [:]
         for row in table.rows {
             let levels = try variables.map { try row.string($0) }
+            if let index = levels.firstIndex(where: TotalRowLabel.isTotal) {
+                throw row.error(variables[index], "'\(levels[index])' is a totals row, not a stratum: remove the row (the strata must not include their own sum)")
+            }
             let count = try row.int(countColumn)
             guard count >= 0 else { throw row.error(countColumn, "count must not be negative, found \(count)") }
             if let line = seen[levels] {

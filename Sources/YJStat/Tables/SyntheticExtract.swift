@@ -152,7 +152,7 @@ public struct SyntheticExtract: Sendable {
     }
 
     /// The fixed distributions, with every field's bytes prepared once.
-    private struct Model: Sendable {
+    struct Model: Sendable {
         static let shared = Model()
 
         let serviceFields: [[UInt8]]            // "slug,name" with the name quoted if needed

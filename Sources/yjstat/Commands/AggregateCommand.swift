@@ -13,18 +13,40 @@ enum AggregateCommand: Subcommand {
         with the file. Only the --by and --where columns are decoded. RFC 4180 quoting, CRLF and a
         byte-order mark are handled; spaces around values are ignored. --where COLUMN=VALUE keeps
         matching rows (repeat it: the same column matches any of its values, different columns
-        must all match). A malformed row stops the run with its file:line:column (--on-error stop)
-        or is skipped, counted and listed on standard error (--on-error skip).
+        must all match); a range of whole numbers, --where year=2021..2023, keeps any year in it.
+        A malformed row stops the run with its file:line:column (--on-error stop) or is skipped,
+        counted and listed on standard error (--on-error skip). Column names match ignoring case.
+
+        --counts-for disproportionality writes, instead of --by counts, the counts table that
+        'yjstat disproportionality --counts' reads: long form group, stage, count (service first
+        when there are several services), with a count, 0 included, for every group and stage
+        seen. Groups come from --group-column (default ethnicity), stages from --stage-column
+        (default stage), services from --service-column (default service). With --population
+        FILE (columns service, group, population, and optionally year; group may be called
+        ethnicity, population may be called pop) each service's population rows are added. When
+        the records span several years (--year-column, default year) and the population file has no
+        year column, a loud warning says so: choose one year with --where, or give populations by
+        year, which are then summed over the years counted. Totals rows (a service or group named Total, All,
+        England, Wales, England and Wales, National) are left out and said so.
         """,
         examples: [
             "yjstat aggregate --records records.csv --by service,ethnicity,stage",
             "yjstat aggregate --records records.csv --by ethnicity,stage --where service=leeds --where year=2023",
             "yjstat aggregate --records records.csv --by service,stage --on-error skip --format csv --output counts.csv",
+            "yjstat aggregate --records records.csv --counts-for disproportionality --population population.csv --where year=2023 --output counts.csv",
         ],
         options: [
             .value("records", "file", help: "Case-level CSV extract with a header row.", required: true),
-            .value("by", "columns", help: "Comma-separated key columns to count by.", required: true),
-            .value("where", "column=value", help: "Keep rows whose column equals the value (repeatable).", repeatable: true),
+            .value("by", "columns", help: "Comma-separated key columns to count by (or --counts-for)."),
+            .value("where", "column=value", help: "Keep rows whose column equals the value, or lies in FIRST..LAST (repeatable).", repeatable: true),
+            .value("counts-for", "command", help: "Write the counts table that command reads (long form, zeros included).",
+                   choices: ["disproportionality"]),
+            .value("group-column", "name", help: "With --counts-for: the column naming the group.", default: "ethnicity"),
+            .value("stage-column", "name", help: "With --counts-for: the column naming the stage.", default: "stage"),
+            .value("service-column", "name", help: "With --counts-for: the column naming the service (left out if absent).", default: "service"),
+            .value("year-column", "name", help: "With --counts-for: the column naming the year (for the population join).", default: "year"),
+            .value("population", "file", help: "With --counts-for: population by service and group (and year) to add as the population stage."),
+            .value("population-stage", "name", help: "With --population: the stage name of the population rows.", default: "population"),
             .value("on-error", "policy", help: "What to do with a malformed row.", default: "stop",
                    choices: MalformedRowPolicy.allCases.map(\.rawValue)),
             .value("threads", "n", help: "Parsing threads (default: the number of cores)."),
@@ -32,23 +54,30 @@ enum AggregateCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         let url = try inputFile(try arguments.required("records"), flag: "--records")
-        let keys = arguments.list("by") ?? []
-        guard !keys.isEmpty else { throw UsageError("--by needs at least one column name") }
-        if let repeated = keys.first(where: { name in keys.filter { $0 == name }.count > 1 }) {
+        if arguments.has("by"), (arguments.list("by") ?? []).isEmpty { throw UsageError("--by needs at least one column name") }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+           (try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) != .typeRegular {
+            throw InputError(file: url.path, message: "not a regular file")
+        }
+        let header = try CSVReader.header(ofFileAt: url)
+        let filters = try whereFilters(arguments, header: header)
+        let policy = try arguments.choice("on-error", as: MalformedRowPolicy.self) ?? .stop
+        let threads = try arguments.int("threads")
+        if let threads, threads < 1 { throw UsageError("--threads must be at least 1; got \(threads)") }
+        if arguments.has("counts-for") { return try runCountsExport(arguments, output: output, url: url, header: header,
+                                                                    filters: filters, policy: policy, threads: threads) }
+        for flag in ["group-column", "stage-column", "service-column", "year-column", "population", "population-stage"] where arguments.has(flag) {
+            throw UsageError("--\(flag) goes with --counts-for")
+        }
+        let given = arguments.list("by") ?? []
+        guard !given.isEmpty else { throw UsageError("give --by COLUMNS (or --counts-for disproportionality)") }
+        if let repeated = given.first(where: { name in given.filter { $0 == name }.count > 1 }) {
             throw UsageError("--by names column '\(repeated)' more than once")
         }
-        let filters = try arguments.strings("where").map { text -> ColumnFilter in
-            guard let filter = ColumnFilter(parsing: text) else {
-                throw UsageError("--where must be COLUMN=VALUE; got '\(text)'")
-            }
-            return filter
-        }
-        let policy = try arguments.choice("on-error", as: MalformedRowPolicy.self) ?? .stop
+        let keys = given.map { ColumnName.match($0, in: header) ?? $0 }
         var scanner = StreamingCSVScanner(keyColumns: keys, filters: filters, onError: policy)
-        if let threads = try arguments.int("threads") {
-            guard threads >= 1 else { throw UsageError("--threads must be at least 1; got \(threads)") }
-            scanner.threads = threads
-        }
+        if let threads { scanner.threads = threads }
         let result = try scanner.aggregate(fileAt: url)
         if result.recordsRead == 0 {
             throw InputError(file: result.source, line: 2, message: "no data rows: the file has a header only")
@@ -64,6 +93,87 @@ enum AggregateCommand: Subcommand {
                                               rows: result.groups.map { $0.key + [String($0.count)] }))
         } else {
             try output.write(rows: result.resultRows) { result.textReport() }
+        }
+        return .success
+    }
+
+    /// The `--where` filters, column names matched to the header ignoring case.
+    static func whereFilters(_ arguments: ParsedArguments, header: [String]) throws -> [ColumnFilter] {
+        try arguments.strings("where").flatMap { text -> [ColumnFilter] in
+            do {
+                return try ColumnFilter.filters(parsing: text).map {
+                    ColumnFilter(column: ColumnName.match($0.column, in: header) ?? $0.column, value: $0.value)
+                }
+            } catch let error as InvalidArgumentError {
+                throw UsageError("--where \(error.message)")
+            }
+        }
+    }
+
+    /// `--counts-for disproportionality`: the long-form counts table, zeros and population included.
+    static func runCountsExport(_ arguments: ParsedArguments, output: CommandOutput, url: URL, header: [String],
+                                filters: [ColumnFilter], policy: MalformedRowPolicy, threads: Int?) throws -> ExitCode {
+        if arguments.has("by") { throw UsageError("give --by or --counts-for, not both") }
+        let source = url.lastPathComponent
+        func column(_ flag: String) throws -> String {
+            let given = arguments.string(flag) ?? ""
+            guard let found = ColumnName.match(given, in: header) else {
+                throw InputError(file: source, line: 1, message: "no column '\(given)' for --\(flag) (found: \(header.joined(separator: ", ")))")
+            }
+            return found
+        }
+        let group = try column("group-column"), stage = try column("stage-column")
+        let serviceGiven = arguments.string("service-column") ?? "service"
+        let service = ColumnName.match(serviceGiven, in: header)
+        if service == nil, arguments.has("service-column") { _ = try column("service-column") }
+        let year = ColumnName.match(arguments.string("year-column") ?? "year", in: header)
+        if year == nil, arguments.has("year-column") { _ = try column("year-column") }
+        var output = output
+        output.inputs = [url]
+        var population: ServicePopulation?
+        if let path = arguments.string("population") {
+            let populationURL = try inputFile(path, flag: "--population")
+            output.inputs.append(populationURL)
+            let csv = try CSVReader.read(contentsOf: populationURL)
+            printNotes(csv.notes, command: "aggregate")
+            population = try ServicePopulation(csv: csv)
+        }
+        let keys = [service, group, stage, year].compactMap { $0 }
+        var scanner = StreamingCSVScanner(keyColumns: keys, filters: filters, onError: policy)
+        if let threads { scanner.threads = threads }
+        let result = try scanner.aggregate(fileAt: url)
+        if result.recordsRead == 0 {
+            throw InputError(file: result.source, line: 2, message: "no data rows: the file has a header only")
+        }
+        if result.recordsSkipped > 0 { CLI.printError("yjstat aggregate: " + result.summaryLine + "\n" + result.skipReport) }
+        guard result.recordsCounted > 0 else {
+            throw InputError(file: source, message: "no rows match --where (\(result.recordsExcluded) excluded)")
+        }
+        let years = try year.map { RecordYears.counted(in: result, yearColumn: $0, population: population) }
+            ?? RecordYears.withoutYearColumn(population: population, recordsSource: source)
+        if let warning = RecordYears.warning(for: result, yearColumn: year, population: population) {
+            CLI.printError("\(CLI.program) aggregate: \(warning)\n")
+        }
+        let export = try DisproportionalityCountsExport(
+            aggregation: result, serviceColumn: service, groupColumn: group, stageColumn: stage, population: population,
+            years: years, populationStage: arguments.string("population-stage") ?? "population")
+        if !export.totalsLeftOut.isEmpty {
+            printNotes(["\(source): left out totals rows \(export.totalsLeftOut.map { "'\($0)'" }.joined(separator: ", ")) (not a service or group)"],
+                       command: "aggregate")
+        }
+        if output.format == .text {
+            var text = "\(result.summaryLine)\n"
+            text += "Counts for disproportionality: \(export.services.count) service(s), \(export.groups.count) groups, \(export.stages.count) stages"
+            text += population == nil ? "; no population rows (add --population FILE).\n\n" : "; population rows from \(population!.source).\n\n"
+            text += TextTable(header: export.header, rows: export.rows).render()
+            try output.write(text)
+        } else if output.format == .csv {
+            try output.write(CSVWriter.render(header: export.header, rows: export.rows))
+        } else {
+            let rows = export.rows.map { cells in
+                ResultRow(zip(export.header, cells).map { name, cell in (name, name == "count" ? .integer(Int(cell) ?? 0) : .text(cell)) })
+            }
+            try output.write(rows: rows) { "" }
         }
         return .success
     }

@@ -19,27 +19,50 @@ enum DisproportionalityCommand: Subcommand {
         and what could reveal them. Text output is a plain-English summary; CSV and JSON give one
         row per group and stage with every measure and the methods used.
 
+        Column names are matched ignoring case and spacing, and the usual other names are
+        accepted: \(ColumnName.group.helpText); \(ColumnName.stage.helpText);
+        \(ColumnName.count.helpText); \(ColumnName.population.helpText) (a wide population
+        column). Other names can be given with --group-column, --stage-column and --count-column.
+        CSV files may be comma-, semicolon- or tab-separated, UTF-8 or Windows-1252; rows whose
+        cells are all empty are skipped (each is said on standard error). With a service column
+        (service first, as 'aggregate --counts-for disproportionality' writes), each service is
+        analysed (--service ID, or all by default).
+
+        A group named Total, All, All children, England, Wales, England and Wales or National is
+        never analysed as a group: its counts are checked against the sum of the groups at each
+        stage, and a stage where they differ is a finding (exit 1) naming the stage and the
+        difference.
+
         Instead of --counts, --records reads a case-level extract (one row per child per outcome)
         in one streaming pass, counts children by --group-column and --stage-column for each
         service in --service-column, joins each service's population by group from --population
-        (columns service, group, population) and analyses each service (--service ID, or 'all').
-        Output rows then start with a service column.
+        (columns service, group, population, and optionally year) and analyses each service
+        (--service ID, or 'all'). Output rows then start with a service column. --where keeps
+        matching records (repeatable; year=2021..2023 for a range). When the records span
+        several years and the population file has no year column a loud warning says the rates
+        are that many times too high (five years of records over one year's population): choose
+        a year with --where year=2023, or give a population by year, which is then summed over
+        the years counted.
         """,
         examples: [
             "yjstat disproportionality --counts Datasets/examples/counts.csv --unknown Unknown",
             "yjstat disproportionality --counts Datasets/examples/counts.csv --base previous --stages arrest,court,custody --unknown Unknown",
             "yjstat disproportionality --counts Datasets/examples/counts_by_sex_age.csv --strata sex,age_band --unknown Unknown --format csv",
             "yjstat disproportionality --counts counts.csv --reference rest --interval koopman --suppress-below 5",
-            "yjstat disproportionality --records records.csv --service all --group-column ethnicity --stage-column stage --population population.csv --format csv",
+            "yjstat disproportionality --records records.csv --service all --population population.csv --where year=2023 --format csv",
         ],
         options: [
             .value("counts", "file", help: "Counts table (CSV, long or wide form)."),
             .value("records", "file", help: "Case-level extract (CSV, one row per child per outcome), instead of --counts."),
-            .value("service", "id", help: "With --records: the service to analyse, or 'all'."),
+            .value("service", "id", help: "The service to analyse, or 'all' (with --records, or --counts with a service column)."),
             .value("service-column", "name", help: "With --records: the column naming the service.", default: "service"),
-            .value("group-column", "name", help: "With --records: the column naming the group.", default: "ethnicity"),
-            .value("stage-column", "name", help: "With --records: the column naming the stage.", default: "stage"),
-            .value("population", "file", help: "With --records: population by service and group (columns service, group, population)."),
+            .value("group-column", "name", help: "The column naming the group (default: group for --counts, ethnicity for --records)."),
+            .value("stage-column", "name", help: "The column naming the stage (long-form --counts, and --records).", default: "stage"),
+            .value("count-column", "name", help: "With --counts (long form): the column holding the counts.", default: "count"),
+            .value("year-column", "name", help: "With --records: the column naming the year.", default: "year"),
+            .value("where", "column=value", help: "With --records: keep records whose column equals the value, or lies in FIRST..LAST (repeatable).",
+                   repeatable: true),
+            .value("population", "file", help: "With --records: population by service and group (columns service, group, population; optionally year)."),
             .value("on-error", "policy", help: "With --records: what to do with a malformed row.", default: "stop",
                    choices: MalformedRowPolicy.allCases.map(\.rawValue)),
             .value("reference", "group", help: "Reference group, or 'rest' for all other known groups combined (default White)."),
@@ -62,9 +85,11 @@ enum DisproportionalityCommand: Subcommand {
             throw UsageError(arguments.has("counts") ? "give either --counts or --records, not both" : "give --counts FILE or --records FILE")
         }
         if !arguments.has("records") {
-            for flag in ["service", "population"] where arguments.has(flag) {
+            for flag in ["population", "where", "service-column", "year-column", "on-error"] where arguments.has(flag) {
                 throw UsageError("--\(flag) goes with --records")
             }
+        } else if arguments.has("count-column") {
+            throw UsageError("--count-column goes with --counts")
         }
         let options = try analysisOptions(arguments)
         let countsOptions = CountsTable.Options(
@@ -75,7 +100,21 @@ enum DisproportionalityCommand: Subcommand {
         let url = try inputFile(path, flag: "--counts")
         var output = output
         output.inputs = [url]
-        let csv = try CSVReader.read(contentsOf: url)
+        var csv = try CSVReader.read(contentsOf: url)
+        printNotes(csv.notes, command: spec.name)
+        for (flag, canonical) in [("group-column", "group"), ("stage-column", "stage"), ("count-column", "count")] {
+            if arguments.has(flag), let given = arguments.string(flag) {
+                csv = try csv.renamingColumn(given, to: canonical, flag: "--\(flag)")
+            }
+        }
+        let serviceColumn = ColumnName.service.match(in: csv.header)
+        if serviceColumn == nil, let service = arguments.string("service") {
+            throw UsageError("--service \(service): \(url.lastPathComponent) has no service column")
+        }
+        if let serviceColumn {
+            return try runServices(csv, serviceColumn: serviceColumn, wanted: arguments.string("service") ?? "all", output: output,
+                                   options: options, countsOptions: countsOptions)
+        }
         let table = try CountsTable(csv: csv, options: countsOptions)
         let report: DisproportionalityReport
         do {
@@ -83,8 +122,49 @@ enum DisproportionalityCommand: Subcommand {
         } catch let error as InvalidArgumentError {
             throw InputError(file: url.lastPathComponent, message: error.description)
         }
-        try output.write(rows: report.resultRows()) { report.textSummary() }
-        return .success
+        let totals = TotalsRowsReport(checks: table.totalsChecks)
+        try output.write(rows: report.resultRows()) { report.textSummary() + totals.text }
+        return totals.finish(format: output.format, command: spec.name)
+    }
+
+    /// `--counts` with a service column: one analysis per service, rows led by the service.
+    static func runServices(_ csv: CSVTable, serviceColumn: String, wanted: String, output: CommandOutput,
+                            options: DisproportionalityOptions, countsOptions: CountsTable.Options) throws -> ExitCode {
+        if ColumnName.group.match(in: csv.header) == nil {
+            throw csv.missingColumnError("group", hint: "(name the group column with --group-column)")
+        }
+        let split = try csv.splitting(byColumn: serviceColumn)
+        let national = split.map(\.value).filter(TotalRowLabel.isTotal)
+        if !national.isEmpty {
+            printNotes(["\(csv.source): left out \(national.map { "'\($0)'" }.joined(separator: ", ")): a totals or national row, not a service"],
+                       command: spec.name)
+        }
+        let services = split.filter { !TotalRowLabel.isTotal($0.value) }
+        let chosen = wanted == "all" ? services : services.filter { $0.value == wanted }
+        guard !chosen.isEmpty else {
+            throw InputError(file: csv.source, message: wanted == "all" ? "no service rows"
+                : "no rows for service '\(wanted)' (services: \(services.prefix(5).map(\.value).joined(separator: ", "))\(services.count > 5 ? ", …" : ""))")
+        }
+        var results: [ServiceDisproportionality] = []
+        var checks: [CountsTable.TotalsCheck] = []
+        for (service, table) in chosen {
+            let counts = try CountsTable(csv: table, options: countsOptions)
+            do {
+                results.append(ServiceDisproportionality(service: service, report: try DisproportionalityAnalysis.run(counts, options: options)))
+            } catch let error as InvalidArgumentError {
+                throw InputError(file: table.source, message: error.description)
+            }
+            checks += counts.totalsChecks.map { check in
+                var named = check
+                named.label = "\(check.label)' in service '\(service)"
+                return named
+            }
+        }
+        let totals = TotalsRowsReport(checks: checks)
+        try output.write(rows: results.flatMap { $0.resultRows() }) {
+            results.map { "== \($0.service)\n\n" + $0.report.textSummary() }.joined(separator: "\n") + totals.text
+        }
+        return totals.finish(format: output.format, command: spec.name)
     }
 
     /// `--records`: one streaming pass over a case-level extract, then each service's analysis.
@@ -99,23 +179,53 @@ enum DisproportionalityCommand: Subcommand {
         let populationURL = try inputFile(populationPath, flag: "--population")
         var output = output
         output.inputs = [url, populationURL]
-        let population = try ServicePopulation(contentsOf: populationURL)
+        let populationCSV = try CSVReader.read(contentsOf: populationURL)
+        printNotes(populationCSV.notes, command: spec.name)
+        let population = try ServicePopulation(csv: populationCSV)
         let policy = try arguments.choice("on-error", as: MalformedRowPolicy.self) ?? .stop
-        let (table, aggregation) = try ServiceCountsTable.aggregate(
-            records: url, serviceColumn: arguments.string("service-column") ?? "service",
-            groupColumn: arguments.string("group-column") ?? "ethnicity", stageColumn: arguments.string("stage-column") ?? "stage",
-            stageOrder: countsOptions.stages ?? [], onError: policy)
+        let header = try CSVReader.header(ofFileAt: url)
+        func column(_ flag: String, _ fallback: String) throws -> String {
+            let given = arguments.string(flag) ?? fallback
+            guard let found = ColumnName.match(given, in: header) else {
+                var message = "no column '\(given)' for --\(flag) (found: \(header.joined(separator: ", ")))"
+                if flag == "group-column", let near = ColumnName.group.match(in: header) { message += "; try --group-column \(near)" }
+                throw InputError(file: url.lastPathComponent, line: 1, message: message)
+            }
+            return found
+        }
+        let serviceColumn = try column("service-column", "service"), groupColumn = try column("group-column", "ethnicity")
+        let stageColumn = try column("stage-column", "stage")
+        let yearColumn = ColumnName.match(arguments.string("year-column") ?? "year", in: header)
+        if yearColumn == nil, arguments.has("year-column") { _ = try column("year-column", "year") }
+        let filters = try AggregateCommand.whereFilters(arguments, header: header)
+        let scanner = StreamingCSVScanner(keyColumns: [serviceColumn, groupColumn, stageColumn] + (yearColumn.map { [$0] } ?? []),
+                                          filters: filters, onError: policy)
+        let aggregation = try scanner.aggregate(fileAt: url)
         if aggregation.recordsSkipped > 0 {
             CLI.printError("yjstat disproportionality: " + aggregation.summaryLine + "\n" + aggregation.skipReport)
         }
+        let years = try yearColumn.map { RecordYears.counted(in: aggregation, yearColumn: $0, population: population) }
+            ?? RecordYears.withoutYearColumn(population: population, recordsSource: url.lastPathComponent)
+        if let warning = RecordYears.warning(for: aggregation, yearColumn: yearColumn, population: population) {
+            CLI.printError("\(CLI.program) \(spec.name): \(warning)\n")
+        }
+        let table = try ServiceCountsTable(aggregation: aggregation, serviceColumn: serviceColumn, groupColumn: groupColumn,
+                                           stageColumn: stageColumn, stageOrder: countsOptions.stages ?? [])
         // All services are counted in the one pass, so every service shares the file's groups and
         // stages: a stage one service never reached is a count of 0 there, not a missing stage.
-        let services = service == "all" ? table.services : [service]
-        guard !table.services.isEmpty, service == "all" || table.services.contains(service) else {
-            throw InputError(file: url.lastPathComponent, message: service == "all" ? "no records" : "no records for service '\(service)'")
+        let national = table.services.filter(TotalRowLabel.isTotal)
+        if !national.isEmpty {
+            printNotes(["\(url.lastPathComponent): left out \(national.map { "'\($0)'" }.joined(separator: ", ")): a totals or national row, not a service"],
+                       command: spec.name)
+        }
+        let services = service == "all" ? table.services.filter { !TotalRowLabel.isTotal($0) } : [service]
+        guard !services.isEmpty, service == "all" || table.services.contains(service) else {
+            let matched = filters.isEmpty ? "" : " matching --where"
+            throw InputError(file: url.lastPathComponent, message: service == "all" ? "no records\(matched)" : "no records for service '\(service)'\(matched)")
         }
         let results = try ServiceDisproportionality.analyse(table, services: services, population: population,
-                                                             countsOptions: countsOptions, options: options, source: url.lastPathComponent)
+                                                             countsOptions: countsOptions, options: options, source: url.lastPathComponent,
+                                                             years: years)
         try output.write(rows: results.flatMap { $0.resultRows() }) {
             results.map { "== \($0.service)\n\n" + $0.report.textSummary() }.joined(separator: "\n")
         }
@@ -144,5 +254,33 @@ enum DisproportionalityCommand: Subcommand {
         return DisproportionalityOptions(
             reference: reference, base: base, confidence: confidence, rriInterval: interval, zeroCell: zeroCell,
             minimumCount: minimumCount, minimumBase: minimumBase, suppressBelow: suppressBelow)
+    }
+}
+
+/// What the totals rows of a counts table said: a paragraph for the text output, and the exit
+/// status (1 when the groups do not add up to a total at some stage).
+struct TotalsRowsReport {
+    let checks: [CountsTable.TotalsCheck]
+
+    /// The paragraph appended to the text output (empty without totals rows).
+    var text: String {
+        guard !checks.isEmpty else { return "" }
+        var out = "\nTotals rows (not analysed as groups; used to check that the groups add up):\n"
+        for check in checks { out += "  \(check.addsUp ? "ok" : "FINDING"): \(check.sentence).\n" }
+        return out
+    }
+
+    /// Prints the findings on standard error for CSV and JSON output, and returns the exit code.
+    func finish(format: OutputFormat, command: String) -> ExitCode {
+        let mismatches = checks.filter { !$0.addsUp }
+        if format != .text {
+            for check in checks where check.addsUp {
+                CLI.printError("\(CLI.program) \(command): note: totals row \(check.sentence)\n")
+            }
+            for check in mismatches {
+                CLI.printError("\(CLI.program) \(command): finding: \(check.sentence)\n")
+            }
+        }
+        return mismatches.isEmpty ? .success : .findings
     }
 }

@@ -77,7 +77,7 @@ enum FunnelCommand: Subcommand {
             if arguments.has("per") { throw UsageError("--per applies only to --measure rate") }
             measure = .proportion
         }
-        let target: FunnelPlot.Target
+        var target: FunnelPlot.Target
         if let text = arguments.string("target") {
             switch measure {
             case .proportion: target = .given(try ProportionArgument.parse(text, flag: "--target"))
@@ -94,7 +94,29 @@ enum FunnelCommand: Subcommand {
         let convention = FunnelLimitConvention(rawValue: arguments.string("limits") ?? "spiegelhalter") ?? .spiegelhalter
         let overdispersionOptions = try Self.overdispersionOptions(arguments, measure: measure)
         let table = try CSVReader.read(contentsOf: dataURL)
+        printNotes(table.notes, command: spec.name)
         let input = try FunnelInput.read(table, measure: measure)
+        // A national row is the comparator when no --target is given; a Total row is checked.
+        var totalsText = ""
+        if let national = input.nationalRow {
+            let value = Double(national.unit.numerator) / Double(national.unit.denominator) * (measure == .proportion ? 1 : (try arguments.double("per") ?? 100_000))
+            if target == .pooled {
+                target = .given(value)
+                totalsText += "Target: the '\(national.unit.service)' row (line \(national.line)), the national comparator; it is not plotted as a service.\n"
+            } else {
+                totalsText += "The '\(national.unit.service)' row (line \(national.line)) is a national row: not plotted; --target is used as the target.\n"
+            }
+        }
+        for mismatch in input.totalsMismatches {
+            let denominator = Self.plain(mismatch.row.unit.denominator), sum = Self.plain(mismatch.denominators)
+            let difference = Self.plain(mismatch.row.unit.denominator - mismatch.denominators)
+            totalsText += "FINDING: the '\(mismatch.row.unit.service)' row (line \(mismatch.row.line)) is \(mismatch.row.unit.numerator)/\(denominator) "
+                + "but the services add up to \(mismatch.numerators)/\(sum) (numerator difference \(mismatch.row.unit.numerator - mismatch.numerators), denominator difference \(difference)).\n"
+        }
+        for row in input.totalsRows where row.kind == .total && !input.totalsMismatches.contains(where: { $0.row == row }) {
+            totalsText += "The '\(row.unit.service)' row (line \(row.line)) is the sum of the services: not plotted.\n"
+        }
+        if output.format != .text, !totalsText.isEmpty { printNotes(totalsText.split(separator: "\n").map(String.init), command: spec.name) }
         if overdispersionOptions != nil, input.units.count < 3 {
             throw UsageError("--overdispersion needs at least 3 services; \(dataURL.lastPathComponent) has \(input.units.count)")
         }
@@ -119,13 +141,18 @@ enum FunnelCommand: Subcommand {
             try AtomicFileWriter.write(chart.render(), to: svgURL, protecting: [dataURL])
         }
         try output.write(rows: plot.resultRows) {
-            var text = plot.textReport
+            var text = plot.textReport + totalsText
             if input.numeratorsFromPercent {
                 text += "Numerators were reconstructed from the percent column as round(percent × denominator / 100).\n"
             }
             return text
         }
-        return .success
+        return input.totalsMismatches.isEmpty ? .success : .findings
+    }
+
+    /// A denominator as the file would print it: whole numbers without a decimal point.
+    static func plain(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// The overdispersion options, or nil when neither --overdispersion nor any of its options is given.

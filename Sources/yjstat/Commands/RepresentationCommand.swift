@@ -57,6 +57,9 @@ enum RepresentationCommand: Subcommand {
                     text += "- " + entry.representation.sentence(subject: subject.isEmpty ? "Line \(entry.line)" : subject,
                                                                   comparator: comparator ?? "comparator") + "\n"
                 }
+                if !table.totalsLines.isEmpty {
+                    text += "Skipped totals rows (category Total, All, …): lines \(table.totalsLines.map(String.init).joined(separator: ", ")).\n"
+                }
                 if !table.skippedLines.isEmpty {
                     text += "Skipped lines with a blank percentage: \(table.skippedLines.map(String.init).joined(separator: ", ")).\n"
                 }

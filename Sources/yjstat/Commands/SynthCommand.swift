@@ -17,11 +17,17 @@ enum SynthCommand: Subcommand {
         redraws the stage of court and remand records from a logistic model in which GROUP's
         adjusted odds ratio of remand is OR (sex, age and offence have fixed effects, and the
         group is more often charged with robbery, so crude and adjusted ratios differ).
+
+        --population FILE also writes the matching population file (service, group, year,
+        population: each synthetic service's invented 10-17 population by ethnic group and year,
+        scaled to --rows), so 'disproportionality --records' and 'aggregate --counts-for
+        disproportionality --population' run on the extract.
         """,
         examples: [
             "yjstat synth --rows 1000000 --seed 1 --out records.csv",
             "yjstat synth --rows 5000 --seed 7 --out small.csv --crlf",
             "yjstat synth --rows 200000 --seed 3 --plant-remand-effect Black=2.5 --out planted.csv",
+            "yjstat synth --rows 200000 --seed 1 --out records.csv --population population.csv",
         ],
         options: [
             .value("rows", "n", help: "Number of data rows.", required: true),
@@ -29,6 +35,7 @@ enum SynthCommand: Subcommand {
             .value("out", "file", help: "File to write (replaced atomically).", required: true),
             .flag("crlf", help: "End lines with CRLF instead of LF."),
             .value("plant-remand-effect", "group=or", help: "Plant a known adjusted odds ratio of remand (among court and remand records) for an ethnic group, e.g. Black=2.5; see 'yjstat model'."),
+            .value("population", "file", help: "Also write the matching population file (service, group, year, population)."),
         ])
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
@@ -40,10 +47,17 @@ enum SynthCommand: Subcommand {
         }
         let path = try arguments.required("out")
         let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path, isDirectory: &isDirectory),
-              isDirectory.boolValue else {
-            throw UsageError("--out: folder '\(url.deletingLastPathComponent().path)' does not exist")
+        let populationURL = arguments.string("population").map { URL(fileURLWithPath: $0) }
+        for (flag, target) in [("--out", url), ("--population", populationURL)] {
+            guard let target else { continue }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: target.deletingLastPathComponent().path, isDirectory: &isDirectory),
+                  isDirectory.boolValue else {
+                throw UsageError("\(flag): folder '\(target.deletingLastPathComponent().path)' does not exist")
+            }
+        }
+        if let populationURL, populationURL.standardizedFileURL == url.standardizedFileURL {
+            throw UsageError("--out and --population name the same file")
         }
         var extract = SyntheticExtract(rows: rows, seed: seed, lineEnding: arguments.flag("crlf") ? .crlf : .lf)
         if let text = arguments.string("plant-remand-effect") {
@@ -55,6 +69,11 @@ enum SynthCommand: Subcommand {
         try extract.write(to: url)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         print("wrote \(rows) rows (\(size) bytes) to \(path)")
+        if let populationURL {
+            let population = SyntheticPopulation(extract: extract)
+            try AtomicFileWriter.write(population.csvText(), to: populationURL)
+            print("wrote \(population.rows.count) population rows (service, group, year) to \(populationURL.relativePath)")
+        }
         return .success
     }
 }

@@ -39,10 +39,10 @@ struct CountsTableTests {
         ("group,population,arrest\nWhite,1000,-3\n", 2, 3, "negative count"),
         ("group,population,arrest\nWhite,1000,40\nBlack,200,15\nWhite,1000,41\n", 4, 2, "duplicate count for group 'White'"),
         ("group,stage,count\nWhite,population,1000\nWhite,arrest,40\nWhite,arrest,41\n", 4, 3, "duplicate count"),
-        ("group,population,arrest\nWhite,1000,40\nBlack,,15\n", 3, 1, "missing population ('population') for group 'Black'"),
+        ("group,population,arrest\nWhite,1000,40\nBlack,,15\n", 3, 2, "blank population ('population') for group 'Black'"),
         ("group,population,arrest\nWhite,1000,40\nBlack,20,25\n", 3, 3, "is more than its base 'population' (20)"),
         ("group,population,arrest\nWhite,1000,4x\n", 2, 3, "expected a whole number"),
-        ("group,population,arrest\nWhite,1000,\n", 2, 1, "missing count for group 'White' at stage 'arrest'"),
+        ("group,population,arrest\nWhite,1000,\n", 2, 3, "blank count for group 'White' at stage 'arrest': write 0 if there were none"),
     ])
     func badInputNamesFileLineAndColumn(text: String, line: Int, column: Int, message: String) throws {
         let error = try #require(Self.error(text))
@@ -61,7 +61,7 @@ struct CountsTableTests {
     @Test func unknownGroupNeedsNoPopulationButMustExist() throws {
         let text = "group,population,arrest\nWhite,1000,40\nUnknown,,3\n"
         #expect(Self.error(text, .init(unknownLabel: "Unknown")) == nil)
-        #expect(Self.error(text)?.message.contains("missing population") == true)
+        #expect(Self.error(text)?.message.contains("population ('population') for group 'Unknown'; if 'Unknown' is the unknown-ethnicity group, say so with --unknown Unknown") == true)
         #expect(Self.error(text, .init(unknownLabel: "Not stated"))?.file == "--unknown")
     }
 
