@@ -105,6 +105,10 @@ public struct Framework: Sendable, Equatable {
         standards.first { $0.keyQuestions.contains { $0.id == id } }
     }
 
+    /// The largest score a framework file may give one rating (scores are small whole numbers,
+    /// 0–3 in the youth framework; the bound keeps every sum of scores exact).
+    public static let largestRatingScore = 1_000_000
+
     /// The highest possible score: the top rating's score times the number of scored standards.
     public var maximumScore: Int { (ratings.last?.score ?? 0) * standards.filter(\.isScored).count }
 
@@ -144,12 +148,7 @@ public struct Framework: Sendable, Equatable {
     /// - Throws: ``InputError`` naming the file when it cannot be read, is not valid JSON in the
     ///   framework format, or is inconsistent (see ``decode(_:source:)``).
     public static func load(contentsOf url: URL) throws -> Framework {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw InputError(file: url.path, message: "cannot read framework file (\(FileManager.default.fileExists(atPath: url.path) ? "not readable" : "no such file"))")
-        }
+        let data = try InputFiles.read(url)
         return try decode(data: data, source: url.path)
     }
 
@@ -192,6 +191,9 @@ public struct Framework: Sendable, Equatable {
         var ratings: [Rating] = []
         var aliases: [String: Rating] = [:]
         for (rank, entry) in file.ratings.enumerated() {
+            guard (0...Framework.largestRatingScore).contains(entry.score) else {
+                throw fail("rating '\(entry.name)' has score \(entry.score); a rating score must be a whole number from 0 to \(Framework.largestRatingScore)")
+            }
             let rating = Rating(name: entry.name, rank: rank, score: entry.score)
             ratings.append(rating)
             for word in [entry.name] + (entry.aliases ?? []) {
@@ -251,6 +253,9 @@ public struct Framework: Sendable, Equatable {
         let maximum = (ratings.last?.score ?? 0) * domains.flatMap(\.standards).filter(\.isScored).count
         var expected = 0
         for band in overall {
+            guard (0...CountLimit.maximum).contains(band.minimumScore), (0...CountLimit.maximum).contains(band.maximumScore) else {
+                throw fail("overall band '\(band.rating.name)' has a score outside 0 to \(CountLimit.maximumText)")
+            }
             guard band.maximumScore >= band.minimumScore else {
                 throw fail("overall band '\(band.rating.name)' runs from \(band.minimumScore) down to \(band.maximumScore)")
             }
@@ -262,8 +267,9 @@ public struct Framework: Sendable, Equatable {
         guard expected == maximum + 1 else {
             throw fail("overall_bands end at \(expected - 1) but the maximum score is \(maximum)")
         }
-        guard file.discretion.nearBoundaryPoints >= 0, file.discretion.smallSampleMaximum >= 0 else {
-            throw fail("discretion thresholds must not be negative")
+        guard file.discretion.nearBoundaryPoints >= 0, file.discretion.smallSampleMaximum >= 0,
+              file.discretion.nearBoundaryPoints <= 100, file.discretion.smallSampleMaximum <= CountLimit.maximum else {
+            throw fail("discretion thresholds must be whole numbers from 0 to \(CountLimit.maximumText)")
         }
         self.id = file.id
         self.name = file.name

@@ -39,7 +39,7 @@ enum CompareCommand: Subcommand {
         ] + CommonOptions.formatAndOutput)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        guard let denominator = try arguments.int("denominator") else { throw UsageError("--denominator is required") }
+        guard let denominator = try arguments.count("denominator") else { throw UsageError("--denominator is required") }
         let confidence = try arguments.double("confidence") ?? 0.95
         guard confidence > 0, confidence < 1 else {
             throw UsageError("--confidence must be strictly between 0 and 1; got \(confidence)")
@@ -53,7 +53,7 @@ enum CompareCommand: Subcommand {
         do {
             if isRate {
                 guard !arguments.has("percent") else { throw UsageError("--percent applies to proportions; a rate needs --numerator events") }
-                guard let count = try arguments.int("numerator") else { throw UsageError("missing --numerator") }
+                guard let count = try arguments.count("numerator") else { throw UsageError("missing --numerator") }
                 guard count >= 0 else { throw UsageError("--numerator must not be negative; got \(count)") }
                 guard denominator >= 1 else { throw UsageError("--denominator (the population) must be at least 1; got \(denominator)") }
                 guard let per = try arguments.double("per"), per > 0 else { throw UsageError("--per must be a positive number") }
@@ -67,7 +67,7 @@ enum CompareCommand: Subcommand {
                 guard method != "byar" else { throw UsageError("--method byar is for rates; use auto, wilson or exact for a proportion") }
                 guard denominator >= 1 else { throw UsageError("--denominator must be at least 1; got \(denominator)") }
                 let successes: Int
-                if let count = try arguments.int("numerator") {
+                if let count = try arguments.count("numerator") {
                     successes = count
                 } else {
                     guard let percent = try arguments.double("percent") else { throw UsageError("missing --numerator (or --percent)") }

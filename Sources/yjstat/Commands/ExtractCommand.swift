@@ -36,17 +36,14 @@ enum ExtractCommand: Subcommand {
         let inputs = try arguments.positionals.map { try inputFile($0, flag: "REPORT") }
         var results: [ExtractionResult] = []
         for url in inputs {
-            let data: Data
-            do { data = try Data(contentsOf: url) } catch {
-                throw InputError(file: url.path, message: "cannot read the file: \(error.localizedDescription)")
-            }
+            let data = try InputFiles.read(url)
             results.append(ReportExtractor.extract(text: String(decoding: data, as: UTF8.self), source: url.path))
         }
         if let out = arguments.string("out") {
             try ExtractedDatasetWriter.write(results, to: URL(fileURLWithPath: out), protecting: inputs)
         }
         let text = arguments.string("format") == "json" ? ExtractionReport.json(results) : ExtractionReport.text(results)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try StandardOutput.write(text)
         let hasError = results.contains { $0.findings.contains { $0.severity == .error } }
         return hasError ? .findings : .success
     }

@@ -67,8 +67,8 @@ enum RepresentationCommand: Subcommand {
         guard let s = try arguments.double("service-percent"), let c = try arguments.double("comparator-percent") else {
             throw UsageError("give --service-percent and --comparator-percent, or --demographics FILE")
         }
-        let total = try arguments.int("total")
-        let comparatorTotal = try arguments.int("comparator-total")
+        let total = try arguments.count("total")
+        let comparatorTotal = try arguments.count("comparator-total")
         if comparatorTotal != nil && total == nil { throw UsageError("--comparator-total needs --total") }
         let representation: Representation
         do {

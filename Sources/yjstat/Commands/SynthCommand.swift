@@ -27,7 +27,7 @@ enum SynthCommand: Subcommand {
         ])
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        guard let rows = try arguments.int("rows") else { throw UsageError("missing required option --rows") }
+        guard let rows = try arguments.count("rows") else { throw UsageError("missing required option --rows") }
         guard rows >= 0 else { throw UsageError("--rows must not be negative; got \(rows)") }
         let seedText = try arguments.required("seed")
         guard let seed = UInt64(seedText.replacingOccurrences(of: "_", with: "")) else {
