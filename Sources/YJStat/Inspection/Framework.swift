@@ -173,6 +173,10 @@ public struct Framework: Sendable, Equatable {
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             throw InputError(file: source, message: "framework has a wrong value at \(path(context)): \(context.debugDescription)")
         } catch let DecodingError.dataCorrupted(context) {
+            if let syntax = JSONSyntaxLocator.firstError(in: Array(data)) {
+                throw InputError(file: source, line: syntax.line, column: syntax.column,
+                                 message: "framework is not valid JSON: \(syntax.message)")
+            }
             throw InputError(file: source, message: "framework is not valid JSON (\(context.debugDescription)) at \(path(context))")
         } catch {
             throw InputError(file: source, message: "framework could not be read: \(error)")

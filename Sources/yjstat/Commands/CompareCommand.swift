@@ -85,8 +85,22 @@ enum CompareCommand: Subcommand {
                 try output.write(rows: result.resultRows) { result.textReport }
             }
         } catch let error as InvalidArgumentError {
-            throw UsageError("\(error.parameter): \(error.message)")
+            throw UsageError("\(flag(for: error.parameter)): \(error.message)")
         }
         return .success
+    }
+
+    /// The command-line flag behind a library parameter name, so that no internal name reaches
+    /// a message (`mean` is the expected count the rate reference implies: `--reference`).
+    static func flag(for parameter: String) -> String {
+        switch parameter {
+        case "mean", "reference", "probability", "fraction": return "--reference"
+        case "count", "successes", "numerator": return "--numerator"
+        case "population", "trials", "denominator": return "--denominator"
+        case "per", "units": return "--per"
+        case "confidence": return "--confidence"
+        case "interval": return "--method"
+        default: return "--reference"
+        }
     }
 }
