@@ -148,7 +148,10 @@ public struct Framework: Sendable, Equatable {
     /// - Throws: ``InputError`` naming the file when it cannot be read, is not valid JSON in the
     ///   framework format, or is inconsistent (see ``decode(_:source:)``).
     public static func load(contentsOf url: URL) throws -> Framework {
-        let data = try InputFiles.read(url)
+        let data: Data
+        do { data = try InputFiles.read(url) } catch let error as InputError {
+            throw InputError(file: url.path, message: error.message.replacingOccurrences(of: "cannot read file", with: "cannot read framework file"))
+        }
         return try decode(data: data, source: url.path)
     }
 

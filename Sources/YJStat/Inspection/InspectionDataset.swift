@@ -83,17 +83,13 @@ public struct InspectionDataset: Sendable {
         return (inspections.map(\.service) + ratings.map(\.service) + keyQuestions.map(\.service)).filter { seen.insert($0).inserted }
     }
 
-    /// The key columns of each dataset file: the schema gives one row per key.
+    /// The key columns of the dataset files whose schema gives one row per key and whose row
+    /// readers do not check it themselves (the other summary files' readers report a repeated
+    /// key with their own located message; inspections.csv is checked by service above).
     public static let uniqueKeyColumns: [String: [String]] = [
         "ratings.csv": ["service", "standard"],
         "key_questions.csv": ["service", "key_question"],
         "prompts.csv": ["service", "key_question", "prompt"],
-        "discretion.csv": ["service", "standard"],
-        "demographics.csv": ["service", "dimension", "category", "comparator"],
-        "population.csv": ["service", "measure", "year"],
-        "caseload.csv": ["service", "disposal"],
-        "rates.csv": ["service", "measure", "comparator"],
-        "sample_composition.csv": ["service", "domain", "disposal"],
     ]
 
     /// Reads the three files from a directory.

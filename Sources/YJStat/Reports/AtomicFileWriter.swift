@@ -41,12 +41,8 @@ public enum AtomicFileWriter {
 
     /// Writes `bytes` to `destination`, as ``write(_:to:protecting:)``.
     public static func write(bytes: [UInt8], to destination: URL, protecting inputs: [URL] = []) throws {
-        let given = destination.relativePath
-        if given == "-" || ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"].contains(destination.path) {
-            return try StandardOutput.write(bytes, to: STDOUT_FILENO, name: given == "-" ? "standard output" : destination.path)
-        }
-        if ["/dev/stderr", "/dev/fd/2", "/proc/self/fd/2"].contains(destination.path) {
-            return try StandardOutput.write(bytes, to: STDERR_FILENO, name: destination.path)
+        if let descriptor = standardStream(for: destination) {
+            return try StandardOutput.write(bytes, to: descriptor, name: destination.relativePath == "-" ? "standard output" : destination.path)
         }
         let resolved = destination.standardizedFileURL.resolvingSymlinksInPath()
         try checkNotInput(resolved, named: destination.path, inputs: inputs)
@@ -88,6 +84,17 @@ public enum AtomicFileWriter {
             unlink(temporary)
             throw InputError(file: destination.path, message: "cannot write output (\(reason))")
         }
+    }
+
+    /// The descriptor a destination names when it is `-` or `/dev/stdout` (1), or `/dev/stderr`
+    /// (2), which are written directly rather than resolved (`/dev/stdout` links to a pipe or a
+    /// terminal that cannot be renamed over); nil for any other path.
+    public static func standardStream(for destination: URL) -> Int32? {
+        if destination.relativePath == "-" || ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"].contains(destination.path) {
+            return STDOUT_FILENO
+        }
+        if ["/dev/stderr", "/dev/fd/2", "/proc/self/fd/2"].contains(destination.path) { return STDERR_FILENO }
+        return nil
     }
 
     /// Refuses `resolved` when it is one of `inputs` or a registered input file.

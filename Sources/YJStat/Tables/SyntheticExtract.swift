@@ -77,6 +77,15 @@ public struct SyntheticExtract: Sendable {
     ///
     /// - Throws: ``InputError`` naming the file when it cannot be written.
     public func write(to url: URL) throws {
+        if let descriptor = AtomicFileWriter.standardStream(for: url) {
+            var failure: (any Error)?
+            write { chunk in
+                guard failure == nil else { return }
+                do { try StandardOutput.write(chunk, to: descriptor, name: url.path) } catch { failure = error }
+            }
+            if let failure { throw failure }
+            return
+        }
         let resolved = url.standardizedFileURL.resolvingSymlinksInPath()
         var status = stat()
         let inPlace = stat(resolved.path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG

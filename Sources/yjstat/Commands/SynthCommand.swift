@@ -42,8 +42,10 @@ enum SynthCommand: Subcommand {
         }
         let extract = SyntheticExtract(rows: rows, seed: seed, lineEnding: arguments.flag("crlf") ? .crlf : .lf)
         try extract.write(to: url)
+        // Written to standard output itself (--out - or /dev/stdout): no note to mix into the data.
+        if AtomicFileWriter.standardStream(for: url) != nil { return .success }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        print("wrote \(rows) rows (\(size) bytes) to \(path)")
+        try StandardOutput.write("wrote \(rows) rows (\(size) bytes) to \(path)\n")
         return .success
     }
 }
