@@ -101,6 +101,9 @@ final class CSVPieceParser: @unchecked Sendable {
     private let layout: ScanLayout
     private let policy: MalformedRowPolicy
     private let issueLimit: Int
+    /// The longest record accepted, in bytes with its line end (see
+    /// ``StreamingCSVScanner/maximumRecordLength``).
+    private let maximumRecordLength: Int
     let interners: [ByteKeyInterner]
     /// The interners again, unretained, for the hot loop (``interners`` keeps them alive).
     private let internerRefs: UnsafeMutablePointer<Unmanaged<ByteKeyInterner>>
@@ -121,7 +124,9 @@ final class CSVPieceParser: @unchecked Sendable {
     private let ids: UnsafeMutablePointer<Int32>
     @exclusivity(unchecked) private var scratch = UnsafeGrowableArray<UInt8>(capacity: 4096, padding: 64)
 
-    init(layout: ScanLayout, policy: MalformedRowPolicy, issueLimit: Int) {
+    init(layout: ScanLayout, policy: MalformedRowPolicy, issueLimit: Int,
+         maximumRecordLength: Int = StreamingCSVScanner.defaultMaximumRecordLength) {
+        self.maximumRecordLength = maximumRecordLength
         self.layout = layout
         self.policy = policy
         self.issueLimit = issueLimit
@@ -301,6 +306,13 @@ final class CSVPieceParser: @unchecked Sendable {
             }
 
             result.records &+= 1
+            if pos &- recordStart > maximumRecordLength {
+                // Over the length limit, whatever block size the record happened to fit in.
+                let problem = PieceIssue(line: recordLine, column: nil, kind: .recordTooLong(limit: maximumRecordLength))
+                if stopping { return fatal(&result, problem) }
+                issue = problem
+                resynchronise = true
+            }
             if var problem = issue, resynchronise || lines &- recordLine > 1 {
                 // A malformed row that ran over several physical lines (a stray quote) costs one
                 // line only: skip its first line and read on from the next, so that no good row

@@ -136,7 +136,10 @@ public struct StreamingCSVScanner: Sendable {
                                        maximumRecordLength: max(1, maximumRecordLength), policy: onError)
         let stop = StopSignal()
         let policy = onError, limit = reportedSkipLimit
-        func newParser() -> CSVPieceParser { CSVPieceParser(layout: layout, policy: policy, issueLimit: limit) }
+        let recordLimit = max(1, maximumRecordLength)
+        func newParser() -> CSVPieceParser {
+            CSVPieceParser(layout: layout, policy: policy, issueLimit: limit, maximumRecordLength: recordLimit)
+        }
         let parsers = ParserSlots((0..<regionCount).map { _ in newParser() })
         let buffers = BufferSlots(count: min(threads, regionCount), blockSize: blockSize)
         let outcomes = try parallelRegions(regionCount, threads: threads) { r, worker -> CSVRegionScanner.Outcome in

@@ -14,7 +14,10 @@ enum AggregateCommand: Subcommand {
         byte-order mark are handled; spaces around values are ignored. --where COLUMN=VALUE keeps
         matching rows (repeat it: the same column matches any of its values, different columns
         must all match). A malformed row stops the run with its file:line:column (--on-error stop)
-        or is skipped, counted and listed on standard error (--on-error skip).
+        or is skipped, counted and listed on standard error (--on-error skip); a skipped row that
+        ran over several lines (a stray quote) costs its first line only, and reading goes on from
+        the next. A row longer than --max-record-bytes (default 1 MiB) is a malformed row, so a
+        stray quote or a huge value never makes memory grow with the file.
         """,
         examples: [
             "yjstat aggregate --records records.csv --by service,ethnicity,stage",
@@ -28,6 +31,8 @@ enum AggregateCommand: Subcommand {
             .value("on-error", "policy", help: "What to do with a malformed row.", default: "stop",
                    choices: MalformedRowPolicy.allCases.map(\.rawValue)),
             .value("threads", "n", help: "Parsing threads (default: the number of cores)."),
+            .value("max-record-bytes", "n", help: "Longest row read, in bytes; a longer one is malformed.",
+                   default: String(StreamingCSVScanner.defaultMaximumRecordLength)),
         ] + CommonOptions.formatAndOutput)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
@@ -45,6 +50,10 @@ enum AggregateCommand: Subcommand {
         }
         let policy = try arguments.choice("on-error", as: MalformedRowPolicy.self) ?? .stop
         var scanner = StreamingCSVScanner(keyColumns: keys, filters: filters, onError: policy)
+        if let limit = try arguments.count("max-record-bytes") {
+            guard limit >= 1 else { throw UsageError("--max-record-bytes must be at least 1; got \(limit)") }
+            scanner.maximumRecordLength = limit
+        }
         if let threads = try arguments.int("threads") {
             guard threads >= 1 else { throw UsageError("--threads must be at least 1; got \(threads)") }
             scanner.threads = threads

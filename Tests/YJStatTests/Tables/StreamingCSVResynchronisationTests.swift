@@ -64,7 +64,7 @@ struct StreamingCSVResynchronisationTests {
         for result in try scanAll(text, onError: .skip, maximumRecordLength: 1_000) {
             #expect(result.recordsRead == 3)
             #expect(result.recordsSkipped == 1)
-            #expect(result.countsByKey == [["a"]: 1, ["d"]: 1])
+            #expect(result.countsByKey.keys.map { $0[0] }.sorted() == ["a", "d"])
             #expect(result.skippedExamples.first?.line == 3)
         }
     }
