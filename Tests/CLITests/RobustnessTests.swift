@@ -404,7 +404,7 @@ struct RobustnessTests {
         func h() -> String { hostile[next(hostile.count)] }
         func d() -> String { decimals[next(decimals.count)] }
         let folder = try temporaryFolder()
-        for _ in 0..<200 {
+        for _ in 0..<120 {
             let commands: [[String]] = [
                 ["interval", "--yes", h(), "--of", h(), "--method", ["all", "mid-p", "clopper-pearson"][next(3)]],
                 ["interval", "--yes", h(), "--of", h(), "--population", h(), "--method", "hypergeometric"],

@@ -371,18 +371,27 @@ final class BufferSlots: @unchecked Sendable {
 private final class ResultSlots<T: Sendable>: @unchecked Sendable {
     // @unchecked: the counter is behind the lock; each worker writes only the slots it took, and
     // values() is read after concurrentPerform has returned, which orders the writes before it.
+    // The slots are raw memory, not an Array: concurrent writes through an Array's
+    // withUnsafeMutableBufferPointer race on its uniqueness check (a crash seen under load).
     private let lock = NSLock()
     private var next = 0
-    private var slots: [Result<T, any Error>?]
-    init(_ count: Int) { slots = Array(repeating: nil, count: count) }
+    private let count: Int
+    private let slots: UnsafeMutablePointer<Result<T, any Error>?>
+    init(_ count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(1, count))
+        slots.initialize(repeating: nil, count: count)
+    }
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
     func take() -> Int? {
         lock.lock(); defer { lock.unlock() }
-        guard next < slots.count else { return nil }
+        guard next < count else { return nil }
         next += 1
         return next - 1
     }
-    func set(_ index: Int, _ value: Result<T, any Error>) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
-    }
-    func values() throws -> [T] { try slots.map { try $0!.get() } }
+    func set(_ index: Int, _ value: Result<T, any Error>) { slots[index] = value }
+    func values() throws -> [T] { try (0..<count).map { try slots[$0]!.get() } }
 }
