@@ -26,9 +26,9 @@ enum InspectionOptions {
     }
 
     /// The dataset in `--inspection` and the services selected by `--service` (all by default).
-    static func loadDataset(_ arguments: ParsedArguments) throws -> (dataset: InspectionDataset, services: [String]) {
+    static func loadDataset(_ arguments: ParsedArguments, rejectingDuplicates: Bool = false) throws -> (dataset: InspectionDataset, services: [String]) {
         let directory = URL(fileURLWithPath: try arguments.required("inspection"))
-        let dataset = try InspectionDataset.read(directory: directory)
+        let dataset = try InspectionDataset.read(directory: directory, rejectingDuplicates: rejectingDuplicates)
         guard let service = arguments.string("service") else { return (dataset, dataset.services) }
         guard dataset.services.contains(service) else {
             throw UsageError("--service: no service '\(service)' in \(directory.path) (found: \(dataset.services.joined(separator: ", ")))")

@@ -27,7 +27,7 @@ struct CommandOutput {
 
     init(_ arguments: ParsedArguments) throws {
         format = try arguments.choice("format", as: OutputFormat.self) ?? .text
-        destination = arguments.string("output").map { URL(fileURLWithPath: $0) }
+        destination = arguments.string("output").flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0) }
     }
 
     /// Writes the complete output text.
@@ -35,7 +35,7 @@ struct CommandOutput {
         if let destination {
             try AtomicFileWriter.write(text, to: destination, protecting: inputs)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardOutput.write(text)
         }
     }
 
@@ -57,5 +57,8 @@ func inputFile(_ path: String, flag: String) throws -> URL {
         throw UsageError("\(flag): no such file '\(path)'")
     }
     if isDirectory.boolValue { throw UsageError("\(flag): '\(path)' is a folder, expected a file") }
+    do { try InputFiles.checkRegularFile(url) } catch let error as InputError {
+        throw UsageError("\(flag): '\(path)' \(error.message)")
+    }
     return url
 }

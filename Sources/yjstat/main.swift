@@ -1,3 +1,7 @@
 import Foundation
+import YJStat
+
+InputFiles.beginTracking()
+StandardOutput.ignoreBrokenPipeSignal()
 
 exit(CLI.main(Array(CommandLine.arguments.dropFirst())).rawValue)

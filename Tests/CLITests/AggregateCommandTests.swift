@@ -62,7 +62,7 @@ struct AggregateCommandTests {
         #expect(result.stdout == "service,stage,count\r\nleeds,arrest,1\r\n")
         #expect(result.stderr.contains("skipped 2 malformed rows"))
         #expect(result.stderr.contains("records.csv:3:2: expected 2 fields"))
-        #expect(result.stderr.contains("records.csv:4:2: unterminated quoted field; skipped the rest of the file (lines 4–4)"))
+        #expect(result.stderr.contains("records.csv:4:2: unterminated quoted field (the quote opened here is never closed); skipped this line and read on from the next"))
         let text = try runCLI(["aggregate", "--records", url.path, "--by", "service", "--on-error", "skip"])
         #expect(text.stdout.contains("2 skipped as malformed"))
         #expect(text.stdout.contains("records.csv:3:2:"))

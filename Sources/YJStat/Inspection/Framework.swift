@@ -154,6 +154,10 @@ public struct Framework: Sendable, Equatable {
         standards.first { $0.keyQuestions.contains { $0.id == id } }
     }
 
+    /// The largest score a framework file may give one rating (scores are small whole numbers,
+    /// 0–3 in the youth framework; the bound keeps every sum of scores exact).
+    public static let largestRatingScore = 1_000_000
+
     /// The highest possible score: the top rating's score times the number of scored standards.
     public var maximumScore: Int { (ratings.last?.score ?? 0) * standards.filter(\.isScored).count }
 
@@ -194,10 +198,8 @@ public struct Framework: Sendable, Equatable {
     ///   framework format, or is inconsistent (see ``decode(_:source:)``).
     public static func load(contentsOf url: URL) throws -> Framework {
         let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw InputError(file: url.path, message: "cannot read framework file (\(FileManager.default.fileExists(atPath: url.path) ? "not readable" : "no such file"))")
+        do { data = try InputFiles.read(url) } catch let error as InputError {
+            throw InputError(file: url.path, message: error.message.replacingOccurrences(of: "cannot read file", with: "cannot read framework file"))
         }
         return try decode(data: data, source: url.path)
     }
@@ -223,6 +225,10 @@ public struct Framework: Sendable, Equatable {
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             throw InputError(file: source, message: "framework has a wrong value at \(path(context)): \(context.debugDescription)")
         } catch let DecodingError.dataCorrupted(context) {
+            if let syntax = JSONSyntaxLocator.firstError(in: Array(data)) {
+                throw InputError(file: source, line: syntax.line, column: syntax.column,
+                                 message: "framework is not valid JSON: \(syntax.message)")
+            }
             throw InputError(file: source, message: "framework is not valid JSON (\(context.debugDescription)) at \(path(context))")
         } catch {
             throw InputError(file: source, message: "framework could not be read: \(error)")
@@ -241,6 +247,9 @@ public struct Framework: Sendable, Equatable {
         var ratings: [Rating] = []
         var aliases: [String: Rating] = [:]
         for (rank, entry) in file.ratings.enumerated() {
+            guard (0...Framework.largestRatingScore).contains(entry.score) else {
+                throw fail("rating '\(entry.name)' has score \(entry.score); a rating score must be a whole number from 0 to \(Framework.largestRatingScore)")
+            }
             let rating = Rating(name: entry.name, rank: rank, score: entry.score)
             ratings.append(rating)
             for word in [entry.name] + (entry.aliases ?? []) {
@@ -308,6 +317,9 @@ public struct Framework: Sendable, Equatable {
         let maximum = (ratings.last?.score ?? 0) * domains.flatMap(\.standards).filter(\.isScored).count
         var expected = 0
         for band in overall {
+            guard (0...CountLimit.maximum).contains(band.minimumScore), (0...CountLimit.maximum).contains(band.maximumScore) else {
+                throw fail("overall band '\(band.rating.name)' has a score outside 0 to \(CountLimit.maximumText)")
+            }
             guard band.maximumScore >= band.minimumScore else {
                 throw fail("overall band '\(band.rating.name)' runs from \(band.minimumScore) down to \(band.maximumScore)")
             }
@@ -319,8 +331,9 @@ public struct Framework: Sendable, Equatable {
         guard expected == maximum + 1 else {
             throw fail("overall_bands end at \(expected - 1) but the maximum score is \(maximum)")
         }
-        guard file.discretion.nearBoundaryPoints >= 0, file.discretion.smallSampleMaximum >= 0 else {
-            throw fail("discretion thresholds must not be negative")
+        guard file.discretion.nearBoundaryPoints >= 0, file.discretion.smallSampleMaximum >= 0,
+              file.discretion.nearBoundaryPoints <= 100, file.discretion.smallSampleMaximum <= CountLimit.maximum else {
+            throw fail("discretion thresholds must be whole numbers from 0 to \(CountLimit.maximumText)")
         }
         self.id = file.id
         self.name = file.name

@@ -83,17 +83,36 @@ public struct InspectionDataset: Sendable {
         return (inspections.map(\.service) + ratings.map(\.service) + keyQuestions.map(\.service)).filter { seen.insert($0).inserted }
     }
 
+    /// The key columns of the dataset files whose schema gives one row per key and whose row
+    /// readers do not check it themselves (the other summary files' readers report a repeated
+    /// key with their own located message; inspections.csv is checked by service above).
+    public static let uniqueKeyColumns: [String: [String]] = [
+        "ratings.csv": ["service", "standard"],
+        "key_questions.csv": ["service", "key_question"],
+        "prompts.csv": ["service", "key_question", "prompt"],
+    ]
+
     /// Reads the three files from a directory.
-    /// - Throws: ``InputError`` for a missing or unreadable file, a missing column, or a malformed cell.
-    public static func read(directory: URL) throws -> InspectionDataset {
+    ///
+    /// - Parameter rejectingDuplicates: Whether a duplicated key in ratings.csv or
+    ///   key_questions.csv is an error (for commands that use the values); `check` leaves it
+    ///   off and reports each duplicate as a finding instead.
+    /// - Throws: ``InputError`` for a missing or unreadable file, a missing column, a malformed
+    ///   cell, or (when rejecting) a duplicated key naming both lines.
+    public static func read(directory: URL, rejectingDuplicates: Bool = false) throws -> InspectionDataset {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputError(file: directory.path, message: "no such directory")
         }
+        let ratings = try CSVReader.read(contentsOf: directory.appendingPathComponent("ratings.csv"))
+        let keyQuestions = try CSVReader.read(contentsOf: directory.appendingPathComponent("key_questions.csv"))
+        if rejectingDuplicates {
+            try ratings.requireUniqueRows(by: uniqueKeyColumns["ratings.csv"] ?? [])
+            try keyQuestions.requireUniqueRows(by: uniqueKeyColumns["key_questions.csv"] ?? [])
+        }
         return try InspectionDataset(
             inspections: CSVReader.read(contentsOf: directory.appendingPathComponent("inspections.csv")),
-            ratings: CSVReader.read(contentsOf: directory.appendingPathComponent("ratings.csv")),
-            keyQuestions: CSVReader.read(contentsOf: directory.appendingPathComponent("key_questions.csv")))
+            ratings: ratings, keyQuestions: keyQuestions)
     }
 
     /// Builds a dataset from parsed tables.

@@ -34,6 +34,10 @@ public struct BandConfidence: Sendable, Equatable, Codable {
 
     /// Band probabilities for k yes of n sampled from `population` relevant cases (`nil`: infinite).
     ///
+    /// Up to ``BandTailProbabilities/maximumVectorSupport`` unsampled cases the beta-binomial is
+    /// summed exactly; above it the unsampled share is taken as Beta(α, β) (the beta-binomial's
+    /// limit, error of order 1/m), which the assumptions then name.
+    ///
     /// - Throws: ``InvalidArgumentError`` for n < 1 or k outside 0…n, or a population below the sample.
     public static func compute(successes k: Int, sample n: Int, population: Int?, prior: BandPrior = .uniform,
                                scale: RatingBandScale = .youthInspection) throws -> BandConfidence {
@@ -51,6 +55,14 @@ public struct BandConfidence: Sendable, Equatable, Codable {
             let m = N - n
             if m == 0 {
                 probabilities[scale.band(k, of: N)] = 1
+            } else if m > BandTailProbabilities.maximumVectorSupport {
+                // Y/m → Beta(α, β) as m grows (error O(1/m)); P(Y ≥ y) ≈ 1 − I_{(y − ½)/m}(α, β).
+                probabilities = BandTailProbabilities.probabilities(scale: scale, denominator: N, offset: k) { y in
+                    if y <= 0 { return 1 }
+                    if y > m { return 0 }
+                    return 1 - SpecialFunctions.regularizedIncompleteBeta(a: alpha, b: beta, x: (Double(y) - 0.5) / Double(m))
+                }
+                assumptions.append("more than \(BandTailProbabilities.maximumVectorSupport) unsampled cases: beta approximation to the beta-binomial (error of order 1/\(m))")
             } else {
                 let (support, weights) = ProbabilityVector.betaBinomial(trials: m, alpha: alpha, beta: beta)
                 for (y, weight) in zip(support, weights) { probabilities[scale.band(k + y, of: N)] += weight }

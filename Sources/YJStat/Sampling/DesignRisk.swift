@@ -28,6 +28,10 @@ public struct DesignRisk: Sendable, Equatable, Codable {
 
     /// Band probabilities for a design and one true proportion.
     ///
+    /// Samples up to ``BandTailProbabilities/maximumVectorSupport`` sum the probability of every
+    /// outcome; larger ones take each band from the exact upper tail (binomial through the
+    /// incomplete beta function, hypergeometric by tail summation), in memory independent of n.
+    ///
     /// - Throws: ``InvalidArgumentError`` for n < 1 (`sample`), N < 1 (`population`), n > N
     ///   (`sample`), or a proportion outside [0, 1] (`trueProportion`).
     public static func compute(sample n: Int, population: Int?, trueProportion: Double,
@@ -47,14 +51,30 @@ public struct DesignRisk: Sendable, Equatable, Codable {
             K = successes
             proportion = Double(successes) / Double(N)
             trueBand = scale.band(successes, of: N)
-            let (support, weights) = ProbabilityVector.hypergeometric(population: N, successes: successes, draws: n)
-            for (x, weight) in zip(support, weights) { probabilities[scale.band(x, of: n)] += weight }
+            let distribution = Hypergeometric(population: N, successes: successes, draws: n)
+            if let support = distribution.support, support.count > BandTailProbabilities.maximumVectorSupport {
+                probabilities = BandTailProbabilities.probabilities(scale: scale, denominator: n, offset: 0) { x in
+                    x <= support.lowerBound ? 1 : distribution.sf(x - 1)
+                }
+            } else {
+                let (support, weights) = ProbabilityVector.hypergeometric(population: N, successes: successes, draws: n)
+                for (x, weight) in zip(support, weights) { probabilities[scale.band(x, of: n)] += weight }
+            }
         } else {
             K = nil
             proportion = trueProportion
             trueBand = scale.band(ofProportion: trueProportion)
-            let (support, weights) = ProbabilityVector.binomial(trials: n, probability: trueProportion)
-            for (x, weight) in zip(support, weights) { probabilities[scale.band(x, of: n)] += weight }
+            if n >= BandTailProbabilities.maximumVectorSupport && trueProportion > 0 && trueProportion < 1 {
+                // P(X ≥ x) = I_p(x, n − x + 1) for 1 ≤ x ≤ n.
+                probabilities = BandTailProbabilities.probabilities(scale: scale, denominator: n, offset: 0) { x in
+                    if x <= 0 { return 1 }
+                    if x > n { return 0 }
+                    return SpecialFunctions.regularizedIncompleteBeta(a: Double(x), b: Double(n - x + 1), x: trueProportion)
+                }
+            } else {
+                let (support, weights) = ProbabilityVector.binomial(trials: n, probability: trueProportion)
+                for (x, weight) in zip(support, weights) { probabilities[scale.band(x, of: n)] += weight }
+            }
         }
         let bands = scale.names.indices.map {
             BandProbability(band: scale.names[$0], range: scale.rangeText($0), probability: probabilities[$0])

@@ -65,7 +65,9 @@ public struct SummaryDataset: Sendable {
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw InputError(file: url.path, message: "missing dataset file (a dataset folder needs \(requiredFiles.joined(separator: ", ")))")
             }
-            return try CSVReader.read(contentsOf: url)
+            let table = try CSVReader.read(contentsOf: url)
+            try table.requireUniqueRows(by: InspectionDataset.uniqueKeyColumns[name] ?? [])
+            return table
         }
         let inspections = try table("inspections.csv"), ratings = try table("ratings.csv"), keyQuestions = try table("key_questions.csv")
         let inspection = try InspectionDataset(inspections: inspections, ratings: ratings, keyQuestions: keyQuestions)

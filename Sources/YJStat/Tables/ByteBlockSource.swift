@@ -37,7 +37,8 @@ final class FileByteSource: ByteBlockSource, @unchecked Sendable {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw InputError(file: path, message: "is a folder, expected a CSV file")
         }
-        let fd = open(path, O_RDONLY)
+        try InputFiles.checkRegularFile(url)   // before open: a FIFO with no writer would block it
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
             throw InputError(file: path, message: "cannot open file (\(reason))")

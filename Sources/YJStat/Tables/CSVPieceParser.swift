@@ -23,6 +23,7 @@ struct PieceIssue: Sendable {
         case textAfterClosingQuote
         case wrongFieldCount(found: Int, expected: Int)
         case invalidUTF8(keyIndex: Int)
+        case recordTooLong(limit: Int)
     }
     /// The line of the problem, counted from the piece's first line (0-based).
     var line: Int
@@ -42,9 +43,9 @@ struct PieceIssue: Sendable {
     func skippedRecord(firstLine: Int, skipping: Bool, keyNames: [String]) -> SkippedRecord {
         let message: String
         switch kind {
-        case .unterminatedQuote(let lastLine):
+        case .unterminatedQuote:
             message = skipping
-                ? "unterminated quoted field; skipped the rest of the file (lines \(firstLine + line)–\(firstLine + lastLine))"
+                ? "unterminated quoted field (the quote opened here is never closed); skipped this line and read on from the next"
                 : "unterminated quoted field (the quote opened here is never closed)"
         case .quoteInUnquotedField:
             message = "quote inside an unquoted field (quote the whole field and double inner quotes)"
@@ -54,6 +55,10 @@ struct PieceIssue: Sendable {
             message = "expected \(expected) fields as in the header, found \(found)"
         case .invalidUTF8(let keyIndex):
             message = "value in key column '\(keyNames[keyIndex])' is not valid UTF-8 text"
+        case .recordTooLong(let limit):
+            message = skipping
+                ? "row longer than \(limit) bytes (the record length limit); skipped this line and read on from the next"
+                : "row longer than \(limit) bytes (the record length limit; a stray quote can make a row run on)"
         }
         return SkippedRecord(line: firstLine + line, column: column, message: message)
     }
@@ -96,6 +101,9 @@ final class CSVPieceParser: @unchecked Sendable {
     private let layout: ScanLayout
     private let policy: MalformedRowPolicy
     private let issueLimit: Int
+    /// The longest record accepted, in bytes with its line end (see
+    /// ``StreamingCSVScanner/maximumRecordLength``).
+    private let maximumRecordLength: Int
     let interners: [ByteKeyInterner]
     /// The interners again, unretained, for the hot loop (``interners`` keeps them alive).
     private let internerRefs: UnsafeMutablePointer<Unmanaged<ByteKeyInterner>>
@@ -116,7 +124,9 @@ final class CSVPieceParser: @unchecked Sendable {
     private let ids: UnsafeMutablePointer<Int32>
     @exclusivity(unchecked) private var scratch = UnsafeGrowableArray<UInt8>(capacity: 4096, padding: 64)
 
-    init(layout: ScanLayout, policy: MalformedRowPolicy, issueLimit: Int) {
+    init(layout: ScanLayout, policy: MalformedRowPolicy, issueLimit: Int,
+         maximumRecordLength: Int = StreamingCSVScanner.defaultMaximumRecordLength) {
+        self.maximumRecordLength = maximumRecordLength
         self.layout = layout
         self.policy = policy
         self.issueLimit = issueLimit
@@ -185,6 +195,7 @@ final class CSVPieceParser: @unchecked Sendable {
 
             var field = 0
             var issue: PieceIssue?
+            var resynchronise = false
             fieldLoop: while true {
                 var contentStart = pos
                 var contentEnd = pos
@@ -218,6 +229,7 @@ final class CSVPieceParser: @unchecked Sendable {
                         let problem = PieceIssue(line: openLine, column: field &+ 1, kind: .unterminatedQuote(lastLine: lastLine))
                         if stopping { return fatal(&result, problem) }
                         issue = issue ?? problem
+                        resynchronise = true
                         pos = n
                         break fieldLoop
                     }
@@ -294,6 +306,22 @@ final class CSVPieceParser: @unchecked Sendable {
             }
 
             result.records &+= 1
+            if pos &- recordStart > maximumRecordLength {
+                // Over the length limit, whatever block size the record happened to fit in.
+                let problem = PieceIssue(line: recordLine, column: nil, kind: .recordTooLong(limit: maximumRecordLength))
+                if stopping { return fatal(&result, problem) }
+                issue = problem
+                resynchronise = true
+            }
+            if var problem = issue, resynchronise || lines &- recordLine > 1 {
+                // A malformed row that ran over several physical lines (a stray quote) costs one
+                // line only: skip its first line and read on from the next, so that no good row
+                // is swallowed (rows read + skipped = lines).
+                pos = Self.nextLineStart(data, count: n, after: recordStart)
+                lines = recordLine &+ 1
+                problem.line = recordLine
+                issue = problem
+            }
             let found = field &+ 1
             if issue == nil && found != fieldCount {
                 let problem = PieceIssue(line: recordLine, column: min(found, fieldCount) + 1,
@@ -322,6 +350,19 @@ final class CSVPieceParser: @unchecked Sendable {
         result.end = pos
         result.lines = lines
         return result
+    }
+
+    /// The offset just after the first line break (LF, CR or CR LF) at or after `start`, or
+    /// `count` when there is none.
+    static func nextLineStart(_ data: UnsafePointer<UInt8>, count n: Int, after start: Int) -> Int {
+        var i = start
+        while i < n {
+            let b = data[i]
+            if b == Byte.lf { return i + 1 }
+            if b == Byte.cr { return i + 1 < n && data[i + 1] == Byte.lf ? i + 2 : i + 1 }
+            i += 1
+        }
+        return n
     }
 
     private func incomplete(_ result: inout PieceResult, at recordStart: Int, lines: Int) -> PieceResult {

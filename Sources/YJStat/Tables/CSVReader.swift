@@ -36,12 +36,7 @@ public enum CSVReader {
     /// Reads and parses a CSV file; the file's last path component names it in errors.
     public static func read(contentsOf url: URL) throws -> CSVTable {
         let name = url.lastPathComponent
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw InputError(file: url.path, message: "cannot read file (\(FileManager.default.fileExists(atPath: url.path) ? "not readable" : "no such file"))")
-        }
+        let data = try InputFiles.read(url)
         return try parse(data: data, source: name)
     }
 

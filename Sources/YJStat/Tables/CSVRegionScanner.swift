@@ -29,6 +29,10 @@ struct CSVRegionScanner {
     let source: any ByteBlockSource
     let blockSize: Int
     let issueLimit: Int
+    /// The longest record read into memory; a longer one is an error or (skipping) costs one line.
+    var maximumRecordLength = StreamingCSVScanner.defaultMaximumRecordLength
+    /// What to do with a record over the length limit.
+    var policy = MalformedRowPolicy.stop
 
     /// The offset just after the first line break at or after `offset - 1` and before `limit`
     /// (a CR LF pair counts as one break), or `limit` when there is none.
@@ -95,6 +99,28 @@ struct CSVRegionScanner {
                 outcome.fatal = fatal.shifted(by: linesBefore)
                 outcome.end = fileOffset
                 return outcome
+            }
+            if piece.incomplete && filled - piece.end > maximumRecordLength {
+                // The record that starts at piece.end runs on past the limit: never hold more.
+                let recordStart = fileOffset + piece.end
+                let problem = PieceIssue(line: outcome.lines, column: nil, kind: .recordTooLong(limit: maximumRecordLength))
+                outcome.records += 1
+                if policy == .stop {
+                    outcome.fatal = problem
+                    outcome.end = recordStart
+                    return outcome
+                }
+                outcome.skipped += 1
+                if outcome.issues.count < issueLimit { outcome.issues.append(problem) }
+                let next = try guessRecordStart(after: recordStart + 1, limit: source.size)
+                outcome.lines += 1
+                if next >= limit || next >= source.size {
+                    outcome.end = next
+                    return outcome
+                }
+                fileOffset = next
+                filled = 0
+                continue
             }
             let end = fileOffset + piece.end
             if !piece.incomplete && (end >= limit || atEndOfFile) {

@@ -235,7 +235,13 @@ public struct CSVRow: Sendable {
     public func optionalInt(_ column: String) throws -> Int? {
         let text = try cell(column)
         if text.isEmpty { return nil }
-        if let value = CSVRow.parseWholeNumber(text) { return value }
+        if let value = CSVRow.parseWholeNumber(text) {
+            guard CountLimit.accepts(value) else { throw error(column, CountLimit.refusal(value)) }
+            return value
+        }
+        if let huge = Double(text.replacingOccurrences(of: ",", with: "")), huge == huge.rounded(), abs(huge) > Double(CountLimit.maximum) {
+            throw error(column, "\(text) is beyond the largest count yjstat accepts, \(CountLimit.maximumText)")
+        }
         throw error(column, "expected a whole number, found '\(text)'")
     }
 

@@ -24,7 +24,17 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         self.file = file
         self.line = line
         self.column = column
-        self.message = message
+        self.message = InputError.shortened(message)
+    }
+
+    /// The longest message kept whole; a longer one (a message quoting a huge cell) keeps its
+    /// start and end around an ellipsis, so that no error floods the terminal.
+    public static let maximumMessageLength = 600
+
+    static func shortened(_ message: String) -> String {
+        guard message.count > maximumMessageLength else { return message }
+        let keep = maximumMessageLength / 2 - 10
+        return "\(message.prefix(keep)) … (\(message.count - 2 * keep) characters left out) … \(message.suffix(keep))"
     }
 
     /// `file:line:column: message`, leaving out the parts that are unknown.

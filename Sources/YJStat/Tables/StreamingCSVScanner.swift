@@ -46,6 +46,13 @@ public struct StreamingCSVScanner: Sendable {
     public var threads: Int
     /// How many skipped rows are described in ``AggregationResult/skippedExamples``.
     public var reportedSkipLimit: Int
+    /// The longest record (or header) held in memory, in bytes: a longer one — usually a stray
+    /// quote that makes a row run on — stops the scan with an error naming its line, or under
+    /// ``MalformedRowPolicy/skip`` costs that one line, counted. Memory stays within this plus
+    /// the block size per thread.
+    public var maximumRecordLength = StreamingCSVScanner.defaultMaximumRecordLength
+    /// The default record length limit, 1 MiB.
+    public static let defaultMaximumRecordLength = 1 << 20
     /// The smallest region worth scanning on its own; tests lower it to cut tiny files.
     var minimumRegionSize = 256 * 1024
     /// Regions per thread.
@@ -105,7 +112,12 @@ public struct StreamingCSVScanner: Sendable {
             let bom = filled >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0
             headerScan = try StreamingCSVHeader.scan(head.base, count: filled, start: bom, atEndOfFile: atEndOfFile,
                                                      source: source.name)
-            if case .needMoreData = headerScan, !atEndOfFile { continue }
+            if case .needMoreData = headerScan, !atEndOfFile {
+                if filled > maximumRecordLength {
+                    throw InputError(file: source.name, line: 1, message: "header row longer than \(maximumRecordLength) bytes (the record length limit)")
+                }
+                continue
+            }
             break
         }
         guard case .found(let header) = headerScan else {
@@ -120,10 +132,14 @@ public struct StreamingCSVScanner: Sendable {
         let span = source.size - dataStart
         let regionCount = threads == 1 ? 1 : max(1, min(threads * regionsPerThread, span / max(1, minimumRegionSize)))
         let bounds = (0...regionCount).map { dataStart + Int((Double(span) * Double($0) / Double(regionCount)).rounded(.down)) }
-        let scanner = CSVRegionScanner(source: source, blockSize: blockSize, issueLimit: reportedSkipLimit)
+        let scanner = CSVRegionScanner(source: source, blockSize: blockSize, issueLimit: reportedSkipLimit,
+                                       maximumRecordLength: max(1, maximumRecordLength), policy: onError)
         let stop = StopSignal()
         let policy = onError, limit = reportedSkipLimit
-        func newParser() -> CSVPieceParser { CSVPieceParser(layout: layout, policy: policy, issueLimit: limit) }
+        let recordLimit = max(1, maximumRecordLength)
+        func newParser() -> CSVPieceParser {
+            CSVPieceParser(layout: layout, policy: policy, issueLimit: limit, maximumRecordLength: recordLimit)
+        }
         let parsers = ParserSlots((0..<regionCount).map { _ in newParser() })
         let buffers = BufferSlots(count: min(threads, regionCount), blockSize: blockSize)
         let outcomes = try parallelRegions(regionCount, threads: threads) { r, worker -> CSVRegionScanner.Outcome in
@@ -355,18 +371,27 @@ final class BufferSlots: @unchecked Sendable {
 private final class ResultSlots<T: Sendable>: @unchecked Sendable {
     // @unchecked: the counter is behind the lock; each worker writes only the slots it took, and
     // values() is read after concurrentPerform has returned, which orders the writes before it.
+    // The slots are raw memory, not an Array: concurrent writes through an Array's
+    // withUnsafeMutableBufferPointer race on its uniqueness check (a crash seen under load).
     private let lock = NSLock()
     private var next = 0
-    private var slots: [Result<T, any Error>?]
-    init(_ count: Int) { slots = Array(repeating: nil, count: count) }
+    private let count: Int
+    private let slots: UnsafeMutablePointer<Result<T, any Error>?>
+    init(_ count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(1, count))
+        slots.initialize(repeating: nil, count: count)
+    }
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
     func take() -> Int? {
         lock.lock(); defer { lock.unlock() }
-        guard next < slots.count else { return nil }
+        guard next < count else { return nil }
         next += 1
         return next - 1
     }
-    func set(_ index: Int, _ value: Result<T, any Error>) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
-    }
-    func values() throws -> [T] { try slots.map { try $0!.get() } }
+    func set(_ index: Int, _ value: Result<T, any Error>) { slots[index] = value }
+    func values() throws -> [T] { try (0..<count).map { try slots[$0]!.get() } }
 }

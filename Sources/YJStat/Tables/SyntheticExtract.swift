@@ -75,15 +75,38 @@ public struct SyntheticExtract: Sendable {
     }
 
     /// Writes the extract to `url` in 1 MiB chunks (never holding the whole file), through a
-    /// temporary file renamed into place at the end.
+    /// temporary file renamed into place at the end (removed if the process is interrupted, see
+    /// ``TemporaryFiles``). A FIFO or device at `url` (`/dev/null`) is written in place, never
+    /// replaced; a symbolic link is followed.
     ///
     /// - Throws: ``InputError`` naming the file when it cannot be written.
     public func write(to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if let descriptor = AtomicFileWriter.standardStream(for: url) {
+            var failure: (any Error)?
+            write { chunk in
+                guard failure == nil else { return }
+                do { try StandardOutput.write(chunk, to: descriptor, name: url.path) } catch { failure = error }
+            }
+            if let failure { throw failure }
+            return
+        }
+        let resolved = url.standardizedFileURL.resolvingSymlinksInPath()
+        var status = stat()
+        let inPlace = stat(resolved.path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG
+        if inPlace && status.st_mode & S_IFMT == S_IFDIR {
+            throw InputError(file: url.path, message: "output path is a folder")
+        }
+        let folder = resolved.deletingLastPathComponent()
+        let temporary = inPlace ? resolved : folder.appendingPathComponent(".\(resolved.lastPathComponent).tmp-\(UUID().uuidString)")
+        let token = inPlace ? nil : TemporaryFiles.register(temporary.path)
+        defer { TemporaryFiles.remove(token) }
+        let fd = inPlace ? open(temporary.path, O_WRONLY | O_NONBLOCK) : open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else {
             throw InputError(file: url.path, message: "cannot create file (\(String(cString: strerror(errno))))")
+        }
+        if inPlace {
+            let flags = fcntl(fd, F_GETFL)
+            if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
         }
         var failure: String?
         write { chunk in
@@ -101,8 +124,12 @@ public struct SyntheticExtract: Sendable {
                 }
             }
         }
-        close(fd)
-        if failure == nil, rename(temporary.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
+        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if inPlace {
+            if let failure { throw InputError(file: url.path, message: "cannot write file (\(failure))") }
+            return
+        }
+        if failure == nil, rename(temporary.path, resolved.path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary.path)
             throw InputError(file: url.path, message: "cannot write file (\(failure))")

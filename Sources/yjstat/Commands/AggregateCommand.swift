@@ -15,7 +15,10 @@ enum AggregateCommand: Subcommand {
         matching rows (repeat it: the same column matches any of its values, different columns
         must all match); a range of whole numbers, --where year=2021..2023, keeps any year in it.
         A malformed row stops the run with its file:line:column (--on-error stop) or is skipped,
-        counted and listed on standard error (--on-error skip). Column names match ignoring case.
+        counted and listed on standard error (--on-error skip); a skipped row that ran over several
+        lines (a stray quote) costs its first line only, and reading goes on from the next. A row
+        longer than --max-record-bytes (default 1 MiB) is a malformed row, so a stray quote or a
+        huge value never makes memory grow with the file. Column names match ignoring case.
 
         --counts-for disproportionality writes, instead of --by counts, the counts table that
         'yjstat disproportionality --counts' reads: long form group, stage, count (service first
@@ -50,6 +53,8 @@ enum AggregateCommand: Subcommand {
             .value("on-error", "policy", help: "What to do with a malformed row.", default: "stop",
                    choices: MalformedRowPolicy.allCases.map(\.rawValue)),
             .value("threads", "n", help: "Parsing threads (default: the number of cores)."),
+            .value("max-record-bytes", "n", help: "Longest row read, in bytes; a longer one is malformed.",
+                   default: String(StreamingCSVScanner.defaultMaximumRecordLength)),
         ] + CommonOptions.formatAndOutput)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
@@ -78,6 +83,10 @@ enum AggregateCommand: Subcommand {
         let keys = given.map { ColumnName.match($0, in: header) ?? $0 }
         var scanner = StreamingCSVScanner(keyColumns: keys, filters: filters, onError: policy)
         if let threads { scanner.threads = threads }
+        if let limit = try arguments.count("max-record-bytes") {
+            guard limit >= 1 else { throw UsageError("--max-record-bytes must be at least 1; got \(limit)") }
+            scanner.maximumRecordLength = limit
+        }
         let result = try scanner.aggregate(fileAt: url)
         if result.recordsRead == 0 {
             throw InputError(file: result.source, line: 2, message: "no data rows: the file has a header only")

@@ -50,10 +50,7 @@ enum CheckCommand: Subcommand {
             for path in reports {
                 let url = try inputFile(path, flag: "--report")
                 output.inputs.append(url)
-                let data: Data
-                do { data = try Data(contentsOf: url) } catch {
-                    throw InputError(file: path, message: "cannot read the file")
-                }
+                let data = try InputFiles.read(url)
                 extraction.append(ReportExtractor.extract(text: String(decoding: data, as: UTF8.self), source: path))
             }
             dataset = InspectionDataset(extracted: extraction)

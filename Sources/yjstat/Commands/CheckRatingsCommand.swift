@@ -28,6 +28,9 @@ enum CheckRatingsCommand: Subcommand {
         var output = output
         output.inputs = [url]
         let table = try WideRatingsTable.read(contentsOf: url, framework: framework)
+        guard !table.rows.isEmpty else {
+            throw InputError(file: url.path, line: 2, message: "no rows to check (the file has a header and no data rows)")
+        }
         let findings = table.check(framework: framework)
         if output.format == .csv && findings.isEmpty {
             try output.write(CSVWriter.render(header: ["code", "severity", "service", "location", "message"], rows: []))

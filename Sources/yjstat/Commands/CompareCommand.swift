@@ -46,7 +46,7 @@ enum CompareCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         if arguments.string("measure") != "proportion" { return try runCount(arguments, output: output) }
-        guard let denominator = try arguments.int("denominator") else { throw UsageError("--denominator is required") }
+        guard let denominator = try arguments.count("denominator") else { throw UsageError("--denominator is required") }
         let confidence = try arguments.double("confidence") ?? 0.95
         guard confidence > 0, confidence < 1 else {
             throw UsageError("--confidence must be strictly between 0 and 1; got \(confidence)")
@@ -61,7 +61,7 @@ enum CompareCommand: Subcommand {
             guard method != "byar" else { throw UsageError("--method byar is for rates; use auto, wilson or exact for a proportion") }
             guard denominator >= 1 else { throw UsageError("--denominator must be at least 1; got \(denominator)") }
             let successes: Int
-            if let count = try arguments.int("numerator") {
+            if let count = try arguments.count("numerator") {
                 successes = count
             } else {
                 guard let text = arguments.string("percent") else { throw UsageError("missing --numerator (or --percent)") }
@@ -88,7 +88,7 @@ enum CompareCommand: Subcommand {
                                                   interval: method == "exact" ? .clopperPearson : .wilson)
             try output.write(rows: result.resultRows) { result.textReport }
         } catch let error as InvalidArgumentError {
-            throw UsageError("\(error.parameter): \(error.message)")
+            throw UsageError("\(flag(for: error.parameter)): \(error.message)")
         }
         return .success
     }
@@ -100,7 +100,7 @@ enum CompareCommand: Subcommand {
         guard !arguments.has("percent") else {
             throw UsageError("--percent applies to proportions; a \(isRatio ? "ratio" : "rate") needs --numerator events")
         }
-        guard let count = try arguments.int("numerator") else { throw UsageError("missing --numerator") }
+        guard let count = try arguments.count("numerator") else { throw UsageError("missing --numerator") }
         guard count >= 0 else { throw UsageError("--numerator must not be negative; got \(count)") }
         guard let denominator = try arguments.double("denominator"), denominator > 0, denominator.isFinite else {
             throw UsageError(isRatio ? "--denominator (the expected count) must be positive, such as 143.68"
@@ -135,8 +135,22 @@ enum CompareCommand: Subcommand {
                                             confidence: confidence, interval: PoissonIntervalMethod(rawValue: method) ?? .auto)
             try output.write(rows: result.resultRows) { isRatio ? result.ratioTextReport : result.textReport }
         } catch let error as InvalidArgumentError {
-            throw UsageError("\(error.parameter): \(error.message)")
+            throw UsageError("\(flag(for: error.parameter)): \(error.message)")
         }
         return .success
+    }
+
+    /// The command-line flag behind a library parameter name, so that no internal name reaches
+    /// a message (`mean` is the expected count the rate reference implies: `--reference`).
+    static func flag(for parameter: String) -> String {
+        switch parameter {
+        case "mean", "reference", "probability", "fraction": return "--reference"
+        case "count", "successes", "numerator": return "--numerator"
+        case "population", "trials", "denominator": return "--denominator"
+        case "per", "units": return "--per"
+        case "confidence": return "--confidence"
+        case "interval": return "--method"
+        default: return "--reference"
+        }
     }
 }

@@ -238,11 +238,11 @@ enum DisproportionalityCommand: Subcommand {
         guard confidence > 0, confidence < 1 else {
             throw UsageError("--confidence must be strictly between 0 and 1; got \(confidence)")
         }
-        let minimumCount = try arguments.int("min-count") ?? 10
-        let minimumBase = try arguments.int("min-base") ?? 30
+        let minimumCount = try arguments.count("min-count") ?? 10
+        let minimumBase = try arguments.count("min-base") ?? 30
         guard minimumCount >= 0 else { throw UsageError("--min-count must not be negative; got \(minimumCount)") }
         guard minimumBase >= 0 else { throw UsageError("--min-base must not be negative; got \(minimumBase)") }
-        let suppressBelow = try arguments.int("suppress-below")
+        let suppressBelow = try arguments.count("suppress-below")
         if let suppressBelow, suppressBelow < 2 {
             throw UsageError("--suppress-below must be at least 2 (it hides counts from 1 to k-1); got \(suppressBelow)")
         }

@@ -44,10 +44,7 @@ enum ExtractCommand: Subcommand {
         let inputs = try arguments.positionals.map { try inputFile($0, flag: "REPORT") }
         var results: [ExtractionResult] = []
         for (path, url) in zip(arguments.positionals, inputs) {
-            let data: Data
-            do { data = try Data(contentsOf: url) } catch {
-                throw InputError(file: path, message: "cannot read the file: \(error.localizedDescription)")
-            }
+            let data = try InputFiles.read(url)
             let text = String(decoding: data, as: UTF8.self)
             guard text.contains(where: { !$0.isWhitespace }) else {
                 throw InputError(file: path, message: data.isEmpty ? "the report file is empty" : "the report file holds only blank lines")
@@ -58,7 +55,7 @@ enum ExtractCommand: Subcommand {
             try ExtractedDatasetWriter.write(results, to: URL(fileURLWithPath: out), protecting: inputs)
         }
         let text = arguments.string("format") == "json" ? ExtractionReport.json(results) : ExtractionReport.text(results)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try StandardOutput.write(text)
         let incomplete = results.contains { !$0.completeness.missingExpected.isEmpty }
         if incomplete && arguments.flag("strict") {
             let names = results.filter { !$0.completeness.missingExpected.isEmpty }.map(\.source).joined(separator: ", ")

@@ -28,11 +28,11 @@ enum IntervalCommand: Subcommand {
         ] + CommonOptions.formatAndOutput)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        guard let k = try arguments.int("yes"), let n = try arguments.int("of") else {
+        guard let k = try arguments.count("yes"), let n = try arguments.count("of") else {
             throw UsageError("--yes and --of are required")
         }
         let confidence = try arguments.double("confidence") ?? 0.95
-        let population = try arguments.int("population")
+        let population = try arguments.count("population")
         guard n >= 1 else { throw UsageError("--of must be at least 1; got \(n)") }
         guard k >= 0 else { throw UsageError("--yes must not be negative; got \(k)") }
         guard k <= n else { throw UsageError("--yes (\(k)) is more than --of (\(n))") }

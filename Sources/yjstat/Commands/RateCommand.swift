@@ -24,7 +24,7 @@ enum RateCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         let framework = try InspectionOptions.loadFramework(arguments)
-        let (dataset, services) = try InspectionOptions.loadDataset(arguments)
+        let (dataset, services) = try InspectionOptions.loadDataset(arguments, rejectingDuplicates: true)
         var output = output
         output.inputs = InspectionOptions.inputFiles(arguments)
         let checker = ConsistencyChecker(framework: framework)

@@ -44,7 +44,11 @@ enum RepresentationCommand: Subcommand {
             let url = try inputFile(path, flag: "--demographics")
             var output = output
             output.inputs = [url]
-            let table = try RepresentationTable(csv: CSVReader.read(contentsOf: url), confidence: confidence)
+            let csv = try CSVReader.read(contentsOf: url)
+            guard !csv.rows.isEmpty else {
+                throw InputError(file: url.path, line: 2, message: "no rows to check (the file has a header and no data rows)")
+            }
+            let table = try RepresentationTable(csv: csv, confidence: confidence)
             let rows = table.entries.map { entry in
                 entry.representation.resultRow(labels: RepresentationTable.labelColumns.map { ($0, entry.labels[$0] ?? "") })
             }
@@ -65,13 +69,18 @@ enum RepresentationCommand: Subcommand {
                 }
                 return text
             }
-            return .success
+            // A row left out is never silent, whatever the format: each is named on standard error
+            // and the exit code is 1 (a data-quality finding).
+            for line in table.skippedLines {
+                CLI.printError("\(url.path):\(line): warning: blank percentage; row left out of the comparison\n")
+            }
+            return table.skippedLines.isEmpty ? .success : .findings
         }
         guard let s = try arguments.double("service-percent"), let c = try arguments.double("comparator-percent") else {
             throw UsageError("give --service-percent and --comparator-percent, or --demographics FILE")
         }
-        let total = try arguments.int("total")
-        let comparatorTotal = try arguments.int("comparator-total")
+        let total = try arguments.count("total")
+        let comparatorTotal = try arguments.count("comparator-total")
         if comparatorTotal != nil && total == nil { throw UsageError("--comparator-total needs --total") }
         let representation: Representation
         do {

@@ -22,7 +22,7 @@ enum SamplingOptions {
 
     /// A whole-number option that must be at least `minimum`.
     static func count(_ arguments: ParsedArguments, _ name: String, minimum: Int = 1) throws -> Int? {
-        guard let value = try arguments.int(name) else { return nil }
+        guard let value = try arguments.count(name) else { return nil }
         guard value >= minimum else { throw UsageError("--\(name) must be at least \(minimum); got \(value)") }
         return value
     }

@@ -39,7 +39,7 @@ enum SynthCommand: Subcommand {
         ])
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        guard let rows = try arguments.int("rows") else { throw UsageError("missing required option --rows") }
+        guard let rows = try arguments.count("rows") else { throw UsageError("missing required option --rows") }
         guard rows >= 0 else { throw UsageError("--rows must not be negative; got \(rows)") }
         let seedText = try arguments.required("seed")
         guard let seed = UInt64(seedText.replacingOccurrences(of: "_", with: "")) else {
@@ -67,13 +67,15 @@ enum SynthCommand: Subcommand {
             extract.plantedEffect = planted
         }
         try extract.write(to: url)
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        print("wrote \(rows) rows (\(size) bytes) to \(path)")
         if let populationURL {
             let population = SyntheticPopulation(extract: extract)
             try AtomicFileWriter.write(population.csvText(), to: populationURL)
-            print("wrote \(population.rows.count) population rows (service, group, year) to \(populationURL.relativePath)")
+            CLI.printError("wrote \(population.rows.count) population rows (service, group, year) to \(populationURL.relativePath)")
         }
+        // Written to standard output itself (--out - or /dev/stdout): no note to mix into the data.
+        if AtomicFileWriter.standardStream(for: url) != nil { return .success }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        try StandardOutput.write("wrote \(rows) rows (\(size) bytes) to \(path)\n")
         return .success
     }
 }
