@@ -92,16 +92,14 @@ public struct Representation: Sendable, Equatable, Codable {
         if let serviceTotal, let ks = consistentServiceCounts, comparatorTotal == nil || consistentComparatorCounts != nil {
             var ratioLow = Double.infinity, ratioHigh = -Double.infinity
             var differenceLow = Double.infinity, differenceHigh = -Double.infinity
-            let pairs = ks.count * (consistentComparatorCounts?.count ?? 1)
-            let exhaustive = pairs <= Self.exhaustivePairLimit
+            let (pairs, overflow) = ks.count.multipliedReportingOverflow(by: consistentComparatorCounts?.count ?? 1)
+            let exhaustive = !overflow && pairs <= Self.exhaustivePairLimit
             if !exhaustive {
-                notes.append("\(pairs) consistent count pairs: the sampling range searches only pairs with a count at an end of its range")
+                notes.append("\(overflow ? "more than \(Int.max)" : "\(pairs)") consistent count pairs: the sampling range searches only the \(Self.edgeCountsSearched) counts at each end of each range")
             }
-            for k in ks {
+            for k in exhaustive ? Array(ks) : Self.edgeCounts(ks) {
                 if let comparatorTotal, let js = consistentComparatorCounts {
-                    let atEdge = k == ks.lowerBound || k == ks.upperBound
-                    let jValues: [Int] = exhaustive || atEdge ? Array(js) : [js.lowerBound, js.upperBound]
-                    for j in jValues {
+                    for j in exhaustive ? Array(js) : Self.edgeCounts(js) {
                         let table = try TwoByTwoTable(groupEvents: k, groupBase: serviceTotal, referenceEvents: j, referenceBase: comparatorTotal)
                         let r = try table.riskRatio(confidence: confidence, method: .katz, zeroCell: .exact)
                         ratioLow = min(ratioLow, r.lower); ratioHigh = max(ratioHigh, r.upper)
@@ -124,6 +122,17 @@ public struct Representation: Sendable, Equatable, Codable {
 
     /// Above this many consistent (k, j) pairs the search keeps to the edges of the ranges.
     public static let exhaustivePairLimit = 1_000_000
+
+    /// How many counts at each end of a consistent range are searched when the ranges are too
+    /// large to search every pair (at most (2 × 500)² = 10⁶ pairs, so the work stays bounded).
+    public static let edgeCountsSearched = 500
+
+    /// The first and last ``edgeCountsSearched`` counts of a range (the whole range when shorter).
+    static func edgeCounts(_ range: ClosedRange<Int>) -> [Int] {
+        guard range.count > 2 * edgeCountsSearched else { return Array(range) }
+        return Array(range.lowerBound..<(range.lowerBound + edgeCountsSearched))
+            + Array((range.upperBound - edgeCountsSearched + 1)...range.upperBound)
+    }
 
     /// [x − 0.5, x + 0.5] clipped to [0, 100] for a whole x (the upper end itself is excluded
     /// except at 100, which the arithmetic of ``consistentCounts(percent:total:)`` respects).

@@ -67,15 +67,19 @@ enum SynthCommand: Subcommand {
             extract.plantedEffect = planted
         }
         try extract.write(to: url)
+        var populationNote = ""
         if let populationURL {
             let population = SyntheticPopulation(extract: extract)
             try AtomicFileWriter.write(population.csvText(), to: populationURL)
-            CLI.printError("wrote \(population.rows.count) population rows (service, group, year) to \(populationURL.relativePath)")
+            populationNote = "wrote \(population.rows.count) population rows (service, group, year) to \(populationURL.relativePath)\n"
         }
         // Written to standard output itself (--out - or /dev/stdout): no note to mix into the data.
-        if AtomicFileWriter.standardStream(for: url) != nil { return .success }
+        if AtomicFileWriter.standardStream(for: url) != nil {
+            if !populationNote.isEmpty { CLI.printError(populationNote) }
+            return .success
+        }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        try StandardOutput.write("wrote \(rows) rows (\(size) bytes) to \(path)\n")
+        try StandardOutput.write("wrote \(rows) rows (\(size) bytes) to \(path)\n" + populationNote)
         return .success
     }
 }
