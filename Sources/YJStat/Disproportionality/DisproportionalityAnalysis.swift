@@ -22,9 +22,11 @@ public struct DisproportionalityReport: Sendable, Equatable, Codable {
     public var strata: [String]
     /// The unknown-ethnicity label, if given.
     public var unknownLabel: String?
-    /// Unknown children at each stage, in stage order (empty without an unknown label).
+    /// Unknown children at each stage, in stage order (empty without an unknown label; nil where
+    /// disclosure control hides the count).
     public var unknownByStage: [Int?]
-    /// Known-ethnicity children at each stage, in stage order.
+    /// Known-ethnicity children at each stage, in stage order (nil where disclosure control hides
+    /// a cell of the stage: the total would give away the sum of the hidden counts).
     public var knownByStage: [Int?]
     /// Disclosure threshold K, if suppression was asked for.
     public var suppressBelow: Int?
@@ -189,7 +191,14 @@ public enum DisproportionalityAnalysis {
         for i in rows.indices { rows[i].pAdjusted = adjusted[i] }
 
         if let k = options.suppressBelow {
-            warnings += try suppress(&rows, table: flat, threshold: k, reference: reference)
+            let outcome = try suppress(&rows, table: flat, threshold: k, reference: reference)
+            warnings += outcome.warnings
+            // A stage total is published only where no cell of the stage is hidden: with the
+            // published counts it would give away the sum of the hidden ones.
+            for (index, stage) in flat.stages.enumerated() where outcome.stagesWithHidden.contains(stage) {
+                if outcome.unknownHidden.contains(stage) { unknownByStage[index] = nil }
+                knownByStage[index] = nil
+            }
         }
 
         var methods = [
@@ -216,7 +225,7 @@ public enum DisproportionalityAnalysis {
             }
         }
         if let k = options.suppressBelow {
-            methods.append("disclosure control: counts 1 to \(k - 1) hidden with everything derived from them; further cells hidden so no hidden count follows from the stage totals")
+            methods.append("disclosure control: counts 1 to \(k - 1) hidden with everything derived from them; further cells hidden so no hidden count follows from the stage totals. A rate, RRI, odds ratio or excess made only from published counts and bases stays published; at a stage whose unknown-ethnicity count is hidden the shares (whose denominator, the known total, would reveal it) and the unknown-ethnicity bounds are hidden, and the warnings say 'hidden' instead of the count, and give no stage total at a stage with a hidden cell")
         }
         return DisproportionalityReport(rows: rows, stages: flat.stages, reference: reference.label, base: options.base,
                                         confidence: confidence, rriInterval: options.rriInterval, zeroCellRule: options.zeroCell,
@@ -291,9 +300,15 @@ public enum DisproportionalityAnalysis {
 
     /// Applies disclosure control to the collapsed groups × stages matrix (unknown group
     /// included), with stage totals published and group totals not (stages are nested, so a
-    /// group's row does not add up to anything published). Returns warnings.
+    /// group's row does not add up to anything published). Returns warnings and the stages whose
+    /// unknown-ethnicity count is hidden.
+    ///
+    /// A figure is hidden only when it is built from a hidden count: an RRI whose group and
+    /// reference counts and bases are all published stays published (the reader could compute it
+    /// from the two published rates). The shares divide by the known total, which with a published
+    /// stage total would reveal a hidden unknown count, so they are hidden at such a stage.
     static func suppress(_ rows: inout [DisproportionalityRow], table: CountsTable, threshold: Int,
-                         reference: ReferenceChoice) throws -> [String] {
+                         reference: ReferenceChoice) throws -> (warnings: [String], unknownHidden: Set<String>, stagesWithHidden: Set<String>) {
         let groups = table.groups
         let matrix = groups.map { g in table.stages.map { table.count(group: g, stage: $0) ?? 0 } }
         let control = try DisclosureControl(counts: matrix, threshold: threshold, rowTotalsPublished: false, columnTotalsPublished: true)
@@ -301,12 +316,16 @@ public enum DisproportionalityAnalysis {
             guard let r = groups.firstIndex(of: group), let c = table.stages.firstIndex(of: stage) else { return nil }
             return control.reasons[r][c]
         }
-        // A stage is compromised when the reference's count is hidden, or, with `rest` or the
-        // shares, the unknown count is (the rest count and the known total would reveal it).
-        var compromised = Set<String>()
+        // A stage is compromised when the reference's count is hidden, or, with `rest`, when the
+        // unknown count is (the rest count and the known total would reveal it). With a named
+        // reference a hidden unknown count only takes the shares and the unknown bounds with it.
+        var compromised = Set<String>(), unknownHidden = Set<String>()
         for stage in table.stages {
             if case .group(let r) = reference, hidden(r, stage) != nil { compromised.insert(stage) }
-            if let u = table.unknownLabel, hidden(u, stage) != nil { compromised.insert(stage) }
+            if let u = table.unknownLabel, hidden(u, stage) != nil {
+                unknownHidden.insert(stage)
+                if reference == .rest { compromised.insert(stage) }
+            }
         }
         for i in rows.indices {
             let row = rows[i]
@@ -317,6 +336,9 @@ public enum DisproportionalityAnalysis {
             } else if compromised.contains(row.stage) || (row.baseStage != table.populationStage && compromised.contains(row.baseStage)) {
                 rows[i].hideDerived(reason: "derived", keepCount: true, keepBase: true)
             }
+            if rows[i].suppression.isEmpty, unknownHidden.contains(row.stage) || unknownHidden.contains(row.baseStage) {
+                rows[i].hideSharesAndUnknownBounds()
+            }
             if let u = table.unknownLabel, hidden(u, row.stage) != nil { rows[i].unknownCount = nil }
         }
         var warnings: [String] = []
@@ -325,6 +347,8 @@ public enum DisproportionalityAnalysis {
                 warnings.append("the hidden count for \(groups[r]) at \(table.stages[c]) could be worked out from the totals; hide the \(table.stages[c]) total too")
             }
         }
-        return warnings
+        let stagesWithHidden = Set(table.stages.indices.filter { c in groups.indices.contains { control.reasons[$0][c] != nil } }
+            .map { table.stages[$0] })
+        return (warnings, unknownHidden, stagesWithHidden)
     }
 }

@@ -185,6 +185,20 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
         suppression = ""
     }
 
+    /// Hides the figures that divide by the known-ethnicity total or use the unknown count (the
+    /// shares, their difference and ratio, and the unknown-ethnicity bounds), for a stage whose
+    /// unknown count is hidden; the rate, RRI, odds ratio and excess are left as they are.
+    mutating func hideSharesAndUnknownBounds() {
+        let nan = Double.nan
+        stageShare = nan; stageShareLower = nan; stageShareUpper = nan
+        baseShare = nan; baseShareLower = nan; baseShareUpper = nan
+        shareDifference = nan; shareDifferenceLower = nan; shareDifferenceUpper = nan
+        shareRatio = nan; shareRatioLower = nan; shareRatioUpper = nan; shareRatioCorrected = nan
+        shareRatioMethod = "suppressed"
+        rateUnknownUpper = nan; rateRedistributed = nan; rriUnknownLower = nan; rriUnknownUpper = nan
+        dependsOnUnknown = false
+    }
+
     /// Hides everything computed from the counts, keeping the identifying fields.
     mutating func hideDerived(reason: String, keepCount: Bool, keepBase: Bool) {
         let keep = (count: keepCount ? count : nil, base: keepBase ? base : nil)

@@ -89,7 +89,12 @@ extension DisproportionalityReport {
         if let unknownLabel {
             var parts: [String] = []
             for (i, stage) in stages.enumerated() {
-                guard i < unknownByStage.count, let u = unknownByStage[i], let k = knownByStage[i] else { continue }
+                guard i < unknownByStage.count, let u = unknownByStage[i], let k = knownByStage[i] else {
+                    // Disclosure control: never a hidden count, nor a total it could be subtracted from.
+                    guard suppressBelow != nil, i < unknownByStage.count else { continue }
+                    parts.append(unknownByStage[i].map { "\(stage) \($0) (stage total hidden)" } ?? "\(stage) hidden")
+                    continue
+                }
                 let total = u + k
                 parts.append("\(stage) \(u) of \(total)" + (total > 0 ? " (\(NumberFormatting.percent(Double(u) / Double(total), 1)))" : ""))
             }
