@@ -72,7 +72,7 @@ struct DisclosureLeakTests {
     @Test func randomTablesLeakNothingAndHideNoComputableRRI() throws {
         var rng = LeakRandom(state: 20_261_202)
         var publishedRRIs = 0
-        for _ in 0..<40 {
+        for _ in 0..<12 {
             let groups = ["White"] + (1..<Int.random(in: 2...8, using: &rng)).map { "G\($0)" } + ["Unknown"]
             let stages = (1...Int.random(in: 1...6, using: &rng)).map { "s\($0)" }
             let k = Int.random(in: 3...10, using: &rng)
