@@ -128,8 +128,6 @@ struct SummaryCommandTests {
          "demographics.csv:16:4: expected a whole number, found '2x5'"),
         ("demographics.csv", "brent,sex,Male,89,national,84", "brent,sex,Male,189,national,84",
          "demographics.csv:22:4: a percentage must be between 0 and 100, found 189"),
-        ("key_questions.csv", "north-somerset,2.3.3,7,5,", "north-somerset,2.3.3,7,9,",
-         "key_questions.csv:33:4: 2.3.3 has 9 yes cases but only 7 relevant"),
         ("rates.csv", "brent,reoffending_percent,50.4,england_wales,40.1", "brent,reoffending_percent,50.4,england_wales,forty",
          "rates.csv:3:5: expected a plain decimal number such as 285 or 50.4, found 'forty'"),
         ("population.csv", "brent,age_10_17,30864,2018", "brent,age_10_17,330864,2018",
@@ -148,6 +146,35 @@ struct SummaryCommandTests {
         #expect(result.stdout.isEmpty, "nothing is printed from a rejected dataset")
         #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
+    /// Issue 12, item 7: `summary` stopped with exit 2 where `check` reports a finding; yes above
+    /// relevant in `key_questions.csv` and in `prompts.csv` is now a located error finding, exit 1,
+    /// with every other section still reported and written.
+    @Test func yesAboveRelevantIsAFindingNotAStop_keyQuestion2point3point3And9Of7() throws {
+        let folder = try copyOfDatasets(editing: "key_questions.csv") {
+            #expect($0.contains("north-somerset,2.3.3,7,5,\n"))
+            return $0.replacingOccurrences(of: "north-somerset,2.3.3,7,5,\n", with: "north-somerset,2.3.3,7,9,\n")
+        }
+        let prompts = folder.appendingPathComponent("prompts.csv")
+        let text = try String(contentsOf: prompts, encoding: .utf8)
+        #expect(text.contains("brent,3.3.3,services-manage-risk-of-harm,12,7,\n"))
+        try text.replacingOccurrences(of: "brent,3.3.3,services-manage-risk-of-harm,12,7,\n", with: "brent,3.3.3,services-manage-risk-of-harm,12,13,\n")
+            .write(to: prompts, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let result = try runCLI(["summary", "--datasets", folder.path, "--out", out.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        let flat = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flat.contains("error [yes-exceeds-relevant] 2.3.3: 2.3.3 has 9 yes cases but only 7 relevant (key_questions.csv line 33)"))
+        #expect(flat.contains("error [yes-exceeds-relevant] 3.3.3 services-manage-risk-of-harm: prompt services-manage-risk-of-harm of 3.3.3 has 13 yes cases but only 12 relevant (prompts.csv line 200)"))
+        #expect(result.stdout.contains("Brent Youth Offending Service") && result.stdout.contains("Kensington & Chelsea Youth Offending Service"))
+        let findings = try String(contentsOf: out.appendingPathComponent("findings.csv"), encoding: .utf8)
+        #expect(findings.contains("yes-exceeds-relevant,error,north-somerset,2.3.3,"))
+        #expect(findings.contains("yes-exceeds-relevant,error,brent,3.3.3 services-manage-risk-of-harm,"))
+        let check = try runCLI(["check", "--inspection", folder.path])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("north-somerset 2.3.3: error [yes-exceeds-relevant]"))
     }
 
     @Test func anErrorFindingExitsOneButStillReports() throws {

@@ -24,8 +24,9 @@ public struct PromptResult: Sendable, Equatable {
     /// Reads and validates every row against a framework.
     ///
     /// - Throws: ``InputError`` naming file:line:column for a missing column, a key question the
-    ///   framework does not have, a blank prompt, a negative count, yes above relevant, or a
-    ///   percentage outside 0–100.
+    ///   framework does not have, a blank prompt, a negative count, or a percentage outside
+    ///   0–100. Yes cases above relevant cases are read as printed and reported as a finding by
+    ///   ``SummaryDataset/promptFindings(service:framework:)``.
     public static func rows(of table: CSVTable, framework: Framework) throws -> [PromptResult] {
         try table.requireColumns(columns)
         return try table.rows.map { row in
@@ -35,9 +36,6 @@ public struct PromptResult: Sendable, Equatable {
             }
             let relevant = try DatasetCell.optionalCount(row, "relevant")
             let yes = try DatasetCell.optionalCount(row, "yes")
-            if let yes, let relevant, yes > relevant {
-                throw row.error("yes", "\(yes) yes cases but only \(relevant) relevant")
-            }
             return PromptResult(service: try row.string("service"), keyQuestion: keyQuestion, prompt: try row.string("prompt"),
                                 relevant: relevant, yes: yes, percent: try DatasetCell.optionalPercent(row, "percent"), line: row.line)
         }

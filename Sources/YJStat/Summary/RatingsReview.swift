@@ -22,7 +22,8 @@ public struct RatingsReview: Sendable, Equatable {
 
     /// The recomputed ratings.
     public let assessment: InspectionAssessment
-    /// The engine's findings for the service, in engine order.
+    /// The engine's findings for the service, in engine order, then the impossible prompt figures
+    /// of `prompts.csv` (``SummaryDataset/promptFindings(service:framework:)``).
     public let findings: [Finding]
     /// Every footnoted decision of the service, checked against the engine.
     public let footnotes: [FootnoteCheck]
@@ -36,7 +37,7 @@ public struct RatingsReview: Sendable, Equatable {
     public init(dataset: SummaryDataset, service: String, framework: Framework) {
         let evaluation = ConsistencyChecker(framework: framework).evaluate(dataset.inspection, service: service)
         assessment = evaluation.assessment
-        findings = evaluation.findings
+        findings = evaluation.findings + dataset.promptFindings(service: service, framework: framework)
         let records = dataset.discretion.filter { $0.service == service }
         footnotes = records.map { record in
             let item = evaluation.assessment.standards.first { $0.standard.id == record.standard }

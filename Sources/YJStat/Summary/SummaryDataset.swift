@@ -10,11 +10,12 @@ import Foundation
 /// Reading is strict: a missing required file, a missing column, a malformed or impossible cell
 /// throws an ``InputError`` naming the file (and line and column), so nothing is ever computed
 /// from a rejected row. Beyond the form checks of each row type this includes, across files:
-/// every service must have a row in `inspections.csv`; a key question's or prompt's yes cases may
-/// not exceed its relevant cases, nor relevant cases the domain's sample; the 10–17 population
-/// may not exceed the total, nor the minority-ethnic 10–17 population the 10–17 population.
-/// Whether published figures agree with each other (ratings, scores, rounding) is left to the
-/// ``ConsistencyChecker``, which reports findings.
+/// every service must have a row in `inspections.csv`; the 10–17 population may not exceed the
+/// total, nor the minority-ethnic 10–17 population the 10–17 population. Published figures that
+/// are impossible (yes above relevant, relevant above the sample) or disagree with each other
+/// (ratings, scores, rounding) are findings, not reading errors: the ``ConsistencyChecker``
+/// reports those of `key_questions.csv` and ``promptFindings(service:framework:)`` those of
+/// `prompts.csv`, each with its line.
 public struct SummaryDataset: Sendable {
     /// The files a dataset directory must hold.
     public static let requiredFiles = ["inspections.csv", "ratings.csv", "key_questions.csv", "prompts.csv", "discretion.csv",
@@ -84,7 +85,7 @@ public struct SummaryDataset: Sendable {
             rates: try PublishedRate.rows(of: try table("rates.csv")),
             sampleComposition: hasComposition ? try SampleCompositionCount.rows(of: try table("sample_composition.csv")) : [],
             hasSampleComposition: hasComposition)
-        try dataset.validateAcrossFiles(keyQuestions: keyQuestions, prompts: promptTable, population: populationTable, framework: framework)
+        try dataset.validateAcrossFiles(population: populationTable)
         return dataset
     }
 
@@ -114,8 +115,7 @@ public struct SummaryDataset: Sendable {
         population.first { $0.service == service && $0.measure == measure }
     }
 
-    private func validateAcrossFiles(keyQuestions: CSVTable, prompts promptTable: CSVTable, population populationTable: CSVTable,
-                                     framework: Framework) throws {
+    private func validateAcrossFiles(population populationTable: CSVTable) throws {
         let known = Set(services)
         func unknown(_ file: String, _ line: Int, _ service: String) -> InputError {
             InputError(file: file, line: line, message: "service '\(service)' has no row in inspections.csv")
@@ -131,16 +131,6 @@ public struct SummaryDataset: Sendable {
         for row in sampleComposition where !known.contains(row.service) { throw unknown("sample_composition.csv", row.line, row.service) }
 
         func column(_ table: CSVTable, _ name: String) -> Int? { table.columnIndex(name).map { $0 + 1 } }
-        for row in inspection.keyQuestions {
-            try checkCounts(file: "key_questions.csv", line: row.line, service: row.service, keyQuestion: row.keyQuestion,
-                            yes: row.yes, relevant: row.relevant, yesColumn: column(keyQuestions, "yes"), relevantColumn: column(keyQuestions, "relevant"),
-                            framework: framework)
-        }
-        for row in prompts {
-            try checkCounts(file: "prompts.csv", line: row.line, service: row.service, keyQuestion: row.keyQuestion,
-                            yes: row.yes, relevant: row.relevant, yesColumn: column(promptTable, "yes"), relevantColumn: column(promptTable, "relevant"),
-                            framework: framework)
-        }
         for service in services {
             guard let total = populationFigure(service, .total) else { continue }
             if let youth = populationFigure(service, .age10To17), youth.value > total.value {
@@ -156,14 +146,34 @@ public struct SummaryDataset: Sendable {
         }
     }
 
-    private func checkCounts(file: String, line: Int, service: String, keyQuestion: String, yes: Int?, relevant: Int?,
-                             yesColumn: Int?, relevantColumn: Int?, framework: Framework) throws {
-        if let yes, let relevant, yes > relevant {
-            throw InputError(file: file, line: line, column: yesColumn, message: "\(keyQuestion) has \(yes) yes cases but only \(relevant) relevant")
+    /// Impossible published prompt figures, as located findings: yes cases above relevant cases
+    /// (``FindingCode/yesExceedsRelevant``) and relevant cases above the domain's sample
+    /// (``FindingCode/relevantExceedsSample``), both errors.
+    ///
+    /// Such a figure is a finding, not a reading error: a data-quality checker reports it with
+    /// its place (`prompts.csv line 200`) and goes on checking everything else. The same checks on
+    /// `key_questions.csv` are made by the ``ConsistencyChecker``, which leaves such a row out of
+    /// the rating it recomputes.
+    ///
+    /// - Parameters:
+    ///   - service: The service whose prompts are checked.
+    ///   - framework: The framework that says which sample each key question is drawn from.
+    /// - Returns: The findings in `prompts.csv` line order (empty when every figure is possible).
+    public func promptFindings(service: String, framework: Framework) -> [Finding] {
+        prompts.filter { $0.service == service }.flatMap { row -> [Finding] in
+            let place = "prompts.csv line \(row.line)"
+            let location = "\(row.keyQuestion) \(row.prompt)"
+            var findings: [Finding] = []
+            if let yes = row.yes, let relevant = row.relevant, yes > relevant {
+                findings.append(Finding(code: .yesExceedsRelevant, severity: .error, service: service, location: location,
+                                        message: "prompt \(row.prompt) of \(row.keyQuestion) has \(yes) yes cases but only \(relevant) relevant (\(place))"))
+            }
+            if let relevant = row.relevant, let sampleColumn = framework.standard(containingKeyQuestion: row.keyQuestion)?.sampleColumn,
+               let size = sample(service, column: sampleColumn), relevant > size {
+                findings.append(Finding(code: .relevantExceedsSample, severity: .error, service: service, location: location,
+                                        message: "prompt \(row.prompt) of \(row.keyQuestion) has \(relevant) relevant cases but the sample (\(sampleColumn)) is \(size) (\(place))"))
+            }
+            return findings
         }
-        guard let relevant, let sampleColumn = framework.standard(containingKeyQuestion: keyQuestion)?.sampleColumn,
-              let size = sample(service, column: sampleColumn), relevant > size else { return }
-        throw InputError(file: file, line: line, column: relevantColumn,
-                         message: "\(keyQuestion) has \(relevant) relevant cases but the \(sampleColumn) of \(service) is \(size)")
     }
 }

@@ -98,12 +98,6 @@ struct SummaryDatasetTests {
          "discretion.csv:5:4: 'Very good' is not a rating word"),
         ("prompts.csv", "brent,3.3.3,services-manage-risk-of-harm,12,7,", "brent,3.3.9,services-manage-risk-of-harm,12,7,",
          "prompts.csv:200:2: '3.3.9' is not a key question"),
-        ("prompts.csv", "brent,3.3.3,services-manage-risk-of-harm,12,7,", "brent,3.3.3,services-manage-risk-of-harm,12,13,",
-         "prompts.csv:200:5: 13 yes cases but only 12 relevant"),
-        ("prompts.csv", "brent,3.3.3,services-manage-risk-of-harm,12,7,", "brent,3.3.3,services-manage-risk-of-harm,21,7,",
-         "prompts.csv:200:4: 3.3.3 has 21 relevant cases but the ooc_sample of brent is 20"),
-        ("key_questions.csv", "north-somerset,2.1.1,8,8,", "north-somerset,2.1.1,9,8,",
-         "key_questions.csv:25:3: 2.1.1 has 9 relevant cases but the court_sample of north-somerset is 8"),
         ("key_questions.csv", "brent,2.1.1,,,86", "brent,2.1.1,,,186", "key_questions.csv:48:5: a percentage must be between 0 and 100"),
         ("sample_composition.csv", "north-somerset,court,custodial-sentence,1", "north-somerset,appeal,custodial-sentence,1",
          "sample_composition.csv:9:2: 'appeal' is not a known domain"),
@@ -113,6 +107,37 @@ struct SummaryDatasetTests {
     func aBadCellIsNamedByFileLineAndColumn(file: String, line: String, replacement: String, message: String) throws {
         let text = try failure(try copy(editing: file, replacing(line, replacement)))
         #expect(text.contains(message), "\(text)")
+    }
+
+    /// Issue 12, item 7: an impossible published figure (yes above relevant, relevant above the
+    /// sample) is a located finding, not a reading error, so every other check still runs.
+    @Test(arguments: [
+        ("prompts.csv", "brent,3.3.3,services-manage-risk-of-harm,12,7,", "brent,3.3.3,services-manage-risk-of-harm,12,13,",
+         FindingCode.yesExceedsRelevant, "brent", "3.3.3 services-manage-risk-of-harm",
+         "prompt services-manage-risk-of-harm of 3.3.3 has 13 yes cases but only 12 relevant (prompts.csv line 200)"),
+        ("prompts.csv", "brent,3.3.3,services-manage-risk-of-harm,12,7,", "brent,3.3.3,services-manage-risk-of-harm,21,7,",
+         FindingCode.relevantExceedsSample, "brent", "3.3.3 services-manage-risk-of-harm",
+         "prompt services-manage-risk-of-harm of 3.3.3 has 21 relevant cases but the sample (ooc_sample) is 20 (prompts.csv line 200)"),
+        ("key_questions.csv", "north-somerset,2.1.1,8,8,", "north-somerset,2.1.1,9,8,",
+         FindingCode.relevantExceedsSample, "north-somerset", "2.1.1",
+         "2.1.1 has 9 relevant cases but the sample (court_sample) is 8 (key_questions.csv line 25)"),
+        ("key_questions.csv", "north-somerset,2.3.3,7,5,", "north-somerset,2.3.3,7,9,",
+         FindingCode.yesExceedsRelevant, "north-somerset", "2.3.3", "2.3.3 has 9 yes cases but only 7 relevant (key_questions.csv line 33)"),
+    ])
+    func anImpossibleFigureIsALocatedFindingAndReadingGoesOn(file: String, line: String, replacement: String, code: FindingCode,
+                                                             service: String, location: String, message: String) throws {
+        let dataset = try read(try copy(editing: file, replacing(line, replacement)))
+        let framework = try Framework.youth2018()
+        let summary = try DatasetSummary(dataset: dataset, framework: framework)
+        #expect(summary.hasErrors)
+        let findings = summary.services.flatMap(\.ratings.findings).filter { $0.code == code }
+        #expect(findings == [Finding(code: code, severity: .error, service: service, location: location, message: message)], "\(findings)")
+        // Every service is still summarised: the other services' findings are the bundled ones.
+        let bundled = try DatasetSummary(dataset: try read(Self.bundled), framework: framework)
+        #expect(summary.services.count == bundled.services.count)
+        for (edited, original) in zip(summary.services, bundled.services) where edited.service != service {
+            #expect(edited.ratings.findings == original.ratings.findings)
+        }
     }
 
     @Test func aMissingColumnIsNamed() throws {
