@@ -44,6 +44,9 @@ public struct PrintedPercentage: Sendable, Equatable {
         return low <= high ? low...high : nil
     }
 
+    /// The percentage as printed, at its own decimals ("50.2"), without the percent sign.
+    public var printedText: String { NumberFormatting.fixed(value, decimals) }
+
     /// The printed text of a count's percentage at these decimals ("50.4").
     public func text(count: Int, total: Int) -> String {
         NumberFormatting.fixed(100 * Double(count) / Double(total), decimals)

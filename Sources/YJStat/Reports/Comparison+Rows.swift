@@ -15,9 +15,56 @@ extension ProportionComparison {
         out += "Reference: \(NumberFormatting.percent(reference, 1))\n"
         out += "Difference: \(ComparisonRows.points(difference.estimate)) (\(c) CI \(ComparisonRows.points(difference.lower)) to \(ComparisonRows.points(difference.upper)))\n"
         out += "Ratio: \(NumberFormatting.fixed(ratio.estimate, 3)) (\(c) CI \(NumberFormatting.fixed(ratio.lower, 3)) to \(NumberFormatting.fixed(ratio.upper, 3)))\n"
-        out += "Exact binomial test of p = \(NumberFormatting.percent(reference, 1)): p = \(ComparisonRows.pValue(pValue)) (two-sided, minimum likelihood as R binom.test)\n"
+        out += "Exact binomial test of p = \(NumberFormatting.percent(reference, 1)): \(ComparisonRows.pStatement(pValue)) (two-sided, minimum likelihood as R binom.test)\n"
         out += ComparisonRows.verdict(pValue: pValue, confidence: service.confidence, higher: service.estimate > reference)
         return out
+    }
+}
+
+extension PrintedProportionComparison {
+    /// The rows of the comparison at the chosen numerator, then — when more than one numerator
+    /// prints as the percentage — `consistent_numerators` (estimate the chosen k, bounds k₋ and
+    /// k₊), `service_over_range`, `difference_over_range`, `ratio_over_range` (bounds the union
+    /// over the range) and `p_value_range` (estimate the chosen p, bounds its minimum and maximum).
+    public var resultRows: [ResultRow] {
+        var rows = chosen.resultRows
+        guard consistentNumerators.count > 1 else { return rows }
+        let confidence = chosen.service.confidence
+        func row(_ name: String, _ estimate: Double, _ lower: Double, _ upper: Double, _ method: String) -> ResultRow {
+            ResultRow([("statistic", .text(name)), ("estimate", .number(estimate)), ("lower", .number(lower)), ("upper", .number(upper)),
+                       ("confidence", .number(confidence)), ("method", .text(method))])
+        }
+        let n = chosen.service.trials
+        rows.append(row("consistent_numerators", Double(chosen.service.successes), Double(consistentNumerators.lowerBound),
+                        Double(consistentNumerators.upperBound), "whole numerators of \(n) that print as \(percent.printedText)%"))
+        for (name, value) in [("service_over_range", serviceOverRange), ("difference_over_range", differenceOverRange),
+                              ("ratio_over_range", ratioOverRange)] {
+            rows.append(row(name, value.estimate, value.lower, value.upper, value.method))
+        }
+        rows.append(row("p_value_range", chosen.pValue, pValueRange.lowerBound, pValueRange.upperBound,
+                        "\(chosen.test), smallest and largest over every consistent numerator"))
+        return rows
+    }
+
+    /// The comparison at the chosen numerator in words, then what every consistent numerator
+    /// allows and whether the conclusion depends on which one is true.
+    public var textReport: String {
+        let out = chosen.textReport
+        guard consistentNumerators.count > 1 else { return out }
+        let c = ComparisonRows.level(chosen.service.confidence)
+        let n = chosen.service.trials, low = consistentNumerators.lowerBound, high = consistentNumerators.upperBound
+        func pct(_ v: Double) -> String { NumberFormatting.percent(v, 1) }
+        func exact(_ k: Int) -> String { NumberFormatting.fixed(100 * Double(k) / Double(n), percent.decimals + 2) }
+        var range = "The printed \(percent.printedText)% of \(n) fits every numerator from \(low) to \(high)"
+        range += " (\(exact(low))% to \(exact(high))%); the figures above use \(chosen.service.successes)."
+        range += " Over all of them: service \(c) CI \(pct(serviceOverRange.lower)) to \(pct(serviceOverRange.upper));"
+        range += " difference \(ComparisonRows.points(differenceOverRange.lower)) to \(ComparisonRows.points(differenceOverRange.upper));"
+        range += " ratio \(NumberFormatting.fixed(ratioOverRange.lower, 3)) to \(NumberFormatting.fixed(ratioOverRange.upper, 3));"
+        range += " p from \(ComparisonRows.pValue(pValueRange.lowerBound)) to \(ComparisonRows.pValue(pValueRange.upperBound))."
+        range += conclusionDependsOnNumerator
+            ? " The conclusion depends on which of these numerators is true: the printed percentage alone does not settle it."
+            : " The conclusion is the same for every one of them."
+        return out + "\n" + TextWrap.wrap(range)
     }
 }
 
@@ -40,7 +87,7 @@ extension RateComparison {
         out += "Reference: \(r(reference)) per \(per); expected count \(NumberFormatting.fixed(expected, 2))\n"
         out += "Difference: \(r(difference.estimate)) per \(per) (\(c) CI \(r(difference.lower)) to \(r(difference.upper)))\n"
         out += "Ratio: \(NumberFormatting.fixed(ratio.estimate, 3)) (\(c) CI \(NumberFormatting.fixed(ratio.lower, 3)) to \(NumberFormatting.fixed(ratio.upper, 3)))\n"
-        out += "Exact Poisson test of \(r(reference)) per \(per): p = \(ComparisonRows.pValue(pValue)) (two-sided, minimum likelihood as R poisson.test)\n"
+        out += "Exact Poisson test of \(r(reference)) per \(per): \(ComparisonRows.pStatement(pValue)) (two-sided, minimum likelihood as R poisson.test)\n"
         out += ComparisonRows.verdict(pValue: pValue, confidence: service.confidence, higher: service.estimate > reference)
         return out
     }
@@ -56,7 +103,7 @@ extension RateComparison {
         var out = "Service: \(service.count) observed against \(NumberFormatting.fixed(service.population, 2)) expected = ratio \(r(service.estimate))"
         out += " (\(c) CI \(r(service.lower)) to \(r(service.upper)), \(service.method.displayName))\n"
         out += "Reference ratio: \(r(reference)); expected count at the reference \(NumberFormatting.fixed(expected, 2))\n"
-        out += "Exact Poisson test of a ratio of \(r(reference)): p = \(ComparisonRows.pValue(pValue)) (two-sided, minimum likelihood as R poisson.test)\n"
+        out += "Exact Poisson test of a ratio of \(r(reference)): \(ComparisonRows.pStatement(pValue)) (two-sided, minimum likelihood as R poisson.test)\n"
         out += ComparisonRows.verdict(pValue: pValue, confidence: service.confidence, higher: service.estimate > reference)
         return out
     }
@@ -94,6 +141,11 @@ enum ComparisonRows {
     /// (person-years).
     static func whole(_ value: Double) -> String {
         ChartValueStyle.number.format(value, decimals: value == value.rounded() ? 0 : 2)
+    }
+
+    /// "p = 0.0871", or "p < 0.0001" below the fourth decimal.
+    static func pStatement(_ p: Double) -> String {
+        p < 0.0001 ? "p < 0.0001" : "p = " + NumberFormatting.fixed(p, 4)
     }
 
     static func pValue(_ p: Double) -> String {

@@ -11,10 +11,12 @@ enum CompareCommand: Subcommand {
         abstract: "Compare a service's proportion or rate with a reference (national) value: difference, ratio, exact test.",
         discussion: """
         A proportion is --numerator of --denominator (or --percent of --denominator: the whole
-        numerators that print as that percentage at its decimals are worked out; none is an error,
-        several a warning naming the range); --reference is a proportion (0.401) or a percent (40.1%). A rate is
-        --numerator events in a population of --denominator, per --per (default 100,000);
-        --reference is a rate per --per (236); the population may be fractional (person-years). A
+        numerators that print as that percentage at its decimals are worked out; none is an error;
+        when several fit, the figures use the nearest and every interval and the p-value are also
+        given over the whole range, saying whether the conclusion depends on the numerator);
+        --reference is a proportion (0.401) or a percent (40.1%). A rate is --numerator events in
+        a population of --denominator, per --per (default 100,000); --reference is a rate per
+        --per (236); the population may be fractional (person-years). A
         ratio is --numerator observed events against --denominator expected (fractional, for
         example from standardise), with --reference the reference ratio (default 1). The
         reference is treated as known without error.
@@ -60,33 +62,31 @@ enum CompareCommand: Subcommand {
             if arguments.has("per") { throw UsageError("--per applies only to --measure rate") }
             guard method != "byar" else { throw UsageError("--method byar is for rates; use auto, wilson or exact for a proportion") }
             guard denominator >= 1 else { throw UsageError("--denominator must be at least 1; got \(denominator)") }
-            let successes: Int
+            let reference = try ProportionArgument.parse(referenceText, flag: "--reference")
+            let interval: IntervalMethod = method == "exact" ? .clopperPearson : .wilson
             if let count = try arguments.count("numerator") {
-                successes = count
+                guard count >= 0 else { throw UsageError("--numerator must not be negative; got \(count)") }
+                guard count <= denominator else { throw UsageError("--numerator (\(count)) is above --denominator (\(denominator))") }
+                let result = try ProportionComparison(successes: count, trials: denominator, reference: reference,
+                                                      confidence: confidence, interval: interval)
+                try output.write(rows: result.resultRows) { result.textReport }
             } else {
                 guard let text = arguments.string("percent") else { throw UsageError("missing --numerator (or --percent)") }
                 guard let percent = try? PrintedPercentage(text: text) else {
                     throw UsageError("--percent must be a number between 0 and 100 with at most 6 decimals; got \(text)")
                 }
-                let nearest = Int((percent.value / 100 * Double(denominator)).rounded())
-                guard let consistent = percent.consistentCounts(total: denominator) else {
+                guard percent.consistentCounts(total: denominator) != nil else {
                     let below = Int((percent.value / 100 * Double(denominator)).rounded(.down)), above = min(denominator, below + 1)
                     throw UsageError("no whole numerator of \(denominator) prints as \(text)%: \(below) of \(denominator) is \(percent.text(count: below, total: denominator))% and \(above) is \(percent.text(count: above, total: denominator))%; give --numerator, or check the percentage and the denominator")
                 }
-                successes = min(max(nearest, consistent.lowerBound), consistent.upperBound)
-                if consistent.count > 1 {
-                    CLI.printError("yjstat compare: warning: --percent \(text) of \(denominator) fits every numerator from \(consistent.lowerBound) to \(consistent.upperBound); using \(successes) (give --numerator to choose)")
+                let result = try PrintedProportionComparison(percent: percent, trials: denominator, reference: reference,
+                                                             confidence: confidence, interval: interval)
+                let range = result.consistentNumerators
+                if range.count > 1 {
+                    CLI.printError("yjstat compare: warning: --percent \(text) of \(denominator) fits every numerator from \(range.lowerBound) to \(range.upperBound); using \(result.chosen.service.successes), with every interval and the p-value also given over the whole range (give --numerator to choose)")
                 }
+                try output.write(rows: result.resultRows) { result.textReport }
             }
-            guard successes >= 0 else { throw UsageError("--numerator must not be negative; got \(successes)") }
-            guard successes <= denominator else {
-                throw UsageError("--numerator (\(successes)) is above --denominator (\(denominator))")
-            }
-            let reference = try ProportionArgument.parse(referenceText, flag: "--reference")
-            let result = try ProportionComparison(successes: successes, trials: denominator, reference: reference,
-                                                  confidence: confidence,
-                                                  interval: method == "exact" ? .clopperPearson : .wilson)
-            try output.write(rows: result.resultRows) { result.textReport }
         } catch let error as InvalidArgumentError {
             throw UsageError("\(flag(for: error.parameter)): \(error.message)")
         }
