@@ -166,6 +166,7 @@ public enum DisproportionalityAnalysis {
                         row.cumulativeRRI = Double(x) / Double(p) / (Double(x0) / Double(p0))
                         row.cumulativeLower = cumulative.lower
                         row.cumulativeUpper = cumulative.upper
+                        row.cumulativeCorrected = cumulative.estimate
                     }
                 }
                 if let unknown {

@@ -45,6 +45,10 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
     public var cumulativeLower: Double
     /// Upper bound of the cumulative RRI interval.
     public var cumulativeUpper: Double
+    /// The cumulative RRI of the zero-corrected population-based table its interval belongs to
+    /// (``ZeroCellRule/haldane`` with a or c zero); equal to ``cumulativeRRI`` when no correction
+    /// was applied.
+    public var cumulativeCorrected: Double
     /// Sample odds ratio ad/(bc) (uncorrected).
     public var oddsRatio: Double
     /// Woolf interval lower bound.
@@ -169,7 +173,7 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
         breslowDayStatistic = nan; breslowDayDegreesOfFreedom = nil; uninformativeStrata = []; sparseStrata = false
         stratumLabels = []; stratumRiskRatios = []
         rate = nan; isReference = false; referenceRate = nan; rri = nan; rriLower = nan; rriUpper = nan
-        cumulativeRRI = nan; cumulativeLower = nan; cumulativeUpper = nan
+        cumulativeRRI = nan; cumulativeLower = nan; cumulativeUpper = nan; cumulativeCorrected = nan
         oddsRatio = nan; orLower = nan; orUpper = nan; orExact = nan; orExactLower = nan; orExactUpper = nan
         pValue = nan; pAdjusted = nan
         stageShare = nan; stageShareLower = nan; stageShareUpper = nan

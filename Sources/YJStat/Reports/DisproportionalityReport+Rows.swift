@@ -3,7 +3,8 @@ extension DisproportionalityRow {
     /// number is explicit: CSV `inf`, `-inf` or `NA`, JSON `"inf"`, `"-inf"` or `"undefined"`;
     /// `status` says what the RRI is (ok, infinite, undefined, suppressed, not-computed) and
     /// `suppressed` why a figure is hidden. With the Haldane rule the corrected estimates the
-    /// intervals belong to are added (`rri_corrected`, `or_corrected`, `share_ratio_corrected`).
+    /// intervals belong to are added (`rri_corrected`, `or_corrected`, `share_ratio_corrected`,
+    /// `cumulative_rri_corrected`, which is `NA` unless the base is the previous stage).
     public func resultRow(confidence: Double, zeroCellRule: ZeroCellRule, strata: Bool, unknown: Bool) -> ResultRow {
         let hidden = !suppression.isEmpty
         func int(_ v: Int?) -> CellValue { v.map { .integer($0) } ?? (hidden ? .suppressed : .measure(.nan)) }
@@ -39,7 +40,7 @@ extension DisproportionalityRow {
         ]
         if zeroCellRule == .haldane {
             cells += [("rri_corrected", num(rriCorrected)), ("or_corrected", num(orCorrected)),
-                      ("share_ratio_corrected", num(shareRatioCorrected))]
+                      ("share_ratio_corrected", num(shareRatioCorrected)), ("cumulative_rri_corrected", num(cumulativeCorrected))]
         }
         if unknown {
             cells += [("unknown_count", int(unknownCount)), ("rate_unknown_upper", num(rateUnknownUpper)),

@@ -72,8 +72,7 @@ extension DisproportionalityReport {
                 cells.insert(adjusted, at: 7)
             }
             if base == .previous {
-                let cumulative = row.cumulativeRRI.isFinite
-                    ? "\(Self.ratio(row.cumulativeRRI)) (\(Self.cell(row.cumulativeLower))–\(Self.cell(row.cumulativeUpper)))" : ""
+                let cumulative = Self.cumulativeCell(row, zeroCellRule: zeroCellRule)
                 cells.insert(cumulative, at: 7)
             }
             table.append(cells)
@@ -133,6 +132,21 @@ extension DisproportionalityReport {
         if x.isInfinite { return "no upper limit" }
         guard x.isFinite else { return "–" }
         return x >= 10 ? NumberFormatting.fixed(x, 1) : NumberFormatting.fixed(x, 2)
+    }
+
+    /// The cumulative RRI of a row for the text table: the estimate with its interval, the
+    /// corrected estimate beside the raw one under the Haldane rule, a non-finite value in words,
+    /// and nothing for the reference group or a hidden row.
+    static func cumulativeCell(_ row: DisproportionalityRow, zeroCellRule: ZeroCellRule) -> String {
+        guard !row.isReference else { return "" }
+        guard row.suppression.isEmpty else { return row.cumulativeRRI.isFinite ? ratio(row.cumulativeRRI) : "*" }
+        let interval = row.cumulativeLower.isNaN && row.cumulativeUpper.isNaN
+            ? "" : " (\(cell(row.cumulativeLower))–\(cell(row.cumulativeUpper)))"
+        if zeroCellRule == .haldane, !row.cumulativeRRI.isNaN, row.cumulativeCorrected.isFinite, row.cumulativeCorrected != row.cumulativeRRI {
+            return "\(ratio(row.cumulativeCorrected)) corrected (raw \(ratioCell(row.cumulativeRRI, status: ValueStatus(of: row.cumulativeRRI))))" + interval
+        }
+        if row.cumulativeRRI.isNaN && interval.isEmpty { return "not computed" }
+        return ratioCell(row.cumulativeRRI, status: ValueStatus(of: row.cumulativeRRI)) + interval
     }
 
     /// An interval bound for a table cell: "no limit" for ∞.

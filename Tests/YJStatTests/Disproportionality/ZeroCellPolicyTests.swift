@@ -180,6 +180,32 @@ struct ZeroCellPolicyTests {
         #expect(report.textSummary().contains("corrected (raw 0.00)"))
     }
 
+    /// Under the Haldane rule the cumulative RRI (previous-stage base) carries the corrected
+    /// estimate its interval belongs to, and equals the population-based RRI of the same stage in
+    /// estimate, corrected estimate and interval (the cumulative RRI is that RRI by definition).
+    @Test func haldaneCumulativeRRIHasItsCorrectedEstimate_noWhiteChildInCustody() throws {
+        let text = "group,population,arrest,custody\nWhite,4000,40,0\nBlack,300,9,2\nAsian,250,0,0\nMixed,60,3,0\n"
+        let csv = try CSVReader.parse(text, source: "zero_cells.csv")
+        let table = try CountsTable(csv: csv)
+        let previous = try DisproportionalityAnalysis.run(table, options: DisproportionalityOptions(base: .previous, zeroCell: .haldane))
+        let population = try DisproportionalityAnalysis.run(table, options: DisproportionalityOptions(base: .population, zeroCell: .haldane))
+        let black = try #require(previous.rows.first { $0.group == "Black" && $0.stage == "custody" })
+        let blackPopulation = try #require(population.rows.first { $0.group == "Black" && $0.stage == "custody" })
+        #expect(black.cumulativeRRI == .infinity)
+        // (2.5/301)/(0.5/4001), the corrected population-based table.
+        #expect(agrees(black.cumulativeCorrected, (2.5 / 301) / (0.5 / 4001), relative: 1e-12))
+        #expect(black.cumulativeCorrected == blackPopulation.rriCorrected)
+        #expect(black.cumulativeLower == blackPopulation.rriLower && black.cumulativeUpper == blackPopulation.rriUpper)
+        #expect(black.cumulativeLower <= black.cumulativeCorrected && black.cumulativeCorrected <= black.cumulativeUpper)
+        let row = black.resultRow(confidence: 0.95, zeroCellRule: .haldane, strata: false, unknown: false)
+        #expect(row["cumulative_rri"]?.csvText == "inf")
+        #expect(row["cumulative_rri_corrected"]?.csvText == String(black.cumulativeCorrected))
+        let summary = previous.textSummary()
+        #expect(summary.contains("66.5 corrected (raw infinite) (3.20–1381.2)"), "\(summary)")
+        let mixed = try #require(previous.rows.first { $0.group == "Mixed" && $0.stage == "custody" })
+        #expect(mixed.cumulativeRRI.isNaN && summary.contains("undefined (1.31–3278.7)"))
+    }
+
     // MARK: property — every ratio's printed estimate lies inside its printed interval
 
     @Test(arguments: ZeroCellRule.allCases, [RatioIntervalMethod.katz, .koopman])
