@@ -90,6 +90,13 @@ def normal_tables():
             continue
         quantile.append([p, f(normal_quantile(p))])
 
+    # z = Φ⁻¹(1 − α/2) for confidence levels 1 − α in [0.5, 1), where (1 − c)/2 is exact in
+    # double arithmetic (Sterbenz), so the reference is for the double level itself.
+    critical = table("normal_two_sided_critical", ["confidence", "z"])
+    for c in [0.5, 0.6, 0.8, 0.9, 0.95, 0.975, 0.98, 0.99, 0.995, 0.998, 0.999, 0.9999,
+              0.999999, 0.99999999, 0.9999999999, 1 - 2.0 ** -40]:
+        critical.append([c, f(-normal_quantile((1 - c) / 2))])
+
 
 def normal_quantile(p):
     pm = mp.mpf(p)

@@ -81,7 +81,7 @@ public struct PoissonRateInterval: Sendable, Equatable, Codable {
     /// small counts the lower bound can fall below zero; it is reported as 0 (and is 0 at k = 0).
     public static func byar(count k: Int, population: Double, per: Double, confidence: Double) throws -> PoissonRateInterval {
         try validate(count: k, population: population, per: per, confidence: confidence)
-        let z = Normal.complementaryQuantile((1 - confidence) / 2)
+        let z = Normal.twoSidedCriticalValue(confidence: confidence)
         let kk = Double(k), k1 = kk + 1
         let low = k == 0 ? 0 : max(0, kk * Foundation.pow(1 - 1 / (9 * kk) - z / (3 * kk.squareRoot()), 3))
         let high = k1 * Foundation.pow(1 - 1 / (9 * k1) + z / (3 * k1.squareRoot()), 3)

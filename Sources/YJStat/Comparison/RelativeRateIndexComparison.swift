@@ -87,7 +87,7 @@ public struct RelativeRateIndexComparison: Sendable, Equatable, Codable {
 
     private init(_ s: (log: Double, variance: Double, method: String), _ n: (log: Double, variance: Double, method: String),
                  model: Model, confidence: Double, nationalMethod: String) {
-        let z = Normal.complementaryQuantile((1 - confidence) / 2)
+        let z = Normal.twoSidedCriticalValue(confidence: confidence)
         func onLogScale(_ log: Double, _ variance: Double, _ method: String) -> IntervalEstimate {
             let half = z * variance.squareRoot()
             return IntervalEstimate(estimate: Foundation.exp(log), lower: Foundation.exp(log - half),

@@ -52,7 +52,7 @@ public struct TwoServiceComparison: Sendable, Equatable, Codable {
                                    secondTrials n2: Int, confidence: Double = 0.95) throws -> TwoServiceComparison {
         let a = try ProportionInterval.wilson(successes: k1, trials: n1, confidence: confidence)
         let b = try ProportionInterval.wilson(successes: k2, trials: n2, confidence: confidence)
-        let z = Normal.complementaryQuantile((1 - confidence) / 2)
+        let z = Normal.twoSidedCriticalValue(confidence: confidence)
         let p1 = a.estimate, p2 = b.estimate
         var difference = IntervalEstimate.newcombe(a, b)
         difference.method = "Newcombe hybrid score (method 10)"
@@ -85,7 +85,7 @@ public struct TwoServiceComparison: Sendable, Equatable, Codable {
         guard k1 + k2 > 0 else {
             throw InvalidArgumentError("count", "neither service has any events, so the rates cannot be compared")
         }
-        let z = Normal.complementaryQuantile((1 - confidence) / 2)
+        let z = Normal.twoSidedCriticalValue(confidence: confidence)
         let d = a.estimate - b.estimate
         let se = per * (Double(k1) / (t1 * t1) + Double(k2) / (t2 * t2)).squareRoot()
         let difference = IntervalEstimate(estimate: d, lower: d - z * se, upper: d + z * se, confidence: confidence,

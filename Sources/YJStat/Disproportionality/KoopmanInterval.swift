@@ -16,7 +16,7 @@ extension TwoByTwoTable {
     /// bisection on log θ to full double precision.
     public func riskRatioKoopman(confidence: Double) throws -> RatioEstimate {
         try InvalidArgumentError.checkConfidence(confidence)
-        let z = Normal.quantile(1 - (1 - confidence) / 2)
+        let z = Normal.twoSidedCriticalValue(confidence: confidence)
         let critical = z * z
         let x1 = Double(a), x0 = Double(c), n1 = Double(groupTotal), n0 = Double(referenceTotal)
         let estimate = riskRatio

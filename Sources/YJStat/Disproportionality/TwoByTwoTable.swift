@@ -113,7 +113,7 @@ public struct TwoByTwoTable: Sendable, Equatable, Codable {
             if estimate.isNaN || se.isNaN { return (.nan, .nan) }
             return (0, .infinity)
         }
-        let z = Normal.quantile(1 - (1 - confidence) / 2)
+        let z = Normal.twoSidedCriticalValue(confidence: confidence)
         let centre = Foundation.log(estimate)
         return (Foundation.exp(centre - z * se), Foundation.exp(centre + z * se))
     }

@@ -9,7 +9,7 @@ extension ProportionInterval {
     public static func agrestiCoull(successes k: Int, trials n: Int, confidence: Double) throws -> ProportionInterval {
         try InvalidArgumentError.checkCounts(successes: k, trials: n)
         try InvalidArgumentError.checkConfidence(confidence)
-        let z = criticalValue(confidence), z2 = z * z
+        let z = Normal.twoSidedCriticalValue(confidence: confidence), z2 = z * z
         let nTilde = Double(n) + z2
         let pTilde = (Double(k) + z2 / 2) / nTilde
         let half = z * (pTilde * (1 - pTilde) / nTilde).squareRoot()

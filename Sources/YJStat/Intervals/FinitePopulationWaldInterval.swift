@@ -13,7 +13,7 @@ extension ProportionInterval {
         guard N >= n else { throw InvalidArgumentError("population", "\(N) is smaller than the sample of \(n)") }
         let p = Double(k) / Double(n)
         let correction = 1 - Double(n) / Double(N)
-        let half = criticalValue(confidence) * (p * (1 - p) / Double(n) * correction).squareRoot()
+        let half = Normal.twoSidedCriticalValue(confidence: confidence) * (p * (1 - p) / Double(n) * correction).squareRoot()
         return ProportionInterval(method: .finitePopulationWald, successes: k, trials: n, population: N, estimate: p,
                                   lower: max(0, p - half), upper: min(1, p + half), confidence: confidence,
                                   assumptions: ["normal approximation",

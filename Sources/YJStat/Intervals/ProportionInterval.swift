@@ -76,9 +76,4 @@ public struct ProportionInterval: Sendable, Equatable, Codable {
                 : try finitePopulationWald(successes: successes, sample: trials, population: population, confidence: confidence)
         }
     }
-
-    /// The two-sided standard normal critical value z = Φ⁻¹(1 − α/2) for confidence 1 − α.
-    static func criticalValue(_ confidence: Double) -> Double {
-        -Normal.quantile((1 - confidence) / 2)
-    }
 }

@@ -11,7 +11,7 @@ extension ProportionInterval {
         try InvalidArgumentError.checkCounts(successes: k, trials: n)
         try InvalidArgumentError.checkConfidence(confidence)
         let p = Double(k) / Double(n)
-        let half = criticalValue(confidence) * (p * (1 - p) / Double(n)).squareRoot()
+        let half = Normal.twoSidedCriticalValue(confidence: confidence) * (p * (1 - p) / Double(n)).squareRoot()
         return ProportionInterval(method: .wald, successes: k, trials: n, estimate: p,
                                   lower: max(0, p - half), upper: min(1, p + half), confidence: confidence,
                                   assumptions: ["normal approximation to the binomial",

@@ -11,7 +11,7 @@ extension ProportionInterval {
     public static func wilsonContinuityCorrected(successes k: Int, trials n: Int, confidence: Double) throws -> ProportionInterval {
         try InvalidArgumentError.checkCounts(successes: k, trials: n)
         try InvalidArgumentError.checkConfidence(confidence)
-        let z = criticalValue(confidence), z2 = z * z
+        let z = Normal.twoSidedCriticalValue(confidence: confidence), z2 = z * z
         let kk = Double(k), nn = Double(n), p = kk / nn
         let denominator = 2 * (nn + z2)
         var lower = 0.0, upper = 1.0

@@ -9,7 +9,7 @@ extension ProportionInterval {
     public static func wilson(successes k: Int, trials n: Int, confidence: Double) throws -> ProportionInterval {
         try InvalidArgumentError.checkCounts(successes: k, trials: n)
         try InvalidArgumentError.checkConfidence(confidence)
-        let z = criticalValue(confidence), z2 = z * z
+        let z = Normal.twoSidedCriticalValue(confidence: confidence), z2 = z * z
         let kk = Double(k), nn = Double(n)
         let centre = (kk + z2 / 2) / (nn + z2)
         let half = z / (nn + z2) * (kk * (nn - kk) / nn + z2 / 4).squareRoot()

@@ -121,7 +121,7 @@ enum ModelFitting {
         let evaluation = full.evaluation
         let covariance = try evaluation.factor.inverse()
         let p = design.columnCount
-        let z = Normal.quantile(0.5 + confidenceLevel / 2)
+        let z = Normal.twoSidedCriticalValue(confidence: confidenceLevel)
         let crude = try crudeEstimates(used, codings: codings, family: family, firth: firth, backend: backend, z: z)
         let profiler = ProfileLikelihood(estimator: estimator, fit: evaluation, criticalValue: z)
         var coefficients: [RegressionCoefficient] = []

@@ -116,6 +116,16 @@ public enum Normal {
         -quantile(q)
     }
 
+    /// The two-sided critical value z = Φ⁻¹(1 − α/2) for a confidence level 1 − α in (0, 1):
+    /// 1.959963984540054 at 95%, 2.5758293035489004 at 99%.
+    ///
+    /// Computed as the upper quantile of α/2 (``complementaryQuantile(_:)``), so that levels close
+    /// to 1 keep full accuracy; accuracy as ``quantile(_:)``. `.nan` outside [0, 1]; 0 at a level of
+    /// 0 and +∞ at 1. The one place every interval, test and sample size takes its z from.
+    public static func twoSidedCriticalValue(confidence: Double) -> Double {
+        complementaryQuantile((1 - confidence) / 2)
+    }
+
     /// Lower-tail quantile for p < 0.075, AS 241 refined by one Newton step in log space.
     private static func refinedLowerTail(_ p: Double) -> Double {
         let start = wichura(p)

@@ -42,7 +42,7 @@ public struct MarginOfError: Sendable, Equatable, Codable {
                 throw InvalidArgumentError("sample", "\(sample) is more than the population of \(population)")
             }
         }
-        let z = PrecisionTarget.criticalValue(confidence)
+        let z = Normal.twoSidedCriticalValue(confidence: confidence)
         let factor = correction.varianceFactor(sample: sample, population: population)
         let margin = z * (proportion * (1 - proportion) / Double(sample) * factor).squareRoot()
         return MarginOfError(sample: sample, population: population, confidence: confidence, proportion: proportion,

@@ -44,17 +44,12 @@ public struct PrecisionTarget: Sendable, Equatable, Codable {
     }
 
     /// The two-sided critical value z = Φ⁻¹(1 − α/2), computed as −Φ⁻¹(α/2) for accuracy.
-    public var z: Double { Self.criticalValue(confidence) }
+    public var z: Double { Normal.twoSidedCriticalValue(confidence: confidence) }
 
     /// n₀ = z² p(1 − p) / e², the sample size for an infinite population (unrounded).
     public var infinitePopulationSize: Double {
         let z = self.z
         return z * z * proportion * (1 - proportion) / (margin * margin)
-    }
-
-    /// Two-sided standard normal critical value for a confidence level in (0, 1).
-    static func criticalValue(_ confidence: Double) -> Double {
-        -Normal.quantile((1 - confidence) / 2)
     }
 
     /// Whether `achieved` is within the target margin, allowing the relative

@@ -24,6 +24,7 @@ struct NumericsOracleTests {
         "normal_sf": (probabilityTolerance, { Normal.sf($0[0]) }),
         "normal_logcdf": (probabilityTolerance, { Normal.logCDF($0[0]) }),
         "normal_quantile": (quantileTolerance, { Normal.quantile($0[0]) }),
+        "normal_two_sided_critical": (quantileTolerance, { Normal.twoSidedCriticalValue(confidence: $0[0]) }),
         "log_gamma": (probabilityTolerance, { SpecialFunctions.logGamma($0[0]) }),
         "log_beta": (probabilityTolerance, { SpecialFunctions.logBeta($0[0], $0[1]) }),
         "beta_lower": (probabilityTolerance, {
