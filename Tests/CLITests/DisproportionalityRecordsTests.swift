@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YJStat
 
 /// `yjstat disproportionality --records`: case-level extract → per-service analysis in one pass.
 @Suite("yjstat disproportionality --records")
@@ -160,7 +161,7 @@ struct DisproportionalityRecordsTests {
     /// Property: `--records` equals `--counts` on the same numbers, for random tables in which
     /// some population groups have no records at all.
     @Test func recordsEqualsCountsOnRandomTablesWithEmptyGroups() throws {
-        var generator = SplitMix64(seed: 1212)
+        var generator = SyntheticExtract.RandomSource(seed: 1212)  // SplitMix64
         let groups = ["White", "Black", "Asian", "Mixed", "Other"]
         for trial in 0..<4 {
             let folder = try temporaryFolder()
@@ -192,18 +193,5 @@ struct DisproportionalityRecordsTests {
                 #expect(String(describing: stripped.sorted { $0.key < $1.key }) == String(describing: plain.sorted { $0.key < $1.key }), "trial \(trial) \(row["group"] ?? "")")
             }
         }
-    }
-}
-
-/// SplitMix64, so the random tables are reproducible.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

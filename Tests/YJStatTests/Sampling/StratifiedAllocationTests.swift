@@ -1,20 +1,6 @@
 import Testing
 @testable import YJStat
 
-/// A small deterministic random number generator (SamplingTestGenerator, Steele, Lea & Flood 2014) so that
-/// property tests are reproducible without dependencies.
-struct SamplingTestGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Stratified allocation")
 struct StratifiedAllocationTests {
     static func table(_ counts: [Int]) throws -> StrataTable {
@@ -31,7 +17,7 @@ struct StratifiedAllocationTests {
     }
 
     @Test func propertiesHoldOverRandomCrossedTables() throws {
-        var rng = SamplingTestGenerator(seed: 0x5EED_2024)
+        var rng = SplitMix64(seed: 0x5EED_2024)
         for trial in 0..<400 {
             let sexes = ["male", "female"].prefix(Int.random(in: 1...2, using: &rng))
             let disposals = ["referral", "yro", "dto"].prefix(Int.random(in: 1...3, using: &rng))
