@@ -25,9 +25,33 @@ struct CommandOutput {
     /// Input files of this run; the output may never replace one of them.
     var inputs: [URL] = []
 
+    /// Reads `--format` and `--output`. With no `--format`, a `.csv`, `.json` or `.txt` output
+    /// name chooses the format; an `--output` whose extension names another format than the one
+    /// given, or a format the command does not write (`.html`, `.md`), is a usage error naming both.
     init(_ arguments: ParsedArguments) throws {
-        format = try arguments.choice("format", as: OutputFormat.self) ?? .text
         destination = arguments.string("output").flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0) }
+        let given = arguments.has("format") ? try arguments.choice("format", as: OutputFormat.self) : nil
+        let formats = arguments.spec.option(named: "format")?.choices ?? []
+        guard let destination, !formats.isEmpty else {
+            format = try given ?? arguments.choice("format", as: OutputFormat.self) ?? .text
+            return
+        }
+        let name = destination.lastPathComponent, suffix = destination.pathExtension.lowercased()
+        if let implied = OutputFormat(fileExtension: suffix), formats.contains(implied.rawValue) {
+            if let given, given != implied {
+                throw UsageError("--output \(name) is a .\(suffix) file but --format is \(given.rawValue); give --format \(implied.rawValue), or an output name that ends in .\(given == .text ? "txt" : given.rawValue)")
+            }
+            format = implied
+        } else if OutputFormat(fileExtension: suffix) != nil || OutputFormat.otherDocumentExtensions.contains(suffix) {
+            throw UsageError("--output \(name): this command writes \(Self.list(formats)), not .\(suffix); give an output name that ends in \(Self.list(formats.map { "." + ($0 == "text" ? "txt" : $0) }))")
+        } else {
+            format = try given ?? arguments.choice("format", as: OutputFormat.self) ?? .text
+        }
+    }
+
+    /// "a, b or c".
+    private static func list(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " or " + items.last!
     }
 
     /// Writes the complete output text.
