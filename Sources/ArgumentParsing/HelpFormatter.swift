@@ -1,13 +1,36 @@
-/// Renders `--help` text for commands and the top-level command list.
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Renders `--help` text for commands and the top-level command list, wrapped to a width.
 public enum HelpFormatter {
-    /// Help for one command: abstract, usage line, discussion, arguments, options, examples.
-    public static func help(for spec: CommandSpec) -> String {
-        var out = "OVERVIEW: \(spec.abstract)\n\n"
-        out += "USAGE: \(usage(for: spec))\n"
-        if !spec.discussion.isEmpty { out += "\n" + spec.discussion.trimmingTrailingNewlines() + "\n" }
+    /// The width help is wrapped to: `$COLUMNS` when it is a number of at least 40, else the
+    /// width of the terminal on standard output, else 80.
+    public static func terminalWidth() -> Int {
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns >= 40 { return columns }
+        #if canImport(Glibc) || canImport(Darwin)
+        var size = winsize()
+        if isatty(STDOUT_FILENO) != 0, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 {
+            return Int(size.ws_col)
+        }
+        #endif
+        return 80
+    }
+
+    /// Help for one command: abstract, usage line, discussion, arguments, options, examples,
+    /// every line at most `width` characters where words allow (a longer word stays whole).
+    public static func help(for spec: CommandSpec, width: Int = terminalWidth()) -> String {
+        var out = wrap("OVERVIEW: \(spec.abstract)", width: width, indent: 10) + "\n"
+        out += wrap("USAGE: \(usage(for: spec))", width: width, indent: 7)
+        if !spec.discussion.isEmpty {
+            out += "\n" + reflow(spec.discussion.trimmingTrailingNewlines(), width: width)
+        }
         if !spec.positionals.isEmpty {
             out += "\nARGUMENTS:\n"
-            out += table(spec.positionals.map { ("<\($0.name)>" + ($0.isVariadic ? " ..." : ""), $0.help) })
+            out += table(spec.positionals.map { ("<\($0.name)>" + ($0.isVariadic ? " ..." : ""), $0.help) }, width: width)
         }
         var rows: [(String, String)] = spec.options.map { option in
             var left = "--\(option.name)"
@@ -19,7 +42,8 @@ public enum HelpFormatter {
             return (left, right)
         }
         rows.append(("-h, --help", "Show this help."))
-        out += "\nOPTIONS:\n" + table(rows)
+        if spec.option(named: "version") == nil { rows.append(("--version", "Show the version.")) }
+        out += "\nOPTIONS:\n" + table(rows, width: width)
         if !spec.examples.isEmpty {
             out += "\nEXAMPLES:\n" + spec.examples.map { "  \($0)\n" }.joined()
         }
@@ -43,22 +67,66 @@ public enum HelpFormatter {
     }
 
     /// The top-level help listing subcommands.
-    public static func overview(program: String, abstract: String, commands: [CommandSpec], footer: String) -> String {
-        var out = "OVERVIEW: \(abstract)\n\nUSAGE: \(program) <subcommand> [options]\n\nSUBCOMMANDS:\n"
-        out += table(commands.map { ($0.name, $0.abstract) })
-        out += "\n  See '\(program) help <subcommand>' or '\(program) <subcommand> --help' for details.\n"
+    public static func overview(program: String, abstract: String, commands: [CommandSpec], footer: String,
+                                width: Int = terminalWidth()) -> String {
+        var out = wrap("OVERVIEW: \(abstract)", width: width, indent: 10) + "\nUSAGE: \(program) <subcommand> [options]\n\nSUBCOMMANDS:\n"
+        out += table(commands.map { ($0.name, $0.abstract) }, width: width)
+        out += "\n" + wrap("  See '\(program) help <subcommand>' or '\(program) <subcommand> --help' for details.", width: width, indent: 2)
         if !footer.isEmpty { out += "\n" + footer + "\n" }
         return out
     }
 
-    private static func table(_ rows: [(String, String)]) -> String {
-        let width = min(28, (rows.map(\.0.count).max() ?? 0))
+    /// Two columns: names padded to the longest (at most 28), descriptions wrapped to `width`
+    /// and indented under their column; a longer name puts its description on the next line.
+    private static func table(_ rows: [(String, String)], width: Int) -> String {
+        let column = min(28, (rows.map(\.0.count).max() ?? 0))
+        let indent = 2 + column + 2
         return rows.map { left, right in
-            if left.count > width {
-                return "  \(left)\n  \(String(repeating: " ", count: width))  \(right)\n"
+            let description = wrap(String(repeating: " ", count: indent) + right, width: width, indent: indent)
+            let body = description.dropFirst(indent)
+            if left.count > column {
+                return "  \(left)\n" + description
             }
-            return "  \(left)\(String(repeating: " ", count: width - left.count))  \(right)\n"
+            return "  \(left)\(String(repeating: " ", count: column - left.count))  " + body
         }.joined()
+    }
+
+    /// Prose re-wrapped to `width`: a paragraph (lines up to a blank line) that fits is kept as
+    /// written; one with a longer line is joined and wrapped again, unless it holds indented or
+    /// bulleted lines, which are then wrapped one by one so their layout survives.
+    static func reflow(_ text: String, width: Int) -> String {
+        let paragraphs = text.components(separatedBy: "\n\n")
+        return paragraphs.map { paragraph -> String in
+            let lines = paragraph.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.allSatisfy({ $0.count <= width }) { return lines.map { $0 + "\n" }.joined() }
+            if lines.contains(where: { $0.hasPrefix(" ") || $0.hasPrefix("- ") || $0.hasPrefix("* ") }) {
+                return lines.map { line in
+                    let indent = line.prefix { $0 == " " }.count + (line.drop { $0 == " " }.hasPrefix("- ") ? 2 : 0)
+                    return wrap(line, width: width, indent: indent)
+                }.joined()
+            }
+            return wrap(lines.joined(separator: " "), width: width, indent: 0)
+        }.joined(separator: "\n")
+    }
+
+    /// `text` broken at spaces into lines of at most `width` characters (a longer word stays
+    /// whole on its line), continuation lines indented by `indent` spaces; ends in a newline.
+    static func wrap(_ text: String, width: Int, indent: Int) -> String {
+        let leading = text.prefix { $0 == " " }
+        var lines: [String] = []
+        var line = String(leading)
+        var lineHasWord = false
+        for word in text.dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: true) {
+            if lineHasWord && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = String(repeating: " ", count: indent)
+                lineHasWord = false
+            }
+            line += (lineHasWord ? " " : "") + word
+            lineHasWord = true
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n") + "\n"
     }
 }
 

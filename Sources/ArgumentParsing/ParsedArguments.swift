@@ -13,12 +13,15 @@ public struct ParsedArguments: Sendable {
     public private(set) var positionals: [String]
     /// Whether `--help` or `-h` was given.
     public private(set) var wantsHelp: Bool
+    /// Whether `--version` was given (and the command declares no option of that name).
+    public private(set) var wantsVersion: Bool = false
 
     /// Parses `arguments` (the words after the subcommand name) against `spec`.
     ///
     /// Accepts `--name value` and `--name=value`; `--` ends options. Unknown options are
     /// rejected with the nearest valid name suggested; a value-taking option at the end of the
-    /// line or followed by another `--option` is reported as missing its value.
+    /// line or followed by another `--option` is reported as missing its value. `--help` (`-h`)
+    /// and `--version` skip the checks of required options and positionals.
     ///
     /// - Throws: ``UsageError``.
     public static func parse(_ arguments: [String], for spec: CommandSpec) throws -> ParsedArguments {
@@ -34,6 +37,7 @@ public struct ParsedArguments: Sendable {
             }
             if word == "--" { optionsEnded = true; continue }
             if word == "--help" || word == "-h" { parsed.wantsHelp = true; continue }
+            if word == "--version", spec.option(named: "version") == nil { parsed.wantsVersion = true; continue }
             guard word.hasPrefix("--") else {
                 throw UsageError("unknown option '\(word)'" + hint(for: String(word.dropFirst()), in: spec))
             }
@@ -65,7 +69,7 @@ public struct ParsedArguments: Sendable {
             }
             parsed.values[name, default: []].append(value)
         }
-        if parsed.wantsHelp { return parsed }
+        if parsed.wantsHelp || parsed.wantsVersion { return parsed }
         for option in spec.options where option.isRequired && parsed.values[option.name] == nil {
             throw UsageError("missing required option --\(option.name) <\(option.valueName ?? "value")>")
         }
@@ -103,16 +107,39 @@ public struct ParsedArguments: Sendable {
     }
 
     /// Whether a flag was given.
-    public func flag(_ name: String) -> Bool { flags.contains(name) }
+    public func flag(_ name: String) -> Bool {
+        checkDeclared(name)
+        return flags.contains(name)
+    }
 
     /// Whether a value option was given.
-    public func has(_ name: String) -> Bool { values[name] != nil }
+    public func has(_ name: String) -> Bool {
+        checkDeclared(name)
+        return values[name] != nil
+    }
 
     /// The last value given for an option, or its declared default.
-    public func string(_ name: String) -> String? { values[name]?.last ?? spec.option(named: name)?.defaultValue }
+    public func string(_ name: String) -> String? {
+        checkDeclared(name)
+        return values[name]?.last ?? spec.option(named: name)?.defaultValue
+    }
 
     /// All values given for a repeatable option.
-    public func strings(_ name: String) -> [String] { values[name] ?? [] }
+    public func strings(_ name: String) -> [String] {
+        checkDeclared(name)
+        return values[name] ?? []
+    }
+
+    /// Whether the command declares an option of this name: the way to ask before reading an
+    /// option that only some commands have.
+    public func declares(_ name: String) -> Bool { spec.option(named: name) != nil }
+
+    /// A name read back must be one the command declares: a misspelt key (`arguments.int("yse")`)
+    /// would otherwise read as "not given". A failed assertion in debug builds, so that every
+    /// test reaching the read fails; release builds read it as not given.
+    private func checkDeclared(_ name: String) {
+        assert(declares(name), "\(spec.name): reads option --\(name), which it does not declare")
+    }
 
     /// The value of a required option; throws naming it when absent.
     public func required(_ name: String) throws -> String {

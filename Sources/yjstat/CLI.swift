@@ -44,6 +44,10 @@ enum CLI {
                 print(HelpFormatter.help(for: spec), terminator: "")
                 return .success
             }
+            if arguments.wantsVersion {
+                print("\(program) \(version)")
+                return .success
+            }
             let output = try CommandOutput(arguments)
             return try command.run(arguments, output: output)
         } catch let error as UsageError {

@@ -29,7 +29,12 @@ struct CommandOutput {
     /// name chooses the format; an `--output` whose extension names another format than the one
     /// given, or a format the command does not write (`.html`, `.md`), is a usage error naming both.
     init(_ arguments: ParsedArguments) throws {
-        destination = arguments.string("output").flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0) }
+        destination = arguments.declares("output")
+            ? arguments.string("output").flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0) } : nil
+        guard arguments.declares("format") else {
+            format = .text
+            return
+        }
         let given = arguments.has("format") ? try arguments.choice("format", as: OutputFormat.self) : nil
         let formats = arguments.spec.option(named: "format")?.choices ?? []
         guard let destination, !formats.isEmpty else {

@@ -23,7 +23,8 @@ struct CLIBasicsTests {
         let overview = try runCLI(["--help"]).stdout
         let names = overview.components(separatedBy: "SUBCOMMANDS:\n")[1]
             .components(separatedBy: "\n\n")[0]
-            .split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+            .split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }  // not a wrapped abstract's next line
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
         #expect(!names.isEmpty)
         for name in names {
             let result = try runCLI([name, "--help"])
@@ -36,6 +37,23 @@ struct CLIBasicsTests {
         let result = try runCLI(["--version"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("yjstat "))
+    }
+
+    /// Issue 14: `--version` after a subcommand prints the version, as at the top level.
+    @Test func subcommandVersionPrints() throws {
+        let top = try runCLI(["--version"])
+        for command in ["interval", "disproportionality", "summary"] {
+            let result = try runCLI([command, "--version"])
+            #expect(result.status == 0 && result.stdout == top.stdout, "\(command): \(result.stderr)")
+        }
+    }
+
+    @Test func helpFollowsCOLUMNS() throws {
+        let narrow = try runCLI(["compare", "--help"], environment: ["COLUMNS": "60"])
+        #expect(narrow.status == 0)
+        for line in narrow.stdout.split(separator: "\n") where line.contains(" ") && !line.hasPrefix("  yjstat ") {
+            #expect(line.count <= 60, "\(line)")
+        }
     }
 
     @Test func unknownSubcommandSuggestsNearest() throws {

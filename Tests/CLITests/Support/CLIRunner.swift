@@ -20,11 +20,16 @@ func yjstatBinary() throws -> URL {
     throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates[0].path])
 }
 
-/// Runs `yjstat` with arguments (and optional standard input) in `directory`, capturing output.
-func runCLI(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> CLIResult {
+/// Runs `yjstat` with arguments (and optional standard input) in `directory`, capturing output;
+/// `environment` adds to (or overrides) the test's own environment.
+func runCLI(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
+            environment: [String: String] = [:]) throws -> CLIResult {
     let process = Process()
     process.executableURL = try yjstatBinary()
     process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     if let directory { process.currentDirectoryURL = directory }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
