@@ -25,30 +25,90 @@ public enum ReportNormalizer {
     public static func lines(of text: String) -> [ReportLine] {
         var result: [ReportLine] = []
         var number = 0
-        // Lines end at LF, CR LF or a lone CR (old Mac converters), so all three give the same lines.
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var index = start
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if scalar == "\n" || scalar == "\r" {
-                number += 1
-                result.append(contentsOf: normalise(String(String.UnicodeScalarView(scalars[start..<index])), number: number))
-                var next = scalars.index(after: index)
-                if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
-                start = next
-                index = next
-            } else {
-                index = scalars.index(after: index)
+        var copy = text
+        copy.withUTF8 { bytes in
+            result.reserveCapacity(bytes.count / 48 + 1)
+            var scratch: [UInt8] = []
+            // Lines end at LF, CR LF or a lone CR (old Mac converters), so all three give the same
+            // lines. Both are ASCII bytes, never inside a multi-byte sequence, so splitting the
+            // bytes splits the text at the same places as splitting its scalars.
+            let count = bytes.count
+            var start = 0
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    number += 1
+                    append(UnsafeBufferPointer(rebasing: bytes[start..<index]), number: number, to: &result, scratch: &scratch)
+                    var next = index + 1
+                    if byte == 0x0D, next < count, bytes[next] == 0x0A { next += 1 }
+                    start = next
+                    index = next
+                } else {
+                    index += 1
+                }
             }
+            number += 1
+            append(UnsafeBufferPointer(rebasing: bytes[start..<count]), number: number, to: &result, scratch: &scratch)
         }
-        number += 1
-        result.append(contentsOf: normalise(String(String.UnicodeScalarView(scalars[start...])), number: number))
         if let last = result.last, last.isBlank, last.number == number, text.hasSuffix("\n") || text.hasSuffix("\r") {
             result.removeLast()
         }
         markFurniture(&result)
         return result
+    }
+
+    /// Normalises the bytes of one physical line: printable ASCII without HTML or backticks (most
+    /// lines of most reports) is read directly from the bytes, anything else by ``normalise(_:number:)``.
+    /// Both give the same lines.
+    static func append(_ raw: UnsafeBufferPointer<UInt8>, number: Int, to result: inout [ReportLine], scratch: inout [UInt8]) {
+        if let line = plainASCIILine(raw, number: number, scratch: &scratch) {
+            result.append(line)
+        } else {
+            result.append(contentsOf: normalise(String(decoding: raw, as: UTF8.self), number: number))
+        }
+    }
+
+    /// The line of a physical line made only of printable ASCII other than `<` and `` ` ``
+    /// (which need the HTML and quote rules), or `nil` for any other line. Such a line needs
+    /// only its runs of spaces collapsed and its ends trimmed.
+    static func plainASCIILine(_ raw: UnsafeBufferPointer<UInt8>, number: Int, scratch: inout [UInt8]) -> ReportLine? {
+        var spaces = 0
+        var underscores = 0
+        var needsCollapse = false
+        var previousSpace = true
+        for byte in raw {
+            guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "<"), byte != UInt8(ascii: "`") else { return nil }
+            if byte == UInt8(ascii: " ") {
+                spaces += 1
+                if previousSpace { needsCollapse = true }
+                previousSpace = true
+            } else {
+                if byte == UInt8(ascii: "_") { underscores += 1 }
+                previousSpace = false
+            }
+        }
+        if previousSpace { needsCollapse = true }
+        let isRule = spaces + underscores == raw.count && (raw.count >= 20 || underscores >= 10)
+        let startsPage = raw.count >= 2 && raw[0] == UInt8(ascii: " ") && raw[1] != UInt8(ascii: " ")
+        let text: String
+        if !needsCollapse {
+            text = String(decoding: raw, as: UTF8.self)
+        } else {
+            scratch.removeAll(keepingCapacity: true)
+            var pending = false
+            for byte in raw {
+                if byte == UInt8(ascii: " ") {
+                    pending = true
+                } else {
+                    if pending && !scratch.isEmpty { scratch.append(UInt8(ascii: " ")) }
+                    pending = false
+                    scratch.append(byte)
+                }
+            }
+            text = String(decoding: scratch, as: UTF8.self)
+        }
+        return ReportLine(number: number, text: text, cells: text.isEmpty ? [] : [text], startsPage: startsPage, isFootnoteRule: isRule)
     }
 
     /// Normalises one physical line into one or more logical lines.

@@ -171,6 +171,41 @@ struct ReportNormalizerTests {
         #expect(lines[3].footnoteMarks == [3])
     }
 
+    /// The byte fast path for plain ASCII lines gives exactly the lines the general path gives.
+    @Test func plainASCIIFastPathMatchesTheGeneralPath() throws {
+        var rng = SplitMix64(seed: 15_2026)
+        let alphabet = Array("ab Z9 _.?%/&'\"-;:()".utf8)
+        var lines: [String] = ["", " ", "  x", " x y ", String(repeating: "_", count: 12), String(repeating: " ", count: 25),
+                               String(repeating: "_ ", count: 11), "a  b   c", " Next page"]
+        for _ in 0..<400 {
+            let length = Int.random(in: 0...40, using: &rng)
+            lines.append(String(decoding: (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }, as: UTF8.self))
+        }
+        var scratch: [UInt8] = []
+        for (offset, raw) in lines.enumerated() {
+            var copy = raw
+            let fast = try #require(copy.withUTF8 { ReportNormalizer.plainASCIILine($0, number: offset + 1, scratch: &scratch) })
+            let general = ReportNormalizer.normalise(raw, number: offset + 1)
+            #expect([fast] == general, "line \(raw.debugDescription)")
+        }
+        var html = "<p>x</p>"
+        #expect(html.withUTF8 { ReportNormalizer.plainASCIILine($0, number: 1, scratch: &scratch) } == nil)
+    }
+
+    /// Words read off by bytes keep the punctuation flags and lower-cased core of the character rules.
+    @Test(arguments: [("(Good),", "good", true, true, false, false), ("\"Safe?\"", "safe", false, false, false, true),
+                      ("e.g.", "e.g", false, false, false, false), ("A.", "a", false, false, false, false),
+                      ("ÉTÉ;", "été", false, false, true, false), ("[x]:", "x", true, true, true, false),
+                      ("cases.", "cases", false, false, false, true), ("...", "", false, false, false, true)])
+    func narrativeWordPunctuation(raw: String, core: String, opens: Bool, closes: Bool, clause: Bool, sentence: Bool) {
+        let word = NarrativeText.word(raw[...], line: 1)
+        #expect(word.core == core)
+        #expect(word.opensBracket == opens)
+        #expect(word.closesBracket == closes)
+        #expect(word.endsClause == clause)
+        #expect(word.endsSentence == sentence)
+    }
+
     @Test func footnoteBlocksAndFootersAreFurniture() {
         let text = "Body 4 4\n" + String(repeating: " ", count: 40) + "\n8 A footnote\ncontinued here\n Next page\n"
             + "Inspection of youth offending services: Testshire YOS 35\n"
