@@ -45,34 +45,40 @@ struct NarrativeText {
     private static let abbreviations: Set<String> = ["e.g", "i.e", "etc", "no", "mr", "mrs", "ms", "dr", "cf", "vs"]
 
     /// Reads the running text of `lines` (body lines of one section, in order).
-    init(lines: ArraySlice<ReportLine>) {
+    /// - Parameter keep: Which paragraphs to read into words, given their lines; a reader that
+    ///   only wants paragraphs naming certain words skips the word splitting of the others.
+    ///   Paragraph boundaries do not depend on it.
+    init(lines: ArraySlice<ReportLine>, keep: (ArraySlice<ReportLine>) -> Bool = { _ in true }) {
         var paragraphs: [[Sentence]] = []
-        var sentences: [Sentence] = []
-        var current: [Word] = []
+        var start = lines.startIndex
         var previousLine: Int?
-        func closeSentence() {
+        func read(_ run: ArraySlice<ReportLine>) {
+            guard !run.isEmpty, keep(run) else { return }
+            var sentences: [Sentence] = []
+            var current: [Word] = []
+            for line in run {
+                for raw in line.words {
+                    let word = Self.word(raw, line: line.number)
+                    current.append(word)
+                    if word.endsSentence { sentences.append(Sentence(words: current)); current = [] }
+                }
+            }
             if !current.isEmpty { sentences.append(Sentence(words: current)) }
-            current = []
-        }
-        func closeParagraph() {
-            closeSentence()
             if !sentences.isEmpty { paragraphs.append(sentences) }
-            sentences = []
         }
-        for line in lines {
-            if let previousLine, line.number != previousLine + 1 { closeParagraph() }
+        for index in lines.indices {
+            let line = lines[index]
+            if let previousLine, line.number != previousLine + 1 {
+                read(lines[start..<index])
+                start = index
+            }
             previousLine = line.number
             if Self.isTableLike(line) {
-                closeParagraph()
-                continue
-            }
-            for raw in line.words {
-                let word = Self.word(raw, line: line.number)
-                current.append(word)
-                if word.endsSentence { closeSentence() }
+                read(lines[start..<index])
+                start = index + 1
             }
         }
-        closeParagraph()
+        read(lines[start..<lines.endIndex])
         self.paragraphs = paragraphs
     }
 
