@@ -66,7 +66,8 @@ struct CountTable {
                 }
             }
             pending = pending.isEmpty ? line.text : pending + " " + line.text
-            if pending.count > 4_000 { pending = String(pending.suffix(2_000)) }
+            // (The byte count bounds the character count, so the costly count runs only on long text.)
+            if pending.utf8.count > 4_000, pending.count > 4_000 { pending = String(pending.suffix(2_000)) }
         }
         return tables
     }
