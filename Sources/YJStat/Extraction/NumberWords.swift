@@ -42,7 +42,7 @@ enum NumberWords {
 
     /// A percentage printed as `26%` (whole number, 0–100 not enforced here).
     static func percent(_ word: Substring) -> Int? {
-        guard word.hasSuffix("%") else { return nil }
+        guard word.utf8.last == UInt8(ascii: "%") else { return nil }
         let body = word.dropLast()
         guard !body.isEmpty, body.count <= 4, body.allSatisfy(\.isASCIIDigit) else { return nil }
         return Int(body)

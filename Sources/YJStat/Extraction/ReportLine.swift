@@ -79,20 +79,25 @@ public struct ReportLine: Sendable, Equatable {
     /// usual case), by characters otherwise (a space followed by a combining mark is one
     /// character and does not split).
     static func words(of text: String) -> [Substring] {
-        let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ") }
-        var words: [Substring] = []
-        var start: String.Index?
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            if utf8[index] == UInt8(ascii: " ") {
-                if let open = start { words.append(text[open..<index]); start = nil }
-            } else if start == nil {
-                start = index
+        var copy = text
+        let bounds: [(Int, Int)]? = copy.withUTF8 { bytes in
+            var bounds: [(Int, Int)] = []
+            var start = -1
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: " ") {
+                    if start >= 0 { bounds.append((start, index)); start = -1 }
+                } else if start < 0 {
+                    start = index
+                }
             }
-            index = utf8.index(after: index)
+            if start >= 0 { bounds.append((start, bytes.count)) }
+            return bounds
         }
-        if let open = start { words.append(text[open..<utf8.endIndex]) }
-        return words
+        guard let bounds else { return text.split(separator: " ") }
+        let utf8 = text.utf8
+        let base = utf8.startIndex
+        return bounds.map { start, end in text[utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: end)] }
     }
 }
