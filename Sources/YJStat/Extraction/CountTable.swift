@@ -66,23 +66,26 @@ struct CountTable {
                 }
             }
             pending = pending.isEmpty ? line.text : pending + " " + line.text
-            if pending.count > 4_000 { pending = String(pending.suffix(2_000)) }
+            // (The byte count bounds the character count, so the costly count runs only on long text.)
+            if pending.utf8.count > 4_000, pending.count > 4_000 { pending = String(pending.suffix(2_000)) }
         }
         return tables
     }
 
     /// The case count when the words open a table heading: "Of the N case(s) …".
     static func tableStart(_ words: [Substring]) -> Int? {
-        guard words.count >= 4, words[0].lowercased() == "of", words[1].lowercased() == "the",
+        guard words.count >= 4, words[0].utf8.count == 2, words[1].utf8.count == 3, words[0].lowercased() == "of", words[1].lowercased() == "the",
               words[3].lowercased().hasPrefix("case") else { return nil }
         return NumberWords.value(words[2])
     }
 
     /// Whether the words are only the column heads ("Relevant cases", "Number 'Yes'").
     static func isColumnHeads(_ words: [Substring]) -> Bool {
-        let heads: Set<String> = ["relevant", "cases", "number", "yes", "%", "percentage"]
-        return !words.isEmpty && words.allSatisfy { heads.contains($0.trimmingCharacters(inSet: "'\":").lowercased()) }
+        return !words.isEmpty && words.allSatisfy { columnHeads.contains($0.trimmingCharacters(inSet: "'\":").lowercased()) }
     }
+
+    /// The words of the column heads, lower case.
+    static let columnHeads: Set<String> = ["relevant", "cases", "number", "yes", "%", "percentage"]
 
     /// Two figures (or N/A) at the end of the words, and an optional percentage after them. A
     /// footnote number glued to the question mark before them ("safe?12 7 7") is dropped.

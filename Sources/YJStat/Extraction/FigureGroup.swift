@@ -33,6 +33,12 @@ struct FigureGroup: Equatable {
 
     /// The tokens of the words, or `nil` when any word is not part of a figure group.
     static func tokens<Words: Collection>(_ words: Words) -> [Token]? where Words.Element == Substring {
+        // Cheap rejection: a group's first word starts with a digit or is "N/A", "NA", "-" or
+        // "of" (every other first word makes the tokens `nil` below).
+        guard let firstWord = words.first else { return [] }
+        if let byte = firstWord.utf8.first, !(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+            guard firstWord.utf8.count <= 4, ["n/a", "na", "-", "n/a.", "of"].contains(firstWord.lowercased()) else { return nil }
+        }
         var out: [Token] = []
         var iterator = Array(words)[...]
         while let word = iterator.first {

@@ -125,7 +125,7 @@ struct KeyQuestionReader {
         while start > 0, index - start < 3 {
             let previous = body[start - 1]
             if previous.text.has(byte: "?") || FigureGroup.tokens(previous.words) != nil || CountTable.tableStart(previous.words) != nil
-                || CountTable.isColumnHeads(previous.words) || previous.text.hasSuffix(":") { break }
+                || CountTable.isColumnHeads(previous.words) || previous.text.utf8.last == UInt8(ascii: ":") { break }
             start -= 1
         }
         let lines = Array(body[start...index])
@@ -135,7 +135,8 @@ struct KeyQuestionReader {
         var idWord: String?
         for (offset, line) in lines.enumerated() {
             var lineWords = offset == lines.count - 1 ? Array(line.words[...mark]) : line.words
-            if let id = lineWords.firstIndex(where: { Self.keyQuestionIDShape($0) }) , id == 0 || lineWords[id - 1].hasSuffix(".") || lineWords[id - 1].hasSuffix(":") {
+            if let id = lineWords.firstIndex(where: { Self.keyQuestionIDShape($0) }), id == 0 || lineWords[id - 1].utf8.last == UInt8(ascii: ".")
+                || lineWords[id - 1].utf8.last == UInt8(ascii: ":") {
                 idWord = String(lineWords[id].hasSuffix(".") ? lineWords[id].dropLast() : lineWords[id])
                 spanStarted = true
                 words = []
@@ -158,7 +159,10 @@ struct KeyQuestionReader {
             words += lineWords
         }
         var last = words
-        if let cut = words.dropLast().lastIndex(where: { $0.hasSuffix(".") || $0.hasSuffix("?") || $0.hasSuffix(":") }) {
+        if let cut = words.dropLast().lastIndex(where: { word in
+            let last = word.utf8.last
+            return last == UInt8(ascii: ".") || last == UInt8(ascii: "?") || last == UInt8(ascii: ":")
+        }) {
             last = Array(words[(cut + 1)...])
         }
         return Span(text: words.joined(separator: " "), lastSentence: last.joined(separator: " "), idWord: idWord, besideFigures: besideFigures)
@@ -169,6 +173,8 @@ struct KeyQuestionReader {
 
     /// "2.1.3" or "2.1.3.": three dot-separated numbers.
     static func keyQuestionIDShape(_ word: Substring) -> Bool {
+        // Cheap rejection: an id starts with a digit and is at most nine bytes ("12.12.12.").
+        guard let first = word.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"), word.utf8.count <= 9 else { return false }
         let core = word.hasSuffix(".") ? word.dropLast() : word
         let parts = core.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isASCIIDigit) }

@@ -62,7 +62,7 @@ struct NarrativeFigure {
                 index += 3
                 continue
             }
-            if let count = NumberWords.value(Substring(word.core)), core(index + 1) == "of" {
+            if core(index + 1) == "of", let count = NumberWords.value(Substring(word.core)) {
                 if ["these", "them", "those"].contains(core(index + 2)) {
                     out.append(NarrativeFigure(kind: .ofThese(count), start: index, end: index + 2, line: word.line))
                     index += 3

@@ -45,34 +45,40 @@ struct NarrativeText {
     private static let abbreviations: Set<String> = ["e.g", "i.e", "etc", "no", "mr", "mrs", "ms", "dr", "cf", "vs"]
 
     /// Reads the running text of `lines` (body lines of one section, in order).
-    init(lines: ArraySlice<ReportLine>) {
+    /// - Parameter keep: Which paragraphs to read into words, given their lines; a reader that
+    ///   only wants paragraphs naming certain words skips the word splitting of the others.
+    ///   Paragraph boundaries do not depend on it.
+    init(lines: ArraySlice<ReportLine>, keep: (ArraySlice<ReportLine>) -> Bool = { _ in true }) {
         var paragraphs: [[Sentence]] = []
-        var sentences: [Sentence] = []
-        var current: [Word] = []
+        var start = lines.startIndex
         var previousLine: Int?
-        func closeSentence() {
+        func read(_ run: ArraySlice<ReportLine>) {
+            guard !run.isEmpty, keep(run) else { return }
+            var sentences: [Sentence] = []
+            var current: [Word] = []
+            for line in run {
+                for raw in line.words {
+                    let word = Self.word(raw, line: line.number)
+                    current.append(word)
+                    if word.endsSentence { sentences.append(Sentence(words: current)); current = [] }
+                }
+            }
             if !current.isEmpty { sentences.append(Sentence(words: current)) }
-            current = []
-        }
-        func closeParagraph() {
-            closeSentence()
             if !sentences.isEmpty { paragraphs.append(sentences) }
-            sentences = []
         }
-        for line in lines {
-            if let previousLine, line.number != previousLine + 1 { closeParagraph() }
+        for index in lines.indices {
+            let line = lines[index]
+            if let previousLine, line.number != previousLine + 1 {
+                read(lines[start..<index])
+                start = index
+            }
             previousLine = line.number
             if Self.isTableLike(line) {
-                closeParagraph()
-                continue
-            }
-            for raw in line.words {
-                let word = Self.word(raw, line: line.number)
-                current.append(word)
-                if word.endsSentence { closeSentence() }
+                read(lines[start..<index])
+                start = index + 1
             }
         }
-        closeParagraph()
+        read(lines[start..<lines.endIndex])
         self.paragraphs = paragraphs
     }
 
@@ -88,29 +94,68 @@ struct NarrativeText {
     }
 
     /// A word with its punctuation read off.
+    ///
+    /// Works on the word's UTF-8 bytes: every punctuation mark read off is ASCII, so trimming
+    /// bytes gives the same core as trimming characters, and a core that holds no upper-case
+    /// ASCII letter and no non-ASCII byte is its own lower case (no `lowercased()` call).
     static func word(_ raw: Substring, line: Int) -> Word {
-        let trailing: Set<Character> = [",", ";", ":", ".", "?", "!", ")", "]", "\"", "'"]
-        let leading: Set<Character> = ["(", "[", "\"", "'"]
-        var body = raw[...]
         var closes = false
         var endsClause = false
         var endsSentence = false
-        while let last = body.last, trailing.contains(last) {
-            if last == ")" || last == "]" { closes = true }
-            if last == ";" || last == ":" { endsClause = true }
-            if last == "." || last == "?" || last == "!" { endsSentence = true }
-            body = body.dropLast()
-        }
         var opens = false
-        while let first = body.first, leading.contains(first) {
-            if first == "(" || first == "[" { opens = true }
-            body = body.dropFirst()
+        var core = ""
+        let read: Void? = raw.utf8.withContiguousStorageIfAvailable { bytes in
+            var upper = bytes.count
+            trailing: while upper > 0 {
+                switch bytes[upper - 1] {
+                case UInt8(ascii: ")"), UInt8(ascii: "]"): closes = true
+                case UInt8(ascii: ";"), UInt8(ascii: ":"): endsClause = true
+                case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"): endsSentence = true
+                case UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "'"): break
+                default: break trailing
+                }
+                upper -= 1
+            }
+            var lower = 0
+            leading: while lower < upper {
+                switch bytes[lower] {
+                case UInt8(ascii: "("), UInt8(ascii: "["): opens = true
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): break
+                default: break leading
+                }
+                lower += 1
+            }
+            let body = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
+            if body.allSatisfy({ $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }) {
+                core = String(decoding: body, as: UTF8.self)
+            } else {
+                core = String(decoding: body, as: UTF8.self).lowercased()
+            }
         }
-        let core = body.lowercased()
+        if read == nil {
+            // Not contiguous (never for a split of a native string): the character-based path.
+            var body = raw[...]
+            while let last = body.last, Self.trailing.contains(last) {
+                if last == ")" || last == "]" { closes = true }
+                if last == ";" || last == ":" { endsClause = true }
+                if last == "." || last == "?" || last == "!" { endsSentence = true }
+                body = body.dropLast()
+            }
+            while let first = body.first, Self.leading.contains(first) {
+                if first == "(" || first == "[" { opens = true }
+                body = body.dropFirst()
+            }
+            core = body.lowercased()
+        }
         if endsSentence, abbreviations.contains(core) || (core.count == 1 && core.first?.isLetter == true) {
             endsSentence = false
         }
         return Word(text: raw, core: core, opensBracket: opens, closesBracket: closes, endsClause: endsClause,
                     endsSentence: endsSentence, line: line)
     }
+
+    /// Punctuation read off the end of a word.
+    private static let trailing: Set<Character> = [",", ";", ":", ".", "?", "!", ")", "]", "\"", "'"]
+    /// Punctuation read off the start of a word.
+    private static let leading: Set<Character> = ["(", "[", "\"", "'"]
 }

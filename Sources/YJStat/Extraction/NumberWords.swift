@@ -9,6 +9,14 @@ enum NumberWords {
 
     /// The value of a word such as `29`, `four`, `Twenty-nine` or `1,234`; `nil` otherwise.
     static func value(_ word: Substring) -> Int? {
+        // Cheap rejection: a number starts with a digit, or is a short word starting with a
+        // letter (the longest, "seventy-seven", has 13 letters).
+        guard let firstByte = word.utf8.first else { return nil }
+        let isDigit = firstByte >= UInt8(ascii: "0") && firstByte <= UInt8(ascii: "9")
+        let letter = firstByte | 0x20
+        guard isDigit || ((firstByte >= 0x80 || (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z"))) && word.utf8.count <= 24) else {
+            return nil
+        }
         let lower = word.lowercased()
         if let first = lower.first, first.isASCIIDigit {
             let digits = lower.filter { $0 != "," }
@@ -34,7 +42,7 @@ enum NumberWords {
 
     /// A percentage printed as `26%` (whole number, 0–100 not enforced here).
     static func percent(_ word: Substring) -> Int? {
-        guard word.hasSuffix("%") else { return nil }
+        guard word.utf8.last == UInt8(ascii: "%") else { return nil }
         let body = word.dropLast()
         guard !body.isEmpty, body.count <= 4, body.allSatisfy(\.isASCIIDigit) else { return nil }
         return Int(body)

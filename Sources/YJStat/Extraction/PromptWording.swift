@@ -6,18 +6,21 @@ public enum PromptWording {
     /// The last question in a run of text: from the start of the sentence that holds the last
     /// `?` up to it (narrative before a table heading is dropped).
     static func lastQuestion(in text: String) -> Substring {
-        guard let mark = text.lastIndex(of: "?") else { return text[...] }
-        var start = text.startIndex
+        // By bytes: the marks looked for are ASCII, so their indices are character boundaries.
+        let utf8 = text.utf8
+        guard let mark = utf8.lastIndex(of: UInt8(ascii: "?")) else { return text[...] }
+        var start = utf8.startIndex
         var index = mark
-        while index > text.startIndex {
-            let before = text.index(before: index)
-            if (text[before] == "." || text[before] == "!" || text[before] == ":") && text[index] == " " {
+        while index > utf8.startIndex {
+            let before = utf8.index(before: index)
+            let byte = utf8[before]
+            if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: ":")) && utf8[index] == UInt8(ascii: " ") {
                 start = index
                 break
             }
             index = before
         }
-        return text[start...mark]
+        return text[start..<utf8.index(after: mark)]
     }
 
     /// Prompt labels and the phrases that identify them, tried in order (the first whose phrases

@@ -25,30 +25,151 @@ public enum ReportNormalizer {
     public static func lines(of text: String) -> [ReportLine] {
         var result: [ReportLine] = []
         var number = 0
-        // Lines end at LF, CR LF or a lone CR (old Mac converters), so all three give the same lines.
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var index = start
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if scalar == "\n" || scalar == "\r" {
-                number += 1
-                result.append(contentsOf: normalise(String(String.UnicodeScalarView(scalars[start..<index])), number: number))
-                var next = scalars.index(after: index)
-                if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
-                start = next
-                index = next
-            } else {
-                index = scalars.index(after: index)
+        var copy = text
+        copy.withUTF8 { bytes in
+            result.reserveCapacity(bytes.count / 48 + 1)
+            var scratch: [UInt8] = []
+            // Lines end at LF, CR LF or a lone CR (old Mac converters), so all three give the same
+            // lines. Both are ASCII bytes, never inside a multi-byte sequence, so splitting the
+            // bytes splits the text at the same places as splitting its scalars.
+            let count = bytes.count
+            var start = 0
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    number += 1
+                    append(UnsafeBufferPointer(rebasing: bytes[start..<index]), number: number, to: &result, scratch: &scratch)
+                    var next = index + 1
+                    if byte == 0x0D, next < count, bytes[next] == 0x0A { next += 1 }
+                    start = next
+                    index = next
+                } else {
+                    index += 1
+                }
             }
+            number += 1
+            append(UnsafeBufferPointer(rebasing: bytes[start..<count]), number: number, to: &result, scratch: &scratch)
         }
-        number += 1
-        result.append(contentsOf: normalise(String(String.UnicodeScalarView(scalars[start...])), number: number))
         if let last = result.last, last.isBlank, last.number == number, text.hasSuffix("\n") || text.hasSuffix("\r") {
             result.removeLast()
         }
         markFurniture(&result)
         return result
+    }
+
+    /// Normalises the bytes of one physical line: lines without HTML, footnote superscripts or
+    /// unusual spaces and marks (most lines of most reports) are read directly from the bytes
+    /// (``plainLine(_:number:scratch:)``), anything else by ``normalise(_:number:)``. Both give
+    /// the same lines.
+    static func append(_ raw: UnsafeBufferPointer<UInt8>, number: Int, to result: inout [ReportLine], scratch: inout [UInt8]) {
+        if let line = plainLine(raw, number: number, scratch: &scratch) {
+            result.append(line)
+        } else {
+            result.append(contentsOf: normalise(String(decoding: raw, as: UTF8.self), number: number))
+        }
+    }
+
+    /// The line of a physical line whose characters need no rule of ``cleanCells(_:marks:leadingMark:)``
+    /// beyond collapsing spaces, splitting at tabs and mapping curly quotes and en and em dashes,
+    /// or `nil` for any other line (HTML, backticks, control characters, superscripts, unusual
+    /// spaces, soft hyphens, other typographic marks), which the general path reads.
+    /// - Parameter raw: The line's bytes, valid UTF-8 (a slice of a `String` at line ends).
+    static func plainLine(_ raw: UnsafeBufferPointer<UInt8>, number: Int, scratch: inout [UInt8]) -> ReportLine? {
+        let count = raw.count
+        // Fast case: printable ASCII, no tab, single spaces inside, no space at either end.
+        var simple = count > 0 && raw[0] != UInt8(ascii: " ") && raw[count - 1] != UInt8(ascii: " ")
+        var previousSpace = false
+        var underscores = 0
+        var ruleCharacters = 0
+        var onlyRule = true
+        if simple {
+            for byte in raw {
+                if byte == UInt8(ascii: " ") {
+                    if previousSpace { simple = false; break }
+                    previousSpace = true
+                    ruleCharacters += 1
+                } else {
+                    guard byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "<"), byte != UInt8(ascii: "`") else { simple = false; break }
+                    previousSpace = false
+                    if byte == UInt8(ascii: "_") { underscores += 1; ruleCharacters += 1 } else { onlyRule = false }
+                }
+            }
+            if simple {
+                let text = String(decoding: raw, as: UTF8.self)
+                let isRule = onlyRule && (ruleCharacters >= 20 || underscores >= 10)
+                return ReportLine(number: number, text: text, cells: [text], isFootnoteRule: isRule)
+            }
+        }
+        // General plain case: build the cells in the scratch buffer.
+        scratch.removeAll(keepingCapacity: true)
+        var cells: [String] = []
+        var cellStart = 0
+        var pending = false
+        underscores = 0
+        ruleCharacters = 0
+        onlyRule = true
+        func endCell() {
+            if scratch.count > cellStart {
+                cells.append(String(decoding: scratch[cellStart...], as: UTF8.self))
+            }
+            cellStart = scratch.count
+            pending = false
+        }
+        func emit(_ byte: UInt8) {
+            if pending && scratch.count > cellStart { scratch.append(UInt8(ascii: " ")) }
+            pending = false
+            scratch.append(byte)
+        }
+        var index = 0
+        while index < count {
+            let byte = raw[index]
+            if byte < 0x80 {
+                switch byte {
+                case UInt8(ascii: " "):
+                    pending = true
+                    ruleCharacters += 1
+                case UInt8(ascii: "\t"):
+                    endCell()
+                    ruleCharacters += 1
+                case UInt8(ascii: "<"), UInt8(ascii: "`"), 0x7F, 0..<0x20:
+                    return nil
+                default:
+                    if byte == UInt8(ascii: "_") { underscores += 1; ruleCharacters += 1 } else { onlyRule = false }
+                    emit(byte)
+                }
+                index += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            guard index + length <= count else { return nil }
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = value << 6 | (UInt32(raw[index + offset]) & 0x3F) }
+            switch value {
+            case 0x2018, 0x2019:
+                emit(UInt8(ascii: "'")); onlyRule = false
+            case 0x201C, 0x201D:
+                emit(UInt8(ascii: "\"")); onlyRule = false
+            case 0x2013:
+                emit(UInt8(ascii: "-")); onlyRule = false
+            case 0x2014:
+                emit(UInt8(ascii: "-")); underscores += 1; ruleCharacters += 1
+            case 0x80...0xA0, 0xAD, 0xB2, 0xB3, 0xB4, 0xB9, 0x2000...0x201F, 0x2026, 0x2028...0x202F, 0x2032, 0x2033,
+                 0x205F...0x206F, 0x2070...0x2079, 0x2212, 0x2500, 0x3000, 0xFEFF, 0xFB01, 0xFB02:
+                return nil
+            default:
+                onlyRule = false
+                if pending && scratch.count > cellStart { scratch.append(UInt8(ascii: " ")) }
+                pending = false
+                for offset in 0..<length { scratch.append(raw[index + offset]) }
+            }
+            index += length
+        }
+        endCell()
+        let isRule = onlyRule && (ruleCharacters >= 20 || underscores >= 10)
+        let startsPage = count >= 2 && raw[0] == UInt8(ascii: " ") && raw[1] != UInt8(ascii: " ") && raw[1] != UInt8(ascii: "\t")
+        let text = cells.count == 1 ? cells[0] : cells.joined(separator: " ")
+        return ReportLine(number: number, text: text, cells: cells, startsPage: startsPage, isFootnoteRule: isRule)
     }
 
     /// Normalises one physical line into one or more logical lines.

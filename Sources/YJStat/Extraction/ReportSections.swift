@@ -95,7 +95,13 @@ struct ReportSections {
     /// The words after `name` when the words start with it (case ignored), else `nil`.
     static func startsWithName(_ words: ArraySlice<Substring>, _ parts: [Substring]) -> ArraySlice<Substring>? {
         guard words.count >= parts.count else { return nil }
-        for (offset, part) in parts.enumerated() where words[words.startIndex + offset].lowercased() != part { return nil }
+        for (offset, part) in parts.enumerated() {
+            let word = words[words.startIndex + offset]
+            // Cheap rejection on the first byte when it is ASCII (the name parts are lower-case ASCII).
+            if let byte = word.utf8.first, byte < 0x80, let expected = part.utf8.first,
+               (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) != expected { return nil }
+            if word.lowercased() != part { return nil }
+        }
         return words.dropFirst(parts.count)
     }
 }

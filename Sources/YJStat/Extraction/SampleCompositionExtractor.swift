@@ -38,7 +38,7 @@ enum SampleCompositionExtractor {
             for (position, start) in headings.enumerated() where body[start].lower.hasPrefix(court ? "2. court" : "3. out-of-court") {
                 let end = position + 1 < headings.count ? headings[position + 1] : body.count
                 guard start + 1 < end else { continue }
-                for paragraph in NarrativeText(lines: body[(start + 1)..<end]).paragraphs {
+                for paragraph in NarrativeText(lines: body[(start + 1)..<end], keep: namesADisposal).paragraphs {
                     for sentence in paragraph {
                         let rows = composition(of: sentence, court: court)
                         guard !rows.isEmpty else { continue }
@@ -68,6 +68,15 @@ enum SampleCompositionExtractor {
         }
     }
 
+    /// The first words of the disposal names, lower case.
+    static let disposalFirstWords = Array(Set(disposals.map { $0.words[0] }))
+
+    /// Whether any line of a paragraph may name a disposal (its lower-cased text holds the first
+    /// word of a disposal name); paragraphs that cannot are not split into words.
+    static func namesADisposal(_ lines: ArraySlice<ReportLine>) -> Bool {
+        lines.contains { line in disposalFirstWords.contains { line.lower.has($0) } }
+    }
+
     /// The disposal counts a sentence gives for one domain; empty unless every disposal named
     /// has a count and each is named once.
     static func composition(of sentence: NarrativeText.Sentence, court: Bool) -> [ExtractedSampleComposition] {
@@ -90,6 +99,8 @@ enum SampleCompositionExtractor {
 
     /// The disposal named at a word, if any, and how many words the name takes.
     static func disposal(at index: Int, in words: [NarrativeText.Word]) -> (slug: String, court: Bool, length: Int)? {
+        let first = words[index].core.utf8.first
+        guard first == UInt8(ascii: "y") || first == UInt8(ascii: "c") || first == UInt8(ascii: "r") else { return nil }
         for entry in disposals where index + entry.words.count <= words.count {
             let matches = entry.words.enumerated().allSatisfy { offset, word in
                 let core = words[index + offset].core

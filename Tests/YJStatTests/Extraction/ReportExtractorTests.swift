@@ -171,6 +171,48 @@ struct ReportNormalizerTests {
         #expect(lines[3].footnoteMarks == [3])
     }
 
+    /// The byte fast path for plain lines gives exactly the lines the general path gives, and
+    /// declines the lines it cannot read (HTML, superscripts, unusual spaces and marks).
+    @Test func plainLineFastPathMatchesTheGeneralPath() throws {
+        var rng = SplitMix64(seed: 15_2026)
+        let pieces = ["a", "b", " ", " ", "Z", "9", "_", ".", "?", "%", "/", "&", "'", "\"", "-", ";", "(", "\t",
+                      "\u{2019}", "\u{2018}", "\u{201C}", "\u{201D}", "\u{2013}", "\u{2014}", "\u{2022}", "é", "\u{1F600}"]
+        let declined = ["<", "`", "\u{00B3}", "\u{00A0}", "\u{00AD}", "\u{2026}", "\u{FB01}", "\u{200B}", "\u{0007}", "\u{2212}"]
+        var lines: [String] = ["", " ", "  x", " x y ", String(repeating: "_", count: 12), String(repeating: " ", count: 25),
+                               String(repeating: "_ ", count: 11), "a  b   c", " Next page", " \tx", "\t\t", "a\t\tb ",
+                               String(repeating: "\u{2014}", count: 10), String(repeating: "\u{2014} ", count: 12)]
+        for _ in 0..<600 {
+            let length = Int.random(in: 0...40, using: &rng)
+            lines.append((0..<length).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }.joined())
+        }
+        var scratch: [UInt8] = []
+        for (offset, raw) in lines.enumerated() {
+            var copy = raw
+            let fast = try #require(copy.withUTF8 { ReportNormalizer.plainLine($0, number: offset + 1, scratch: &scratch) },
+                                    "line \(raw.debugDescription)")
+            let general = ReportNormalizer.normalise(raw, number: offset + 1)
+            #expect([fast] == general, "line \(raw.debugDescription)")
+        }
+        for mark in declined {
+            var line = "Does it \(mark) work? 4 3"
+            #expect(line.withUTF8 { ReportNormalizer.plainLine($0, number: 1, scratch: &scratch) } == nil, "\(mark.debugDescription)")
+        }
+    }
+
+    /// Words read off by bytes keep the punctuation flags and lower-cased core of the character rules.
+    @Test(arguments: [("(Good),", "good", true, true, false, false), ("\"Safe?\"", "safe", false, false, false, true),
+                      ("e.g.", "e.g", false, false, false, false), ("A.", "a", false, false, false, false),
+                      ("ÉTÉ;", "été", false, false, true, false), ("[x]:", "x", true, true, true, false),
+                      ("cases.", "cases", false, false, false, true), ("...", "", false, false, false, true)])
+    func narrativeWordPunctuation(raw: String, core: String, opens: Bool, closes: Bool, clause: Bool, sentence: Bool) {
+        let word = NarrativeText.word(raw[...], line: 1)
+        #expect(word.core == core)
+        #expect(word.opensBracket == opens)
+        #expect(word.closesBracket == closes)
+        #expect(word.endsClause == clause)
+        #expect(word.endsSentence == sentence)
+    }
+
     @Test func footnoteBlocksAndFootersAreFurniture() {
         let text = "Body 4 4\n" + String(repeating: " ", count: 40) + "\n8 A footnote\ncontinued here\n Next page\n"
             + "Inspection of youth offending services: Testshire YOS 35\n"
