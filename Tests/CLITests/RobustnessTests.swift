@@ -128,11 +128,32 @@ struct RobustnessTests {
         #expect(edited != bundled)
         try edited.write(to: framework, atomically: true, encoding: .utf8)
         let datasets = repositoryRoot.appendingPathComponent("Datasets").path
-        try expectRefused(["rate", "--inspection", datasets, "--framework", framework.path], naming: "fw.json: rating")
-        try expectRefused(["summary", "--datasets", datasets, "--framework", framework.path], naming: "fw.json: rating")
+        // Located at the score value: line 26, column 16 of the bundled file's layout.
+        try expectRefused(["rate", "--inspection", datasets, "--framework", framework.path], naming: "fw.json:26:16: rating")
+        try expectRefused(["summary", "--datasets", datasets, "--framework", framework.path], naming: "fw.json:26:16: rating")
         let wide = folder.appendingPathComponent("wide.csv")
         try "service,overall_rating,1.1\nx,Good,Good\n".write(to: wide, atomically: true, encoding: .utf8)
-        try expectRefused(["check-ratings", wide.path, "--framework", framework.path], naming: "fw.json: rating")
+        try expectRefused(["check-ratings", wide.path, "--framework", framework.path], naming: "fw.json:26:16: rating")
+    }
+
+    /// Issue 16 (silent losses): a framework file giving one member twice, or one wording-cue
+    /// phrase twice, is refused at the line and column of the repeat, by every command that reads it.
+    @Test func frameworkWithARepeatedMemberOrCuePhraseIsALocatedError() throws {
+        let folder = try temporaryFolder()
+        let bundled = try String(contentsOf: repositoryRoot.appendingPathComponent("Sources/YJStat/Inspection/Frameworks/youth-2018.json"), encoding: .utf8)
+        let datasets = repositoryRoot.appendingPathComponent("Datasets").path
+        let repeatedMember = bundled.replacingOccurrences(of: "      \"score\": 3,\n", with: "      \"score\": 3,\n      \"score\": 2,\n")
+        let repeatedPhrase = bundled.replacingOccurrences(of: "                    \"does assessment\",\n                    \"young person's desistance\"\n",
+                                                          with: "                    \"does assessment\",\n                    \"does assessment\",\n                    \"young person's desistance\"\n")
+        #expect(repeatedMember != bundled && repeatedPhrase != bundled)
+        for (text, message) in [(repeatedMember, "fw.json:27:7: framework is not valid JSON: member 'score' appears twice in one object (first at line 26, column 7)"),
+                                (repeatedPhrase, "fw.json:128:21: key question 2.1.1 has the wording-cue phrase 'does assessment' twice in one cue")] {
+            let framework = folder.appendingPathComponent("fw.json")
+            try text.write(to: framework, atomically: true, encoding: .utf8)
+            try expectRefused(["rate", "--inspection", datasets, "--framework", framework.path], naming: message)
+            try expectRefused(["summary", "--datasets", datasets, "--framework", framework.path], naming: message)
+            try expectRefused(["check", "--inspection", datasets, "--framework", framework.path], naming: message)
+        }
     }
 
     @Test func disproportionalityCountsNearIntMax() throws {
@@ -215,22 +236,81 @@ struct RobustnessTests {
         try expectRefused(["disproportionality", "--counts", fifo.path], naming: "not a regular file")
     }
 
-    @Test(.disabled("hangs under the test runner: children of the test process inherit a blocked SIGINT, so the interrupt never arrives; unblock the signals in TemporaryFiles before enabling"))
-    func synthInterruptedLeavesNoTemporaryFile() throws {
-        let folder = try temporaryFolder()
-        let process = Process()
-        process.executableURL = try yjstatBinary()
-        process.arguments = ["synth", "--rows", "200000000", "--seed", "3", "--out", folder.appendingPathComponent("big.csv").path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+    /// Starts `yjstat synth` writing a large file into `folder` with a clear signal mask and,
+    /// when `ignoringSIGINT`, SIGINT inherited as ignored (as a shell starts a background job);
+    /// returns its pid once the temporary file exists.
+    func startLongSynth(in folder: URL, ignoringSIGINT: Bool) throws -> pid_t {
+        let binary = try yjstatBinary().path
+        let argv = [binary, "synth", "--rows", "200000000", "--seed", "3", "--out", folder.appendingPathComponent("big.csv").path]
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in [SIGTERM, SIGHUP] + (ignoringSIGINT ? [] : [SIGINT]) { sigaddset(&defaults, number) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var pid: pid_t = 0
+        // The child inherits an ignored SIGINT only if it is ignored here when it is spawned.
+        let previous = ignoringSIGINT ? signal(SIGINT, SIG_IGN) : nil
+        let spawned = posix_spawn(&pid, binary, &actions, &attributes, &cArguments, environ)
+        if ignoringSIGINT { signal(SIGINT, previous) }
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
         var waited = 0
-        while waited < 200, (try FileManager.default.contentsOfDirectory(atPath: folder.path)).isEmpty {
+        while waited < 250, (try FileManager.default.contentsOfDirectory(atPath: folder.path)).isEmpty {
             usleep(20_000); waited += 1
         }
-        process.interrupt()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        return pid
+    }
+
+    /// Waits up to `seconds` for `pid` to end; kills it if it has not. Returns the signal that
+    /// ended it, or nil when it exited normally or had to be killed.
+    func waitForSignal(_ pid: pid_t, seconds: Double = 10) -> Int32? {
+        var status: Int32 = 0
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if waitpid(pid, &status, WNOHANG) == pid {
+                return status & 0x7f != 0 && status & 0x7f != 0x7f ? status & 0x7f : nil
+            }
+            usleep(20_000)
+        }
+        kill(pid, SIGKILL)
+        waitpid(pid, &status, 0)
+        return nil
+    }
+
+    @Test func synthInterruptedLeavesNoTemporaryFile() throws {
+        for stop in [SIGINT, SIGTERM] {
+            let folder = try temporaryFolder()
+            let pid = try startLongSynth(in: folder, ignoringSIGINT: false)
+            #expect(try !FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "synth wrote nothing")
+            kill(pid, stop)
+            #expect(waitForSignal(pid) == stop, "synth was not stopped by signal \(stop)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        }
+    }
+
+    /// A SIGINT the process inherited as ignored stays ignored (the cleanup handler is not put in
+    /// its place); SIGTERM still stops it and removes the temporary file.
+    @Test func synthKeepsAnInheritedIgnoredSIGINT() throws {
+        let folder = try temporaryFolder()
+        let pid = try startLongSynth(in: folder, ignoringSIGINT: true)
+        kill(pid, SIGINT)
+        usleep(300_000)
+        var status: Int32 = 0
+        #expect(waitpid(pid, &status, WNOHANG) == 0, "synth died of an ignored SIGINT")
+        kill(pid, SIGTERM)
+        #expect(waitForSignal(pid) == SIGTERM)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
