@@ -469,6 +469,103 @@ struct RobustnessTests {
         #expect(text.stdout.contains("200") && text.stdout.contains("199"), "\(text.stdout)")
     }
 
+    /// A 200-row extract over two services (barnet on even lines, leeds on odd), one line edited
+    /// by `edit(line, service, ethnicity, stage)`, and a population for both services.
+    func recordsFixture(_ edit: (Int, inout String, inout String, inout String) -> Void) throws -> (records: URL, population: URL) {
+        let folder = try temporaryFolder()
+        var lines = ["service,ethnicity,stage"]
+        for line in 2...201 {
+            var service = line % 2 == 0 ? "barnet" : "leeds", ethnicity = ["White", "Black", "Asian"][line % 3], stage = "arrest"
+            edit(line, &service, &ethnicity, &stage)
+            lines.append("\(service),\(ethnicity),\(stage)")
+        }
+        let records = folder.appendingPathComponent("records.csv"), population = folder.appendingPathComponent("population.csv")
+        try (lines.joined(separator: "\n") + "\n").write(to: records, atomically: true, encoding: .utf8)
+        try "service,group,population\nbarnet,White,1000\nbarnet,Black,1000\nbarnet,Asian,1000\nleeds,White,1000\nleeds,Black,1000\nleeds,Asian,1000\n"
+            .write(to: population, atomically: true, encoding: .utf8)
+        return (records, population)
+    }
+
+    /// The issue's case: a blank group on line 31 was reported at `records.csv[service=barnet]:37:1`
+    /// (a line of the per-service table built in memory); now at its own line and column, with its service.
+    @Test func recordsBlankGroupOnLine31IsReportedAtLine31WithItsService() throws {
+        let fixture = try recordsFixture { line, service, ethnicity, _ in
+            if line == 31 { service = "barnet"; ethnicity = "" }
+        }
+        let expected = "records.csv:31:2: blank 'ethnicity' value: every row needs one (service 'barnet')"
+        for service in ["all", "barnet"] {
+            try expectRefused(["disproportionality", "--records", fixture.records.path, "--service", service, "--population", fixture.population.path],
+                              naming: expected)
+        }
+        try expectRefused(["aggregate", "--records", fixture.records.path, "--counts-for", "disproportionality", "--population", fixture.population.path],
+                          naming: expected)
+        let result = try runCLI(["disproportionality", "--records", fixture.records.path, "--service", "all", "--population", fixture.population.path])
+        #expect(!result.stderr.contains("[service="), "\(result.stderr)")
+    }
+
+    /// The issue's case: a blank service was reported as `population.csv: no population rows for service ''`.
+    @Test func recordsBlankServiceIsReportedAtItsLine() throws {
+        let fixture = try recordsFixture { line, service, _, _ in if line == 40 { service = " " } }
+        try expectRefused(["disproportionality", "--records", fixture.records.path, "--service", "all", "--population", fixture.population.path],
+                          naming: "records.csv:40:1: blank 'service' value: every row needs one")
+        try expectRefused(["aggregate", "--records", fixture.records.path, "--counts-for", "disproportionality", "--population", fixture.population.path],
+                          naming: "records.csv:40:1: blank 'service' value")
+        let result = try runCLI(["disproportionality", "--records", fixture.records.path, "--service", "all", "--population", fixture.population.path])
+        #expect(!result.stderr.contains("no population rows"), "\(result.stderr)")
+    }
+
+    /// With --on-error skip the blank rows are skipped at their own lines, with their service,
+    /// and every row is accounted for (rows read = lines).
+    @Test func recordsSkipReportsBlankKeysAtTheirLinesWithTheirService() throws {
+        let fixture = try recordsFixture { line, service, ethnicity, stage in
+            if line == 31 { service = "barnet"; ethnicity = "" }
+            if line == 77 { stage = "" }
+        }
+        let result = try expectCleanExit(["disproportionality", "--records", fixture.records.path, "--service", "all",
+                                          "--population", fixture.population.path, "--on-error", "skip", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("records.csv: 200 rows read; 198 counted in 6 groups; 2 skipped as malformed"), "\(result.stderr)")
+        #expect(result.stderr.contains("records.csv:31:2: blank 'ethnicity' value: every row needs one (service 'barnet')"))
+        #expect(result.stderr.contains("records.csv:77:3: blank 'stage' value: every row needs one (service 'leeds')"))
+    }
+
+    /// The issue's case: a stray opening quote on line 52 (closing on line 58) is reported where
+    /// it opened, by both policies; skipping costs line 52 (and the malformed line 58) only, with
+    /// the service named, so rows read + skipped = lines.
+    @Test func recordsStrayQuoteIsReportedWhereItOpened() throws {
+        let fixture = try recordsFixture { line, _, ethnicity, stage in
+            if line == 52 { ethnicity = "\"White" }
+            if line == 58 { stage = "court\"x" }
+        }
+        let opened = "records.csv:52:2: quoted field opened here runs on to line 58 and is followed by text there (a stray quote?)"
+        try expectRefused(["disproportionality", "--records", fixture.records.path, "--service", "all", "--population", fixture.population.path],
+                          naming: opened + " (service 'barnet')")
+        try expectRefused(["aggregate", "--records", fixture.records.path, "--by", "service,ethnicity"], naming: opened)
+        let skipped = try expectCleanExit(["disproportionality", "--records", fixture.records.path, "--service", "all",
+                                           "--population", fixture.population.path, "--on-error", "skip", "--format", "csv"])
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        #expect(skipped.stderr.contains("records.csv: 200 rows read; 198 counted in 6 groups; 2 skipped as malformed"), "\(skipped.stderr)")
+        #expect(skipped.stderr.contains(opened + " (service 'barnet')"), "\(skipped.stderr)")
+        #expect(skipped.stderr.contains("records.csv:58:3: quote inside an unquoted field"), "\(skipped.stderr)")
+    }
+
+    /// --max-record-bytes is honoured by every reader of case-level records, not only `aggregate --by`.
+    @Test func maxRecordBytesIsHonouredByDisproportionalityRecordsAndCountsFor() throws {
+        let fixture = try recordsFixture { line, _, ethnicity, _ in if line == 60 { ethnicity = String(repeating: "W", count: 300) } }
+        let limit = ["--max-record-bytes", "100"]
+        try expectRefused(["disproportionality", "--records", fixture.records.path, "--service", "all", "--population", fixture.population.path] + limit,
+                          naming: "records.csv:60: row longer than 100 bytes")
+        try expectRefused(["aggregate", "--records", fixture.records.path, "--counts-for", "disproportionality"] + limit,
+                          naming: "records.csv:60: row longer than 100 bytes")
+        let skipped = try expectCleanExit(["aggregate", "--records", fixture.records.path, "--counts-for", "disproportionality",
+                                           "--population", fixture.population.path, "--on-error", "skip", "--format", "csv"] + limit)
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        #expect(skipped.stderr.contains("records.csv: 200 rows read; 199 counted in 6 groups; 1 skipped as malformed"), "\(skipped.stderr)")
+        try expectRefused(["disproportionality", "--counts", fixture.population.path] + limit, naming: "--max-record-bytes goes with --records")
+        try expectRefused(["disproportionality", "--records", fixture.records.path, "--service", "all", "--population", fixture.population.path,
+                           "--max-record-bytes", "0"], naming: "--max-record-bytes must be at least 1")
+    }
+
     // MARK: seeded suite
 
     /// A few hundred seeded hostile command lines over the numeric commands: every one exits
