@@ -209,6 +209,27 @@ struct RobustnessTests {
         #expect(abs(lower - (0.5 - half)) < 1e-9 && abs(upper - (0.5 + half)) < 1e-9)
     }
 
+    /// The issue's case: `interval --yes 50000000000000 --of 100000000000000 --method mid-p` ran
+    /// past 60 s; both numbers are beyond the count limit, so it is refused at once naming the flag.
+    @Test func midPWithTheQuotedHugeNIsRefusedAtOnce() throws {
+        let started = Date()
+        try expectRefused(["interval", "--yes", "50000000000000", "--of", "100000000000000", "--method", "mid-p"],
+                          naming: "--yes: 50000000000000 is beyond the largest count yjstat accepts, 1000000000000 (10^12)")
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    /// The issue's cases: `band-confidence --population 100000000` took 1.6 GB and
+    /// `design-risk --sample 100000000` 40 s and 1.6 GB; both now answer in a moment.
+    @Test func bandConfidenceAndDesignRiskAt100MillionAreQuick() throws {
+        for arguments in [["band-confidence", "--yes", "3", "--of", "10", "--population", "100000000"],
+                          ["design-risk", "--sample", "100000000"]] {
+            let started = Date()
+            let result = try expectCleanExit(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(Date().timeIntervalSince(started) < 15, "\(arguments) took \(Date().timeIntervalSince(started)) s")
+        }
+    }
+
     @Test func funnelRowNearIntMax() throws {
         let folder = try temporaryFolder()
         let data = folder.appendingPathComponent("services.csv")
@@ -549,6 +570,18 @@ struct RobustnessTests {
         #expect(skipped.stderr.contains("records.csv:58:3: quote inside an unquoted field"), "\(skipped.stderr)")
     }
 
+    /// An error found in a service's counts (here more arrests than children) names the records
+    /// file and the service, not a line of the table built in memory, which is in no file.
+    @Test func recordsAnalysisErrorNamesTheServiceWithoutAnInventedLine() throws {
+        let fixture = try recordsFixture { _, _, _, _ in }
+        try "service,group,population\nbarnet,White,5\nbarnet,Black,1000\nbarnet,Asian,1000\nleeds,White,1000\nleeds,Black,1000\nleeds,Asian,1000\n"
+            .write(to: fixture.population, atomically: true, encoding: .utf8)
+        let result = try expectCleanExit(["disproportionality", "--records", fixture.records.path, "--service", "all",
+                                          "--population", fixture.population.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: records.csv[service=barnet]: "), "\(result.stderr)")
+    }
+
     /// --max-record-bytes is honoured by every reader of case-level records, not only `aggregate --by`.
     @Test func maxRecordBytesIsHonouredByDisproportionalityRecordsAndCountsFor() throws {
         let fixture = try recordsFixture { line, _, ethnicity, _ in if line == 60 { ethnicity = String(repeating: "W", count: 300) } }
@@ -599,5 +632,58 @@ struct RobustnessTests {
             try expectCleanExit(commands[next(commands.count)], in: folder)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    /// Seeded byte-level mutations of the framework file and of a case-level extract (the
+    /// classes the issue found beyond numbers: located errors, skipped rows accounted for, no
+    /// file created or changed). The long run is `Scripts/fuzz.py`.
+    @Test func seededMutationsOfTheFrameworkAndRecords() throws {
+        var state: UInt64 = 0x1616
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(max(1, bound)))
+        }
+        let bundled = Array(try Data(contentsOf: repositoryRoot.appendingPathComponent("Sources/YJStat/Inspection/Frameworks/youth-2018.json")))
+        var recordText = "service,ethnicity,stage\n"
+        for i in 0..<60 { recordText += "s\(i % 3),\(["White", "Black", "Asian"][i % 7 % 3]),\(["arrest", "court"][i % 2])\n" }
+        let records = Array(recordText.utf8)
+        let inserts: [[UInt8]] = [[44], [34], [10], [13], [0], [0xFF], Array("9223372036854775807".utf8), Array("\"score\": 1,".utf8)]
+        func mutate(_ original: [UInt8]) -> [UInt8] {
+            var bytes = original
+            let at = next(bytes.count)
+            switch next(5) {
+            case 0: bytes[at] = UInt8(next(256))
+            case 1: bytes.insert(contentsOf: inserts[next(inserts.count)], at: at)
+            case 2: bytes.removeSubrange(at..<min(bytes.count, at + 1 + next(30)))
+            case 3: bytes = Array(bytes[..<at])
+            default:                                                        // repeat a line
+                let lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
+                let line = 1 + next(max(1, lines.count - 2))
+                var joined = Array(lines[..<line].joined(separator: [10]))
+                joined += [10] + Array(lines[line - 1]) + [10] + Array(lines[line...].joined(separator: [10]))
+                bytes = joined
+            }
+            return bytes
+        }
+        let folder = try temporaryFolder()
+        let datasets = repositoryRoot.appendingPathComponent("Datasets").path
+        let framework = folder.appendingPathComponent("fw.json"), recordsURL = folder.appendingPathComponent("records.csv")
+        for _ in 0..<30 {
+            try Data(mutate(bundled)).write(to: framework)
+            try expectCleanExit(["rate", "--inspection", datasets, "--framework", framework.path], in: folder)
+            let mutated = mutate(records)
+            try Data(mutated).write(to: recordsURL)
+            let result = try expectCleanExit(["aggregate", "--records", recordsURL.path, "--by", "service,ethnicity", "--on-error", "skip"], in: folder)
+            if result.status == 0, let match = result.stdout.firstMatch(of: /(\d+) rows read; (\d+) counted in \d+ groups; (\d+) skipped/) {
+                let read = Int(match.1)!, counted = Int(match.2)!, skipped = Int(match.3)!
+                #expect(read == counted + skipped, "\(result.stdout.prefix(200))")
+                if !mutated.contains(34) {          // no quote: a row is a line
+                    let text = String(decoding: mutated, as: UTF8.self)
+                    let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).dropFirst()
+                    #expect(read == lines.count, "rows read \(read) of \(lines.count) lines: \(text.debugDescription.prefix(300))")
+                }
+            }
+        }
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["fw.json", "records.csv"])
     }
 }
