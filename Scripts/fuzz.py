@@ -112,6 +112,7 @@ def allowed_outputs(scratch, args, outputs, inputs_before):
             info = os.stat(path)
             if (info.st_dev, info.st_ino) in inputs_before:
                 continue
+            allowed.add(("inode", info.st_ino))   # other names of the same file (hard links)
         except OSError:
             pass
         allowed.add(path)
@@ -358,7 +359,8 @@ def main():
                     and args[0] != "synth":
                 tally["unlocated"] += 1; problem = "no output"
             changed = [p for p in set(before) | set(after) if before.get(p) != after.get(p)
-                       and p not in allowed and not os.path.basename(p).startswith(".")]
+                       and p not in allowed and not os.path.basename(p).startswith(".")
+                       and not (before.get(p, ("",))[0] == "file" and ("inode", before[p][2]) in allowed)]
             leftovers = [p for p in after if ".tmp-" in os.path.basename(p)]
             # A FIFO or device replaced by anything else (a link is judged by the rules above).
             replaced = [p for p in before if before[p][0] == "special" and after.get(p, ("gone",))[0] != "special"]
