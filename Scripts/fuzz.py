@@ -15,17 +15,23 @@ Property checked for every case:
     that names a flag (--x), a file (name:line or name:) or standard output;
   * never killed by a signal (crash) and never slower than --timeout seconds (hang);
   * no file in the scratch folder other than the named outputs is created, changed or removed
-    (overwrite), and no special file is replaced by a regular one;
+    (overwrite), and no special file is replaced by a regular one; symbolic links are followed
+    both ways: a named output that is a link (or a hard link) to an input of the command is not
+    a named output but that input, and writing through a link to a file that is not an input is
+    a change to the named output;
   * no silent loss: an `aggregate --on-error skip` run reports rows read + skipped, and exit 0
     from `summary`/`rate` on a dataset with a duplicated row is a loss.
 
-Usage:  python3 Scripts/fuzz.py --cases 3000 --seed 1 [--binary .build/release/yjstat]
+Usage:  python3 Scripts/fuzz.py --cases 3000 --seed 1 [--binary .build/release/yjstat] [--keep]
 Exit status 0 when no case failed; the failures are listed (first 20) with their command lines.
+With --keep each failing case's scratch folder is kept (its path is printed) with a case.txt
+holding the command line, the exit status and the standard error, to rerun it by hand.
 """
 import argparse
 import hashlib
 import os
 import random
+import re
 import shutil
 import signal
 import stat
@@ -33,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from shlex import quote
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATASETS = os.path.join(ROOT, "Datasets")
@@ -47,20 +54,71 @@ DECIMALS = ["0", "0.5", "1", "-0.1", "1e308", "-1e308", "1e-320", "nan", "inf", 
 
 
 def snapshot(folder):
+    """Every path under folder, not following links: a regular file by its content and inode, a
+    symbolic link (to a file or a folder) by its target text, anything else by its type."""
     state = {}
-    for dirpath, _, files in os.walk(folder):
-        for name in files:
+    for dirpath, dirs, files in os.walk(folder):
+        linked_dirs = [d for d in dirs if os.path.islink(os.path.join(dirpath, d))]
+        for name in files + linked_dirs:
             path = os.path.join(dirpath, name)
             try:
                 info = os.lstat(path)
             except FileNotFoundError:
                 continue
-            if stat.S_ISREG(info.st_mode):
+            if stat.S_ISLNK(info.st_mode):
+                state[path] = ("link", os.readlink(path))
+            elif stat.S_ISREG(info.st_mode):
                 with open(path, "rb") as handle:
-                    state[path] = ("file", hashlib.sha1(handle.read()).hexdigest())
+                    state[path] = ("file", hashlib.sha1(handle.read()).hexdigest(), info.st_ino)
             else:
                 state[path] = ("special", stat.S_IFMT(info.st_mode))
     return state
+
+
+def input_inodes(scratch, args):
+    """The (device, inode) of every existing file an argument names (a folder: every file in
+    it), links followed: the command's inputs, and any output named like one of them."""
+    found = set()
+    for arg in args:
+        if arg.startswith("--") or not arg:
+            continue
+        path = os.path.join(scratch, arg)
+        if not os.path.exists(path):
+            continue
+        paths = [path]
+        if os.path.isdir(path):
+            paths = [os.path.join(d, f) for d, _, files in os.walk(path, followlinks=True) for f in files]
+        for each in paths:
+            try:
+                info = os.stat(each)
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode):
+                found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def allowed_outputs(scratch, args, outputs, inputs_before):
+    """The paths the command may create or change: each named output and, when it is a link,
+    the file it leads to — unless that file (followed) is one of the command's inputs, in
+    which case writing it at all is an overwrite."""
+    named = {os.path.join(scratch, o) for o in outputs}
+    for flag in ("--output", "--svg", "--out"):
+        if flag in args and args.index(flag) + 1 < len(args):
+            named.add(os.path.normpath(os.path.join(scratch, args[args.index(flag) + 1])))
+    allowed = set()
+    for path in named:
+        try:
+            info = os.stat(path)
+            if (info.st_dev, info.st_ino) in inputs_before:
+                continue
+            allowed.add(("inode", info.st_ino))   # other names of the same file (hard links)
+        except OSError:
+            pass
+        allowed.add(path)
+        if os.path.islink(path):
+            allowed.add(os.path.realpath(path))
+    return allowed
 
 
 def mutate(data, rng):
@@ -126,7 +184,7 @@ def number_case(rng):
 
 
 def mutate_case(rng, scratch):
-    target = rng.choice(["counts", "services", "strata", "demographics", "framework", "dataset", "seed", "records"])
+    target = rng.choice(["counts", "services", "strata", "demographics", "framework", "dataset", "seed", "records", "records"])
     if target == "counts":
         path = "counts.csv"; args = ["disproportionality", "--counts", path]
     elif target == "services":
@@ -146,7 +204,12 @@ def mutate_case(rng, scratch):
         path = "report.txt"; args = rng.choice([["extract", path], ["check", "--report", path]])
     else:
         path = "records.csv"
-        args = ["aggregate", "--records", path, "--by", "service,ethnicity", "--format", "json"] + (["--on-error", "skip"] if rng.random() < 0.6 else [])
+        skip = ["--on-error", "skip"] if rng.random() < 0.6 else []
+        args = rng.choice([
+            ["aggregate", "--records", path, "--by", "service,ethnicity"] + (skip or ["--format", "json"]),
+            ["aggregate", "--records", path, "--counts-for", "disproportionality", "--population", "population.csv"] + skip,
+            ["disproportionality", "--records", path, "--service", "all", "--population", "population.csv"] + skip,
+        ])
     full = os.path.join(scratch, path)
     with open(full, "rb") as handle:
         data = handle.read()
@@ -204,7 +267,34 @@ def prepare(scratch, seeds):
     with open(os.path.join(scratch, "records.csv"), "w") as handle:
         handle.write("service,ethnicity,stage\n")
         for i in range(60):
-            handle.write(f"s{i % 3},{['White', 'Black', 'Asian'][i % 3]},arrest\n")
+            handle.write(f"s{i % 3},{['White', 'Black', 'Asian'][i % 7 % 3]},{['arrest', 'court'][i % 2]}\n")
+    with open(os.path.join(scratch, "population.csv"), "w") as handle:
+        handle.write("service,group,population\n")
+        for service in ["s0", "s1", "s2"]:
+            for group in ["White", "Black", "Asian"]:
+                handle.write(f"{service},{group},500\n")
+
+
+def records_loss(scratch, args, result):
+    """For `aggregate --by ... --on-error skip` (text output): every row is accounted for, and
+    in a file without quotes, where a row is a line, rows read = the non-blank lines after the
+    header (skipping resynchronises at the next line, so no good row is swallowed)."""
+    if args[:2] != ["aggregate", "--records"] or "--by" not in args or "skip" not in args or result.returncode != 0:
+        return None
+    text = result.stdout.decode("utf-8", "replace")
+    match = re.search(r"(\d+) rows read; (\d+) counted in \d+ groups; (\d+) skipped as malformed", text)
+    if not match:
+        return "silent loss (no row account)"
+    read, counted, skipped = map(int, match.groups())
+    if read != counted + skipped:
+        return f"silent loss ({read} read != {counted} counted + {skipped} skipped)"
+    with open(os.path.join(scratch, "records.csv"), "rb") as handle:
+        data = handle.read()
+    if b'"' not in data:
+        lines = [line for line in re.split(rb"\r\n|\n|\r", data) if line][1:]
+        if read != len(lines):
+            return f"silent loss ({read} rows read of {len(lines)} lines)"
+    return None
 
 
 def located(stderr):
@@ -221,6 +311,8 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "yjstat"))
     parser.add_argument("--timeout", type=float, default=10.0)
+    parser.add_argument("--keep", action="store_true",
+                        help="keep each failing case's scratch folder (with case.txt) and print its path")
     options = parser.parse_args()
     binary = os.path.abspath(options.binary)
     if not os.access(binary, os.X_OK):
@@ -230,8 +322,11 @@ def main():
     tally = {"cases": 0, "crashes": 0, "hangs": 0, "overwrites": 0, "silent losses": 0, "unlocated": 0}
     failures = []
     started = time.time()
+    kept = []
     for case in range(options.cases):
         scratch = tempfile.mkdtemp(prefix="yjstat-fuzz-")
+        failures_before = len(failures)
+        args, result = [], None
         try:
             prepare(scratch, rng.choice(seeds) if seeds else None)
             roll = rng.random()
@@ -242,6 +337,9 @@ def main():
             else:
                 args, outputs, kind = output_case(rng, scratch)
             before = snapshot(scratch)
+            inputs_before = input_inodes(scratch, [a for i, a in enumerate(args)
+                                                   if not (i > 0 and args[i - 1] in ("--output", "--svg", "--out"))])
+            allowed = allowed_outputs(scratch, args, outputs, inputs_before)
             try:
                 result = subprocess.run([binary] + args, cwd=scratch, stdin=subprocess.DEVNULL,
                                         capture_output=True, timeout=options.timeout)
@@ -260,29 +358,40 @@ def main():
             elif result.returncode in (0, 1) and not result.stdout and "--output" not in args and "--svg" not in args \
                     and args[0] != "synth":
                 tally["unlocated"] += 1; problem = "no output"
-            named = {os.path.join(scratch, o) for o in outputs}
-            for flag in ("--output", "--svg", "--out"):
-                if flag in args:
-                    named.add(os.path.normpath(os.path.join(scratch, args[args.index(flag) + 1])))
             changed = [p for p in set(before) | set(after) if before.get(p) != after.get(p)
-                       and p not in named and not os.path.basename(p).startswith(".")]
+                       and p not in allowed and not os.path.basename(p).startswith(".")
+                       and not (before.get(p, ("",))[0] == "file" and ("inode", before[p][2]) in allowed)]
             leftovers = [p for p in after if ".tmp-" in os.path.basename(p)]
+            # A FIFO or device replaced by anything else (a link is judged by the rules above).
             replaced = [p for p in before if before[p][0] == "special" and after.get(p, ("gone",))[0] != "special"]
             if changed or leftovers or replaced:
                 tally["overwrites"] += 1; problem = problem or f"overwrite {sorted(changed + leftovers + replaced)}"
+            loss = records_loss(scratch, args, result)
+            if loss:
+                tally["silent losses"] += 1; problem = problem or loss
             if result.returncode == 0 and kind == "dupline-read":
                 # A duplicated data line in a one-row-per-key file must not pass silently.
                 tally["silent losses"] += 1; problem = problem or "silent loss (duplicate accepted)"
             if problem:
                 failures.append((problem, kind, args, stderr[-300:]))
         finally:
-            shutil.rmtree(scratch, ignore_errors=True)
+            if options.keep and len(failures) > failures_before:
+                with open(os.path.join(scratch, "case.txt"), "w") as handle:
+                    handle.write(f"case {case} of seed {options.seed}: {failures[-1][0]} [{failures[-1][1]}]\n")
+                    handle.write("cd " + scratch + " && " + binary + " " + " ".join(quote(a) for a in args) + "\n")
+                    if result is not None:
+                        handle.write(f"exit {result.returncode}\n--- stderr\n" + result.stderr.decode("utf-8", "replace"))
+                kept.append(scratch)
+            else:
+                shutil.rmtree(scratch, ignore_errors=True)
     elapsed = time.time() - started
     print(f"fuzz.py: seed {options.seed}, {options.cases} cases in {elapsed:.0f} s: "
           f"{tally['crashes']} crashes, {tally['hangs']} hangs, {tally['overwrites']} overwrites, "
           f"{tally['silent losses']} silent losses, {tally['unlocated']} unlocated or empty results")
     for problem, kind, args, stderr in failures[:20]:
-        print(f"  {problem} [{kind}]: yjstat {' '.join(args)}\n    {stderr.strip()[:300]}")
+        print(f"  {problem} [{kind}]: yjstat {' '.join(quote(a) for a in args)}\n    {stderr.strip()[:300]}")
+    for folder in kept:
+        print(f"  kept {folder}")
     return 1 if failures else 0
 
 

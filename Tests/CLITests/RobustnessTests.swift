@@ -128,11 +128,32 @@ struct RobustnessTests {
         #expect(edited != bundled)
         try edited.write(to: framework, atomically: true, encoding: .utf8)
         let datasets = repositoryRoot.appendingPathComponent("Datasets").path
-        try expectRefused(["rate", "--inspection", datasets, "--framework", framework.path], naming: "fw.json: rating")
-        try expectRefused(["summary", "--datasets", datasets, "--framework", framework.path], naming: "fw.json: rating")
+        // Located at the score value: line 26, column 16 of the bundled file's layout.
+        try expectRefused(["rate", "--inspection", datasets, "--framework", framework.path], naming: "fw.json:26:16: rating")
+        try expectRefused(["summary", "--datasets", datasets, "--framework", framework.path], naming: "fw.json:26:16: rating")
         let wide = folder.appendingPathComponent("wide.csv")
         try "service,overall_rating,1.1\nx,Good,Good\n".write(to: wide, atomically: true, encoding: .utf8)
-        try expectRefused(["check-ratings", wide.path, "--framework", framework.path], naming: "fw.json: rating")
+        try expectRefused(["check-ratings", wide.path, "--framework", framework.path], naming: "fw.json:26:16: rating")
+    }
+
+    /// Issue 16 (silent losses): a framework file giving one member twice, or one wording-cue
+    /// phrase twice, is refused at the line and column of the repeat, by every command that reads it.
+    @Test func frameworkWithARepeatedMemberOrCuePhraseIsALocatedError() throws {
+        let folder = try temporaryFolder()
+        let bundled = try String(contentsOf: repositoryRoot.appendingPathComponent("Sources/YJStat/Inspection/Frameworks/youth-2018.json"), encoding: .utf8)
+        let datasets = repositoryRoot.appendingPathComponent("Datasets").path
+        let repeatedMember = bundled.replacingOccurrences(of: "      \"score\": 3,\n", with: "      \"score\": 3,\n      \"score\": 2,\n")
+        let repeatedPhrase = bundled.replacingOccurrences(of: "                    \"does assessment\",\n                    \"young person's desistance\"\n",
+                                                          with: "                    \"does assessment\",\n                    \"does assessment\",\n                    \"young person's desistance\"\n")
+        #expect(repeatedMember != bundled && repeatedPhrase != bundled)
+        for (text, message) in [(repeatedMember, "fw.json:27:7: framework is not valid JSON: member 'score' appears twice in one object (first at line 26, column 7)"),
+                                (repeatedPhrase, "fw.json:128:21: key question 2.1.1 has the wording-cue phrase 'does assessment' twice in one cue")] {
+            let framework = folder.appendingPathComponent("fw.json")
+            try text.write(to: framework, atomically: true, encoding: .utf8)
+            try expectRefused(["rate", "--inspection", datasets, "--framework", framework.path], naming: message)
+            try expectRefused(["summary", "--datasets", datasets, "--framework", framework.path], naming: message)
+            try expectRefused(["check", "--inspection", datasets, "--framework", framework.path], naming: message)
+        }
     }
 
     @Test func disproportionalityCountsNearIntMax() throws {
@@ -188,6 +209,27 @@ struct RobustnessTests {
         #expect(abs(lower - (0.5 - half)) < 1e-9 && abs(upper - (0.5 + half)) < 1e-9)
     }
 
+    /// The issue's case: `interval --yes 50000000000000 --of 100000000000000 --method mid-p` ran
+    /// past 60 s; both numbers are beyond the count limit, so it is refused at once naming the flag.
+    @Test func midPWithTheQuotedHugeNIsRefusedAtOnce() throws {
+        let started = Date()
+        try expectRefused(["interval", "--yes", "50000000000000", "--of", "100000000000000", "--method", "mid-p"],
+                          naming: "--yes: 50000000000000 is beyond the largest count yjstat accepts, 1000000000000 (10^12)")
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    /// The issue's cases: `band-confidence --population 100000000` took 1.6 GB and
+    /// `design-risk --sample 100000000` 40 s and 1.6 GB; both now answer in a moment.
+    @Test func bandConfidenceAndDesignRiskAt100MillionAreQuick() throws {
+        for arguments in [["band-confidence", "--yes", "3", "--of", "10", "--population", "100000000"],
+                          ["design-risk", "--sample", "100000000"]] {
+            let started = Date()
+            let result = try expectCleanExit(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(Date().timeIntervalSince(started) < 15, "\(arguments) took \(Date().timeIntervalSince(started)) s")
+        }
+    }
+
     @Test func funnelRowNearIntMax() throws {
         let folder = try temporaryFolder()
         let data = folder.appendingPathComponent("services.csv")
@@ -215,22 +257,81 @@ struct RobustnessTests {
         try expectRefused(["disproportionality", "--counts", fifo.path], naming: "not a regular file")
     }
 
-    @Test(.disabled("hangs under the test runner: children of the test process inherit a blocked SIGINT, so the interrupt never arrives; unblock the signals in TemporaryFiles before enabling"))
-    func synthInterruptedLeavesNoTemporaryFile() throws {
-        let folder = try temporaryFolder()
-        let process = Process()
-        process.executableURL = try yjstatBinary()
-        process.arguments = ["synth", "--rows", "200000000", "--seed", "3", "--out", folder.appendingPathComponent("big.csv").path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+    /// Starts `yjstat synth` writing a large file into `folder` with a clear signal mask and,
+    /// when `ignoringSIGINT`, SIGINT inherited as ignored (as a shell starts a background job);
+    /// returns its pid once the temporary file exists.
+    func startLongSynth(in folder: URL, ignoringSIGINT: Bool) throws -> pid_t {
+        let binary = try yjstatBinary().path
+        let argv = [binary, "synth", "--rows", "200000000", "--seed", "3", "--out", folder.appendingPathComponent("big.csv").path]
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in [SIGTERM, SIGHUP] + (ignoringSIGINT ? [] : [SIGINT]) { sigaddset(&defaults, number) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var pid: pid_t = 0
+        // The child inherits an ignored SIGINT only if it is ignored here when it is spawned.
+        let previous = ignoringSIGINT ? signal(SIGINT, SIG_IGN) : nil
+        let spawned = posix_spawn(&pid, binary, &actions, &attributes, &cArguments, environ)
+        if ignoringSIGINT { signal(SIGINT, previous) }
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
         var waited = 0
-        while waited < 200, (try FileManager.default.contentsOfDirectory(atPath: folder.path)).isEmpty {
+        while waited < 250, (try FileManager.default.contentsOfDirectory(atPath: folder.path)).isEmpty {
             usleep(20_000); waited += 1
         }
-        process.interrupt()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        return pid
+    }
+
+    /// Waits up to `seconds` for `pid` to end; kills it if it has not. Returns the signal that
+    /// ended it, or nil when it exited normally or had to be killed.
+    func waitForSignal(_ pid: pid_t, seconds: Double = 10) -> Int32? {
+        var status: Int32 = 0
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if waitpid(pid, &status, WNOHANG) == pid {
+                return status & 0x7f != 0 && status & 0x7f != 0x7f ? status & 0x7f : nil
+            }
+            usleep(20_000)
+        }
+        kill(pid, SIGKILL)
+        waitpid(pid, &status, 0)
+        return nil
+    }
+
+    @Test func synthInterruptedLeavesNoTemporaryFile() throws {
+        for stop in [SIGINT, SIGTERM] {
+            let folder = try temporaryFolder()
+            let pid = try startLongSynth(in: folder, ignoringSIGINT: false)
+            #expect(try !FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "synth wrote nothing")
+            kill(pid, stop)
+            #expect(waitForSignal(pid) == stop, "synth was not stopped by signal \(stop)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        }
+    }
+
+    /// A SIGINT the process inherited as ignored stays ignored (the cleanup handler is not put in
+    /// its place); SIGTERM still stops it and removes the temporary file.
+    @Test func synthKeepsAnInheritedIgnoredSIGINT() throws {
+        let folder = try temporaryFolder()
+        let pid = try startLongSynth(in: folder, ignoringSIGINT: true)
+        kill(pid, SIGINT)
+        usleep(300_000)
+        var status: Int32 = 0
+        #expect(waitpid(pid, &status, WNOHANG) == 0, "synth died of an ignored SIGINT")
+        kill(pid, SIGTERM)
+        #expect(waitForSignal(pid) == SIGTERM)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
@@ -389,6 +490,115 @@ struct RobustnessTests {
         #expect(text.stdout.contains("200") && text.stdout.contains("199"), "\(text.stdout)")
     }
 
+    /// A 200-row extract over two services (barnet on even lines, leeds on odd), one line edited
+    /// by `edit(line, service, ethnicity, stage)`, and a population for both services.
+    func recordsFixture(_ edit: (Int, inout String, inout String, inout String) -> Void) throws -> (records: URL, population: URL) {
+        let folder = try temporaryFolder()
+        var lines = ["service,ethnicity,stage"]
+        for line in 2...201 {
+            var service = line % 2 == 0 ? "barnet" : "leeds", ethnicity = ["White", "Black", "Asian"][line % 3], stage = "arrest"
+            edit(line, &service, &ethnicity, &stage)
+            lines.append("\(service),\(ethnicity),\(stage)")
+        }
+        let records = folder.appendingPathComponent("records.csv"), population = folder.appendingPathComponent("population.csv")
+        try (lines.joined(separator: "\n") + "\n").write(to: records, atomically: true, encoding: .utf8)
+        try "service,group,population\nbarnet,White,1000\nbarnet,Black,1000\nbarnet,Asian,1000\nleeds,White,1000\nleeds,Black,1000\nleeds,Asian,1000\n"
+            .write(to: population, atomically: true, encoding: .utf8)
+        return (records, population)
+    }
+
+    /// The issue's case: a blank group on line 31 was reported at `records.csv[service=barnet]:37:1`
+    /// (a line of the per-service table built in memory); now at its own line and column, with its service.
+    @Test func recordsBlankGroupOnLine31IsReportedAtLine31WithItsService() throws {
+        let fixture = try recordsFixture { line, service, ethnicity, _ in
+            if line == 31 { service = "barnet"; ethnicity = "" }
+        }
+        let expected = "records.csv:31:2: blank 'ethnicity' value: every row needs one (service 'barnet')"
+        for service in ["all", "barnet"] {
+            try expectRefused(["disproportionality", "--records", fixture.records.path, "--service", service, "--population", fixture.population.path],
+                              naming: expected)
+        }
+        try expectRefused(["aggregate", "--records", fixture.records.path, "--counts-for", "disproportionality", "--population", fixture.population.path],
+                          naming: expected)
+        let result = try runCLI(["disproportionality", "--records", fixture.records.path, "--service", "all", "--population", fixture.population.path])
+        #expect(!result.stderr.contains("[service="), "\(result.stderr)")
+    }
+
+    /// The issue's case: a blank service was reported as `population.csv: no population rows for service ''`.
+    @Test func recordsBlankServiceIsReportedAtItsLine() throws {
+        let fixture = try recordsFixture { line, service, _, _ in if line == 40 { service = " " } }
+        try expectRefused(["disproportionality", "--records", fixture.records.path, "--service", "all", "--population", fixture.population.path],
+                          naming: "records.csv:40:1: blank 'service' value: every row needs one")
+        try expectRefused(["aggregate", "--records", fixture.records.path, "--counts-for", "disproportionality", "--population", fixture.population.path],
+                          naming: "records.csv:40:1: blank 'service' value")
+        let result = try runCLI(["disproportionality", "--records", fixture.records.path, "--service", "all", "--population", fixture.population.path])
+        #expect(!result.stderr.contains("no population rows"), "\(result.stderr)")
+    }
+
+    /// With --on-error skip the blank rows are skipped at their own lines, with their service,
+    /// and every row is accounted for (rows read = lines).
+    @Test func recordsSkipReportsBlankKeysAtTheirLinesWithTheirService() throws {
+        let fixture = try recordsFixture { line, service, ethnicity, stage in
+            if line == 31 { service = "barnet"; ethnicity = "" }
+            if line == 77 { stage = "" }
+        }
+        let result = try expectCleanExit(["disproportionality", "--records", fixture.records.path, "--service", "all",
+                                          "--population", fixture.population.path, "--on-error", "skip", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("records.csv: 200 rows read; 198 counted in 6 groups; 2 skipped as malformed"), "\(result.stderr)")
+        #expect(result.stderr.contains("records.csv:31:2: blank 'ethnicity' value: every row needs one (service 'barnet')"))
+        #expect(result.stderr.contains("records.csv:77:3: blank 'stage' value: every row needs one (service 'leeds')"))
+    }
+
+    /// The issue's case: a stray opening quote on line 52 (closing on line 58) is reported where
+    /// it opened, by both policies; skipping costs line 52 (and the malformed line 58) only, with
+    /// the service named, so rows read + skipped = lines.
+    @Test func recordsStrayQuoteIsReportedWhereItOpened() throws {
+        let fixture = try recordsFixture { line, _, ethnicity, stage in
+            if line == 52 { ethnicity = "\"White" }
+            if line == 58 { stage = "court\"x" }
+        }
+        let opened = "records.csv:52:2: quoted field opened here runs on to line 58 and is followed by text there (a stray quote?)"
+        try expectRefused(["disproportionality", "--records", fixture.records.path, "--service", "all", "--population", fixture.population.path],
+                          naming: opened + " (service 'barnet')")
+        try expectRefused(["aggregate", "--records", fixture.records.path, "--by", "service,ethnicity"], naming: opened)
+        let skipped = try expectCleanExit(["disproportionality", "--records", fixture.records.path, "--service", "all",
+                                           "--population", fixture.population.path, "--on-error", "skip", "--format", "csv"])
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        #expect(skipped.stderr.contains("records.csv: 200 rows read; 198 counted in 6 groups; 2 skipped as malformed"), "\(skipped.stderr)")
+        #expect(skipped.stderr.contains(opened + " (service 'barnet')"), "\(skipped.stderr)")
+        #expect(skipped.stderr.contains("records.csv:58:3: quote inside an unquoted field"), "\(skipped.stderr)")
+    }
+
+    /// An error found in a service's counts (here more arrests than children) names the records
+    /// file and the service, not a line of the table built in memory, which is in no file.
+    @Test func recordsAnalysisErrorNamesTheServiceWithoutAnInventedLine() throws {
+        let fixture = try recordsFixture { _, _, _, _ in }
+        try "service,group,population\nbarnet,White,5\nbarnet,Black,1000\nbarnet,Asian,1000\nleeds,White,1000\nleeds,Black,1000\nleeds,Asian,1000\n"
+            .write(to: fixture.population, atomically: true, encoding: .utf8)
+        let result = try expectCleanExit(["disproportionality", "--records", fixture.records.path, "--service", "all",
+                                          "--population", fixture.population.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: records.csv[service=barnet]: "), "\(result.stderr)")
+    }
+
+    /// --max-record-bytes is honoured by every reader of case-level records, not only `aggregate --by`.
+    @Test func maxRecordBytesIsHonouredByDisproportionalityRecordsAndCountsFor() throws {
+        let fixture = try recordsFixture { line, _, ethnicity, _ in if line == 60 { ethnicity = String(repeating: "W", count: 300) } }
+        let limit = ["--max-record-bytes", "100"]
+        try expectRefused(["disproportionality", "--records", fixture.records.path, "--service", "all", "--population", fixture.population.path] + limit,
+                          naming: "records.csv:60: row longer than 100 bytes")
+        try expectRefused(["aggregate", "--records", fixture.records.path, "--counts-for", "disproportionality"] + limit,
+                          naming: "records.csv:60: row longer than 100 bytes")
+        let skipped = try expectCleanExit(["aggregate", "--records", fixture.records.path, "--counts-for", "disproportionality",
+                                           "--population", fixture.population.path, "--on-error", "skip", "--format", "csv"] + limit)
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        #expect(skipped.stderr.contains("records.csv: 200 rows read; 199 counted in 6 groups; 1 skipped as malformed"), "\(skipped.stderr)")
+        try expectRefused(["disproportionality", "--counts", fixture.population.path] + limit, naming: "--max-record-bytes goes with --records")
+        try expectRefused(["disproportionality", "--records", fixture.records.path, "--service", "all", "--population", fixture.population.path,
+                           "--max-record-bytes", "0"], naming: "--max-record-bytes must be at least 1")
+    }
+
     // MARK: seeded suite
 
     /// A few hundred seeded hostile command lines over the numeric commands: every one exits
@@ -422,5 +632,58 @@ struct RobustnessTests {
             try expectCleanExit(commands[next(commands.count)], in: folder)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    /// Seeded byte-level mutations of the framework file and of a case-level extract (the
+    /// classes the issue found beyond numbers: located errors, skipped rows accounted for, no
+    /// file created or changed). The long run is `Scripts/fuzz.py`.
+    @Test func seededMutationsOfTheFrameworkAndRecords() throws {
+        var state: UInt64 = 0x1616
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(max(1, bound)))
+        }
+        let bundled = Array(try Data(contentsOf: repositoryRoot.appendingPathComponent("Sources/YJStat/Inspection/Frameworks/youth-2018.json")))
+        var recordText = "service,ethnicity,stage\n"
+        for i in 0..<60 { recordText += "s\(i % 3),\(["White", "Black", "Asian"][i % 7 % 3]),\(["arrest", "court"][i % 2])\n" }
+        let records = Array(recordText.utf8)
+        let inserts: [[UInt8]] = [[44], [34], [10], [13], [0], [0xFF], Array("9223372036854775807".utf8), Array("\"score\": 1,".utf8)]
+        func mutate(_ original: [UInt8]) -> [UInt8] {
+            var bytes = original
+            let at = next(bytes.count)
+            switch next(5) {
+            case 0: bytes[at] = UInt8(next(256))
+            case 1: bytes.insert(contentsOf: inserts[next(inserts.count)], at: at)
+            case 2: bytes.removeSubrange(at..<min(bytes.count, at + 1 + next(30)))
+            case 3: bytes = Array(bytes[..<at])
+            default:                                                        // repeat a line
+                let lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
+                let line = 1 + next(max(1, lines.count - 2))
+                var joined = Array(lines[..<line].joined(separator: [10]))
+                joined += [10] + Array(lines[line - 1]) + [10] + Array(lines[line...].joined(separator: [10]))
+                bytes = joined
+            }
+            return bytes
+        }
+        let folder = try temporaryFolder()
+        let datasets = repositoryRoot.appendingPathComponent("Datasets").path
+        let framework = folder.appendingPathComponent("fw.json"), recordsURL = folder.appendingPathComponent("records.csv")
+        for _ in 0..<30 {
+            try Data(mutate(bundled)).write(to: framework)
+            try expectCleanExit(["rate", "--inspection", datasets, "--framework", framework.path], in: folder)
+            let mutated = mutate(records)
+            try Data(mutated).write(to: recordsURL)
+            let result = try expectCleanExit(["aggregate", "--records", recordsURL.path, "--by", "service,ethnicity", "--on-error", "skip"], in: folder)
+            if result.status == 0, let match = result.stdout.firstMatch(of: /(\d+) rows read; (\d+) counted in \d+ groups; (\d+) skipped/) {
+                let read = Int(match.1)!, counted = Int(match.2)!, skipped = Int(match.3)!
+                #expect(read == counted + skipped, "\(result.stdout.prefix(200))")
+                if !mutated.contains(34) {          // no quote: a row is a line
+                    let text = String(decoding: mutated, as: UTF8.self)
+                    let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).dropFirst()
+                    #expect(read == lines.count, "rows read \(read) of \(lines.count) lines: \(text.debugDescription.prefix(300))")
+                }
+            }
+        }
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["fw.json", "records.csv"])
     }
 }

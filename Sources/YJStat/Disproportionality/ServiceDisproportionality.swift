@@ -36,22 +36,36 @@ public struct ServiceDisproportionality: Sendable, Equatable {
                 throw InputError(file: population.source, message: "no population rows for service '\(service)'")
             }
             let label = "\(source)[service=\(service)]"
-            let csv = try table.countsCSV(forService: service, population: groups,
-                                          populationStage: countsOptions.populationStage,
-                                          unknownLabel: countsOptions.unknownLabel, source: source)
-            // A service with no child of unknown ethnicity has no unknown rows (the group is left
-            // out like any group with neither population nor children), so it has nothing to bound.
-            var serviceOptions = countsOptions
-            if let unknown = countsOptions.unknownLabel,
-               !table.rows(forService: service).contains(where: { $0.group == unknown && $0.count > 0 }) {
-                serviceOptions.unknownLabel = nil
-            }
-            let counts = try CountsTable(csv: csv, options: serviceOptions)
             do {
-                return ServiceDisproportionality(service: service, report: try DisproportionalityAnalysis.run(counts, options: options))
-            } catch let error as InvalidArgumentError {
-                throw InputError(file: label, message: error.description)
+                return try analyse(table, service: service, groups: groups, countsOptions: countsOptions, options: options,
+                                   source: source, label: label)
+            } catch let error as InputError where error.file == label {
+                // The table was built in memory from the counts: its line numbers are no place in
+                // any file, so the service alone is named.
+                throw InputError(file: label, message: error.message)
             }
+        }
+    }
+
+    /// One service's analysis; errors name `label` (the records file and service).
+    private static func analyse(_ table: ServiceCountsTable, service: String, groups: [String: Int],
+                                countsOptions: CountsTable.Options, options: DisproportionalityOptions,
+                                source: String, label: String) throws -> ServiceDisproportionality {
+        let csv = try table.countsCSV(forService: service, population: groups,
+                                      populationStage: countsOptions.populationStage,
+                                      unknownLabel: countsOptions.unknownLabel, source: source)
+        // A service with no child of unknown ethnicity has no unknown rows (the group is left
+        // out like any group with neither population nor children), so it has nothing to bound.
+        var serviceOptions = countsOptions
+        if let unknown = countsOptions.unknownLabel,
+           !table.rows(forService: service).contains(where: { $0.group == unknown && $0.count > 0 }) {
+            serviceOptions.unknownLabel = nil
+        }
+        let counts = try CountsTable(csv: csv, options: serviceOptions)
+        do {
+            return ServiceDisproportionality(service: service, report: try DisproportionalityAnalysis.run(counts, options: options))
+        } catch let error as InvalidArgumentError {
+            throw InputError(file: label, message: error.description)
         }
     }
 

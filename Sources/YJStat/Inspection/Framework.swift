@@ -217,23 +217,30 @@ public struct Framework: Sendable, Equatable {
     ///   overall bands that do not cover 0…maximum score contiguously, duplicate standard or key
     ///   question ids, or a key-question standard without key questions or sample column.
     public static func decode(data: Data, source: String) throws -> Framework {
+        let bytes = Array(data)
+        // Syntax and repeated member names first: the decoder below would keep one of two
+        // values given for one member without a word.
+        if let syntax = JSONSyntaxLocator.firstError(in: bytes) {
+            throw InputError(file: source, line: syntax.line, column: syntax.column,
+                             message: "framework is not valid JSON: \(syntax.message)")
+        }
+        func located(_ context: DecodingError.Context, _ message: String) -> InputError {
+            let at = JSONSyntaxLocator.location(of: jsonPath(context.codingPath), in: bytes)
+            return InputError(file: source, line: at?.line, column: at?.column, message: message)
+        }
         let file: FrameworkFile
         do {
             file = try JSONDecoder().decode(FrameworkFile.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw InputError(file: source, message: "framework is missing '\(key.stringValue)' at \(path(context))")
+            throw located(context, "framework is missing '\(key.stringValue)' at \(path(context))")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw InputError(file: source, message: "framework has a wrong value at \(path(context)): \(context.debugDescription)")
+            throw located(context, "framework has a wrong value at \(path(context)): \(context.debugDescription)")
         } catch let DecodingError.dataCorrupted(context) {
-            if let syntax = JSONSyntaxLocator.firstError(in: Array(data)) {
-                throw InputError(file: source, line: syntax.line, column: syntax.column,
-                                 message: "framework is not valid JSON: \(syntax.message)")
-            }
-            throw InputError(file: source, message: "framework is not valid JSON (\(context.debugDescription)) at \(path(context))")
+            throw located(context, "framework is not valid JSON (\(context.debugDescription)) at \(path(context))")
         } catch {
             throw InputError(file: source, message: "framework could not be read: \(error)")
         }
-        return try Framework(file, source: source)
+        return try Framework(file, source: source, bytes: bytes)
     }
 
     private static func path(_ context: DecodingError.Context) -> String {
@@ -241,70 +248,107 @@ public struct Framework: Sendable, Equatable {
         return parts.isEmpty ? "the top level" : "$" + parts.joined()
     }
 
-    private init(_ file: FrameworkFile, source: String) throws {
-        func fail(_ message: String) -> InputError { InputError(file: source, message: message) }
-        guard !file.ratings.isEmpty else { throw fail("framework has no ratings") }
+    private static func jsonPath(_ codingPath: [any CodingKey]) -> [JSONSyntaxLocator.PathComponent] {
+        codingPath.map { key in key.intValue.map { .element($0) } ?? .member(key.stringValue) }
+    }
+
+    /// Validates a decoded file; `bytes` (its JSON text) locate each error at the value at fault.
+    private init(_ file: FrameworkFile, source: String, bytes: [UInt8]) throws {
+        typealias Step = JSONSyntaxLocator.PathComponent
+        func fail(_ message: String, at path: [Step] = []) -> InputError {
+            let at = path.isEmpty ? nil : JSONSyntaxLocator.location(of: path, in: bytes)
+            return InputError(file: source, line: at?.line, column: at?.column, message: message)
+        }
+        guard !file.ratings.isEmpty else { throw fail("framework has no ratings", at: [.member("ratings")]) }
         var ratings: [Rating] = []
         var aliases: [String: Rating] = [:]
         for (rank, entry) in file.ratings.enumerated() {
             guard (0...Framework.largestRatingScore).contains(entry.score) else {
-                throw fail("rating '\(entry.name)' has score \(entry.score); a rating score must be a whole number from 0 to \(Framework.largestRatingScore)")
+                throw fail("rating '\(entry.name)' has score \(entry.score); a rating score must be a whole number from 0 to \(Framework.largestRatingScore)",
+                           at: [.member("ratings"), .element(rank), .member("score")])
             }
             let rating = Rating(name: entry.name, rank: rank, score: entry.score)
             ratings.append(rating)
             for word in [entry.name] + (entry.aliases ?? []) {
                 let key = RatingWord.key(word)
-                guard !key.isEmpty else { throw fail("rating '\(entry.name)' has an empty alias") }
+                guard !key.isEmpty else { throw fail("rating '\(entry.name)' has an empty alias", at: [.member("ratings"), .element(rank)]) }
                 if let other = aliases[key], other != rating {
-                    throw fail("rating word '\(word)' names both '\(other.name)' and '\(rating.name)'")
+                    throw fail("rating word '\(word)' names both '\(other.name)' and '\(rating.name)'", at: [.member("ratings"), .element(rank)])
                 }
                 aliases[key] = rating
             }
         }
-        func rating(_ name: String, _ context: String) throws -> Rating {
+        func rating(_ name: String, _ context: String, _ index: Int) throws -> Rating {
             guard let found = ratings.first(where: { $0.name == name }) else {
-                throw fail("\(context) names rating '\(name)', which is not among the framework's ratings")
+                throw fail("\(context) names rating '\(name)', which is not among the framework's ratings",
+                           at: [.member(context), .element(index), .member("rating")])
             }
             return found
         }
-        let bands = try file.keyQuestionBands.map {
-            RatingBand(rating: try rating($0.rating, "key_question_bands"), minimumPercent: $0.minimumPercent)
+        let bands = try file.keyQuestionBands.enumerated().map {
+            RatingBand(rating: try rating($1.rating, "key_question_bands", $0), minimumPercent: $1.minimumPercent)
         }
-        guard bands.first?.minimumPercent == 0 else { throw fail("key_question_bands must start at minimum_percent 0") }
-        for (lower, upper) in zip(bands, bands.dropFirst()) {
+        guard bands.first?.minimumPercent == 0 else {
+            throw fail("key_question_bands must start at minimum_percent 0", at: [.member("key_question_bands")])
+        }
+        for (i, (lower, upper)) in zip(bands, bands.dropFirst()).enumerated() {
             guard upper.minimumPercent > lower.minimumPercent, upper.rating > lower.rating else {
-                throw fail("key_question_bands must rise strictly in minimum_percent and rating ('\(lower.rating.name)' then '\(upper.rating.name)')")
+                throw fail("key_question_bands must rise strictly in minimum_percent and rating ('\(lower.rating.name)' then '\(upper.rating.name)')",
+                           at: [.member("key_question_bands"), .element(i + 1)])
             }
         }
         guard let lastBand = bands.last, lastBand.minimumPercent <= 100 else {
-            throw fail("key_question_bands minimums must be at most 100")
+            throw fail("key_question_bands minimums must be at most 100", at: [.member("key_question_bands"), .element(bands.count - 1)])
         }
-        let overall = try file.overallBands.map {
-            OverallRatingBand(rating: try rating($0.rating, "overall_bands"), minimumScore: $0.minimumScore, maximumScore: $0.maximumScore)
+        let overall = try file.overallBands.enumerated().map {
+            OverallRatingBand(rating: try rating($1.rating, "overall_bands", $0), minimumScore: $1.minimumScore, maximumScore: $1.maximumScore)
         }
         var seenStandards: Set<String> = []
         var seenQuestions: Set<String> = []
         var domains: [Domain] = []
-        for domain in file.domains {
+        for (d, domain) in file.domains.enumerated() {
             var standards: [Standard] = []
-            for standard in domain.standards {
-                guard seenStandards.insert(standard.id).inserted else { throw fail("duplicate standard id '\(standard.id)'") }
+            for (s, standard) in domain.standards.enumerated() {
+                let standardPath: [Step] = [.member("domains"), .element(d), .member("standards"), .element(s)]
+                guard seenStandards.insert(standard.id).inserted else {
+                    throw fail("duplicate standard id '\(standard.id)'", at: standardPath + [.member("id")])
+                }
                 let questions = standard.keyQuestions ?? []
-                for question in questions {
-                    guard seenQuestions.insert(question.id).inserted else { throw fail("duplicate key question id '\(question.id)'") }
-                    for cue in question.wordingCues {
+                // A cue (edition and set of phrases) given to two key questions of one standard
+                // would match both: the question text could never be told apart.
+                var cueOwners: [String: String] = [:]
+                for (q, question) in questions.enumerated() {
+                    let questionPath = standardPath + [.member("key_questions"), .element(q)]
+                    guard seenQuestions.insert(question.id).inserted else {
+                        throw fail("duplicate key question id '\(question.id)'", at: questionPath + [.member("id")])
+                    }
+                    for (c, cue) in question.wordingCues.enumerated() {
+                        let cuePath = questionPath + [.member("wording_cues"), .element(c)]
                         guard !cue.phrases.isEmpty, cue.phrases.allSatisfy({ !$0.isEmpty && $0 == $0.lowercased() }) else {
-                            throw fail("key question \(question.id) has a wording cue with no phrases or a phrase that is empty or not lower case")
+                            throw fail("key question \(question.id) has a wording cue with no phrases or a phrase that is empty or not lower case",
+                                       at: cuePath + [.member("phrases")])
+                        }
+                        var phrasesSeen: Set<String> = []
+                        for (p, phrase) in cue.phrases.enumerated() where !phrasesSeen.insert(phrase).inserted {
+                            throw fail("key question \(question.id) has the wording-cue phrase '\(phrase)' twice in one cue",
+                                       at: cuePath + [.member("phrases"), .element(p)])
                         }
                         guard (file.wordings ?? []).contains(where: { $0.id == cue.wording }) else {
-                            throw fail("key question \(question.id) has a wording cue for edition '\(cue.wording)', which 'wordings' does not list")
+                            throw fail("key question \(question.id) has a wording cue for edition '\(cue.wording)', which 'wordings' does not list",
+                                       at: cuePath + [.member("wording")])
                         }
+                        let cueKey = ([cue.wording] + cue.phrases.sorted()).joined(separator: "\u{1F}")
+                        if let owner = cueOwners[cueKey], owner != question.id {
+                            throw fail("key questions \(owner) and \(question.id) of standard \(standard.id) have the same wording cue for edition '\(cue.wording)' (\(cue.phrases.map { "'\($0)'" }.joined(separator: ", "))): a question text could not be told apart",
+                                       at: cuePath)
+                        }
+                        cueOwners[cueKey] = question.id
                     }
                 }
                 if standard.ratedBy == .keyQuestions {
-                    guard !questions.isEmpty else { throw fail("standard \(standard.id) is rated by key questions but lists none") }
+                    guard !questions.isEmpty else { throw fail("standard \(standard.id) is rated by key questions but lists none", at: standardPath) }
                     guard domain.sampleColumn != nil else {
-                        throw fail("domain \(domain.id) has key-question standards but no sample_column")
+                        throw fail("domain \(domain.id) has key-question standards but no sample_column", at: [.member("domains"), .element(d)])
                     }
                 }
                 standards.append(Standard(id: standard.id, name: standard.name, domainID: domain.id,
@@ -313,27 +357,29 @@ public struct Framework: Sendable, Equatable {
             }
             domains.append(Domain(id: domain.id, name: domain.name, standards: standards))
         }
-        guard !seenStandards.isEmpty else { throw fail("framework has no standards") }
+        guard !seenStandards.isEmpty else { throw fail("framework has no standards", at: [.member("domains")]) }
         let maximum = (ratings.last?.score ?? 0) * domains.flatMap(\.standards).filter(\.isScored).count
         var expected = 0
-        for band in overall {
+        for (b, band) in overall.enumerated() {
+            let bandPath: [Step] = [.member("overall_bands"), .element(b)]
             guard (0...CountLimit.maximum).contains(band.minimumScore), (0...CountLimit.maximum).contains(band.maximumScore) else {
-                throw fail("overall band '\(band.rating.name)' has a score outside 0 to \(CountLimit.maximumText)")
+                throw fail("overall band '\(band.rating.name)' has a score outside 0 to \(CountLimit.maximumText)", at: bandPath)
             }
             guard band.maximumScore >= band.minimumScore else {
-                throw fail("overall band '\(band.rating.name)' runs from \(band.minimumScore) down to \(band.maximumScore)")
+                throw fail("overall band '\(band.rating.name)' runs from \(band.minimumScore) down to \(band.maximumScore)", at: bandPath)
             }
             guard band.minimumScore == expected else {
-                throw fail("overall_bands must cover scores 0 to \(maximum) in order without gaps (band '\(band.rating.name)' starts at \(band.minimumScore), expected \(expected))")
+                throw fail("overall_bands must cover scores 0 to \(maximum) in order without gaps (band '\(band.rating.name)' starts at \(band.minimumScore), expected \(expected))",
+                           at: bandPath + [.member("minimum_score")])
             }
             expected = band.maximumScore + 1
         }
         guard expected == maximum + 1 else {
-            throw fail("overall_bands end at \(expected - 1) but the maximum score is \(maximum)")
+            throw fail("overall_bands end at \(expected - 1) but the maximum score is \(maximum)", at: [.member("overall_bands")])
         }
         guard file.discretion.nearBoundaryPoints >= 0, file.discretion.smallSampleMaximum >= 0,
               file.discretion.nearBoundaryPoints <= 100, file.discretion.smallSampleMaximum <= CountLimit.maximum else {
-            throw fail("discretion thresholds must be whole numbers from 0 to \(CountLimit.maximumText)")
+            throw fail("discretion thresholds must be whole numbers from 0 to \(CountLimit.maximumText)", at: [.member("discretion")])
         }
         self.id = file.id
         self.name = file.name

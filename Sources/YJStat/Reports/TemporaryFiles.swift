@@ -12,7 +12,9 @@ import Darwin
 ///
 /// The handler only calls `unlink` on paths held in a fixed buffer (async-signal-safe), then
 /// restores the default action and raises the signal again, so the shell still sees the usual
-/// "killed by SIGINT" status.
+/// "killed by SIGINT" status. A signal the process inherited as ignored (`SIG_IGN`, as a shell
+/// gives a background job for SIGINT, or `nohup` for SIGHUP) stays ignored: installing a
+/// handler would make a process its caller asked to survive that signal die of it.
 public enum TemporaryFiles {
     static let slots = 16
     static let slotSize = 4096
@@ -53,7 +55,7 @@ public enum TemporaryFiles {
     private static func installHandlers() {
         guard !installed else { return }
         installed = true
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] where !isIgnored(signalNumber) {
             signal(signalNumber) { received in
                 for slot in 0..<TemporaryFiles.slots {
                     let start = TemporaryFiles.paths + slot * TemporaryFiles.slotSize
@@ -63,5 +65,16 @@ public enum TemporaryFiles {
                 raise(received)
             }
         }
+    }
+
+    /// Whether the process inherited `signalNumber` as ignored (its disposition is `SIG_IGN`).
+    static func isIgnored(_ signalNumber: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(signalNumber, nil, &current) == 0 else { return false }
+        #if canImport(Glibc)
+        return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+        #else
+        return unsafeBitCast(current.__sigaction_u.__sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+        #endif
     }
 }

@@ -12,6 +12,11 @@ struct ScanLayout: Sendable {
     let keyNames: [String]
     /// Filters grouped by needed field: a row passes a group when the field equals any value.
     let filterGroups: [(field: Int, values: [[UInt8]])]
+    /// Whether a blank key value (empty or spaces only) makes the row malformed.
+    var rejectsBlankKeys = false
+    /// The key (an index into ``keyFields``) whose value names a row in messages (the
+    /// service of a case-level extract), if any.
+    var contextKey: Int? = nil
 }
 
 /// A problem found in one row, located relative to the start of a piece (a plain value, so that
@@ -23,30 +28,38 @@ struct PieceIssue: Sendable {
         case textAfterClosingQuote
         case wrongFieldCount(found: Int, expected: Int)
         case invalidUTF8(keyIndex: Int)
+        case blankKey(keyIndex: Int)
         case recordTooLong(limit: Int)
+        /// A quoted field that closed on a later line (`closingLine`, counted like ``line``) and
+        /// is followed by text there: most often a stray opening quote.
+        case quoteRunsOn(closingLine: Int)
     }
     /// The line of the problem, counted from the piece's first line (0-based).
     var line: Int
     /// The 1-based field number, if the problem is in one field.
     var column: Int?
     var kind: Kind
+    /// The value of the scan's context key in the row (``ScanLayout/contextKey``), when it was
+    /// read before the problem.
+    var context: String? = nil
 
     /// The same problem with its lines counted from `lines` lines earlier.
     func shifted(by lines: Int) -> PieceIssue {
         var copy = self
         copy.line += lines
         if case .unterminatedQuote(let lastLine) = kind { copy.kind = .unterminatedQuote(lastLine: lastLine + lines) }
+        if case .quoteRunsOn(let closingLine) = kind { copy.kind = .quoteRunsOn(closingLine: closingLine + lines) }
         return copy
     }
 
     /// The message and absolute position, given the line number on which the piece starts.
-    func skippedRecord(firstLine: Int, skipping: Bool, keyNames: [String]) -> SkippedRecord {
-        let message: String
+    func skippedRecord(firstLine: Int, skipping: Bool, keyNames: [String], contextKey: Int? = nil) -> SkippedRecord {
+        var message: String
+        var tail = ""
         switch kind {
         case .unterminatedQuote:
-            message = skipping
-                ? "unterminated quoted field (the quote opened here is never closed); skipped this line and read on from the next"
-                : "unterminated quoted field (the quote opened here is never closed)"
+            message = "unterminated quoted field (the quote opened here is never closed)"
+            if skipping { tail = "; skipped this line and read on from the next" }
         case .quoteInUnquotedField:
             message = "quote inside an unquoted field (quote the whole field and double inner quotes)"
         case .textAfterClosingQuote:
@@ -55,12 +68,22 @@ struct PieceIssue: Sendable {
             message = "expected \(expected) fields as in the header, found \(found)"
         case .invalidUTF8(let keyIndex):
             message = "value in key column '\(keyNames[keyIndex])' is not valid UTF-8 text"
+        case .quoteRunsOn(let closingLine):
+            message = "quoted field opened here runs on to line \(firstLine + closingLine) and is followed by text there (a stray quote?)"
+        case .blankKey(let keyIndex):
+            message = "blank '\(keyNames[keyIndex])' value: every row needs one"
         case .recordTooLong(let limit):
-            message = skipping
-                ? "row longer than \(limit) bytes (the record length limit); skipped this line and read on from the next"
-                : "row longer than \(limit) bytes (the record length limit; a stray quote can make a row run on)"
+            if skipping {
+                message = "row longer than \(limit) bytes (the record length limit)"
+                tail = "; skipped this line and read on from the next"
+            } else {
+                message = "row longer than \(limit) bytes (the record length limit; a stray quote can make a row run on)"
+            }
         }
-        return SkippedRecord(line: firstLine + line, column: column, message: message)
+        if let context, let contextKey, contextKey < keyNames.count {
+            message += " (\(keyNames[contextKey]) '\(context.count > 80 ? String(context.prefix(80)) + "…" : context)')"
+        }
+        return SkippedRecord(line: firstLine + line, column: column, message: message + tail)
     }
 }
 
@@ -122,6 +145,9 @@ final class CSVPieceParser: @unchecked Sendable {
     private let fieldInScratch: UnsafeMutablePointer<Bool>
     private let fieldLine: UnsafeMutablePointer<Int>
     private let ids: UnsafeMutablePointer<Int32>
+    private let rejectsBlankKeys: Bool
+    /// The context key's needed-field index and header column (0-based), if there is one.
+    private let contextField: (role: Int, column: Int)?
     @exclusivity(unchecked) private var scratch = UnsafeGrowableArray<UInt8>(capacity: 4096, padding: 64)
 
     init(layout: ScanLayout, policy: MalformedRowPolicy, issueLimit: Int,
@@ -149,6 +175,11 @@ final class CSVPieceParser: @unchecked Sendable {
         fieldInScratch = .allocate(capacity: n); fieldInScratch.initialize(repeating: false, count: n)
         fieldLine = .allocate(capacity: n); fieldLine.initialize(repeating: 0, count: n)
         ids = .allocate(capacity: max(1, keyCount)); ids.initialize(repeating: 0, count: max(1, keyCount))
+        rejectsBlankKeys = layout.rejectsBlankKeys
+        contextField = layout.contextKey.map { key in
+            let role = layout.keyFields[key]
+            return (role, layout.neededColumns[role])
+        }
     }
 
     deinit {
@@ -227,7 +258,7 @@ final class CSVPieceParser: @unchecked Sendable {
                         // The quote is never closed: the record runs to the end of the file.
                         let lastLine = n > 0 && data[n - 1] == Byte.lf ? lines - 1 : lines
                         let problem = PieceIssue(line: openLine, column: field &+ 1, kind: .unterminatedQuote(lastLine: lastLine))
-                        if stopping { return fatal(&result, problem) }
+                        if stopping { return fatal(&result, withContext(problem, data, reached: field)) }
                         issue = issue ?? problem
                         resynchronise = true
                         pos = n
@@ -239,8 +270,12 @@ final class CSVPieceParser: @unchecked Sendable {
                     if pos < n {
                         let b = data[pos]
                         if b != Byte.comma && b != Byte.lf && b != Byte.cr {
-                            let problem = PieceIssue(line: lines, column: field &+ 1, kind: .textAfterClosingQuote)
-                            if stopping { return fatal(&result, problem) }
+                            // A quoted field that closed on a later line and is followed by text
+                            // is most often a stray opening quote: reported where it opened.
+                            let problem = lines != openLine
+                                ? PieceIssue(line: openLine, column: field &+ 1, kind: .quoteRunsOn(closingLine: lines))
+                                : PieceIssue(line: lines, column: field &+ 1, kind: .textAfterClosingQuote)
+                            if stopping { return fatal(&result, withContext(problem, data, reached: field)) }
                             issue = issue ?? problem
                             while pos < n {
                                 let c = data[pos]
@@ -257,7 +292,7 @@ final class CSVPieceParser: @unchecked Sendable {
                         if Byte.isTerminator(b) { break }
                         if b == Byte.quote {
                             let problem = PieceIssue(line: lines, column: field &+ 1, kind: .quoteInUnquotedField)
-                            if stopping { return fatal(&result, problem) }
+                            if stopping { return fatal(&result, withContext(problem, data, reached: field)) }
                             issue = issue ?? problem
                         }
                         q = window.next(from: q &+ 1)       // not structural: a candidate only
@@ -309,7 +344,7 @@ final class CSVPieceParser: @unchecked Sendable {
             if pos &- recordStart > maximumRecordLength {
                 // Over the length limit, whatever block size the record happened to fit in.
                 let problem = PieceIssue(line: recordLine, column: nil, kind: .recordTooLong(limit: maximumRecordLength))
-                if stopping { return fatal(&result, problem) }
+                if stopping { return fatal(&result, withContext(problem, data, reached: field)) }
                 issue = problem
                 resynchronise = true
             }
@@ -326,7 +361,7 @@ final class CSVPieceParser: @unchecked Sendable {
             if issue == nil && found != fieldCount {
                 let problem = PieceIssue(line: recordLine, column: min(found, fieldCount) + 1,
                                          kind: .wrongFieldCount(found: found, expected: fieldCount))
-                if stopping { return fatal(&result, problem) }
+                if stopping { return fatal(&result, withContext(problem, data, reached: found)) }
                 issue = problem
             }
             if issue == nil {
@@ -343,7 +378,9 @@ final class CSVPieceParser: @unchecked Sendable {
             }
             if let issue {
                 result.skipped &+= 1
-                if result.issues.count < issueLimit { result.issues.append(issue) }
+                if result.issues.count < issueLimit {
+                    result.issues.append(issue.context == nil ? withContext(issue, data, reached: field) : issue)
+                }
             }
             if scratch.count != 0 { scratch.setCount(0) }
         }
@@ -375,6 +412,17 @@ final class CSVPieceParser: @unchecked Sendable {
     private func fatal(_ result: inout PieceResult, _ issue: PieceIssue) -> PieceResult {
         result.fatal = issue
         return result
+    }
+
+    /// The issue with the row's context value (its service), when the context field was read in
+    /// this row: its header column is below `reached`, the number of fields read whole.
+    private func withContext(_ issue: PieceIssue, _ data: UnsafePointer<UInt8>, reached: Int) -> PieceIssue {
+        guard let contextField, contextField.column < reached else { return issue }
+        let (bytes, length) = slice(data, contextField.role)
+        guard length > 0 else { return issue }
+        var copy = issue
+        copy.context = String(decoding: UnsafeBufferPointer(start: bytes, count: min(length, 4096)), as: UTF8.self)
+        return copy
     }
 
     private func storeUnescaped(_ data: UnsafePointer<UInt8>, from start: Int, to end: Int, role: Int) {
@@ -431,10 +479,14 @@ final class CSVPieceParser: @unchecked Sendable {
         for k in 0..<keyCount {
             let role = keyFields[k]
             let (bytes, length) = slice(data, role)
+            if length == 0 && rejectsBlankKeys {
+                return withContext(PieceIssue(line: fieldLine[role], column: layout.neededColumns[role] + 1,
+                                              kind: .blankKey(keyIndex: k)), data, reached: fieldCount)
+            }
             let id = internerRefs[k]._withUnsafeGuaranteedRef { $0.id(of: bytes, length: length) }
             if id < 0 {
-                return PieceIssue(line: fieldLine[role], column: layout.neededColumns[role] + 1,
-                                  kind: .invalidUTF8(keyIndex: k))
+                return withContext(PieceIssue(line: fieldLine[role], column: layout.neededColumns[role] + 1,
+                                              kind: .invalidUTF8(keyIndex: k)), data, reached: fieldCount)
             }
             ids[k] = id
         }

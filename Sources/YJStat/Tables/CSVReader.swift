@@ -250,6 +250,12 @@ public enum CSVReader {
                 if index < bytes.count {
                     let next = bytes[index]
                     if next != comma && next != lf && next != cr {
+                        // Closed on a later line and followed by text: most often a stray
+                        // opening quote, so it is reported where it opened.
+                        if line != openLine {
+                            throw InputError(file: source, line: openLine, column: openColumn,
+                                             message: "quoted field opened here runs on to line \(line) and is followed by text there (a stray quote?)")
+                        }
                         throw InputError(file: source, line: line, column: fields.count + 1,
                                          message: "unexpected text after closing quote")
                     }

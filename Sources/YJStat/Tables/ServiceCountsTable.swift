@@ -85,7 +85,9 @@ public struct ServiceCountsTable: Sendable, Equatable, Codable {
     }
 
     /// Reads a case-level extract in one streaming pass (see ``StreamingCSVScanner``) and builds
-    /// the table; `service` limits it to one service (a `--where` on the service column).
+    /// the table; `service` limits it to one service (a `--where` on the service column). A row
+    /// with a blank service, group or stage is malformed (``StreamingCSVScanner/rejectsBlankKeys``),
+    /// and row messages name the service.
     ///
     /// - Returns: The table and the aggregation behind it (for its row accounting and any
     ///   skipped-row report).
@@ -97,8 +99,10 @@ public struct ServiceCountsTable: Sendable, Equatable, Codable {
     throws -> (table: ServiceCountsTable, aggregation: AggregationResult) {
         var allFilters = filters
         if let service { allFilters.append(ColumnFilter(column: serviceColumn, value: service)) }
-        let scanner = StreamingCSVScanner(keyColumns: [serviceColumn, groupColumn, stageColumn], filters: allFilters,
+        var scanner = StreamingCSVScanner(keyColumns: [serviceColumn, groupColumn, stageColumn], filters: allFilters,
                                           onError: onError, threads: threads)
+        scanner.rejectsBlankKeys = true
+        scanner.contextColumn = serviceColumn
         let aggregation = try scanner.aggregate(fileAt: url)
         let table = try ServiceCountsTable(aggregation: aggregation, serviceColumn: serviceColumn, groupColumn: groupColumn,
                                            stageColumn: stageColumn, stageOrder: stageOrder)

@@ -53,6 +53,14 @@ public struct StreamingCSVScanner: Sendable {
     public var maximumRecordLength = StreamingCSVScanner.defaultMaximumRecordLength
     /// The default record length limit, 1 MiB.
     public static let defaultMaximumRecordLength = 1 << 20
+    /// Whether a blank key value (empty, or spaces only) makes a row malformed — an error at its
+    /// line and column, or under ``MalformedRowPolicy/skip`` a skipped row — rather than a key
+    /// of its own. Off for `aggregate --by`, which counts blanks; on where a blank service, group
+    /// or stage cannot be analysed.
+    public var rejectsBlankKeys = false
+    /// A key column whose value each row message quotes (`(service 'leeds')`), so that a problem
+    /// in a multi-service extract names the service as well as the line; nil for none.
+    public var contextColumn: String?
     /// The smallest region worth scanning on its own; tests lower it to cut tiny files.
     var minimumRegionSize = 256 * 1024
     /// Regions per thread.
@@ -169,13 +177,14 @@ public struct StreamingCSVScanner: Sendable {
                 outcome = try scanner.scan(from: position, limit: bounds[r + 1], into: parsers[r], buffer: buffers[0]) { false }
             }
             if let fatal = outcome.fatal {
-                throw fatal.skippedRecord(firstLine: line, skipping: false, keyNames: keyColumns).inputError(file: source.name)
+                throw fatal.skippedRecord(firstLine: line, skipping: false, keyNames: keyColumns, contextKey: layout.contextKey)
+                    .inputError(file: source.name)
             }
             accepted.append(parsers[r])
             totals.add(outcome)
             bufferCapacity = max(bufferCapacity, outcome.bufferCapacity)
             for issue in outcome.issues where issues.count < reportedSkipLimit {
-                issues.append(issue.skippedRecord(firstLine: line, skipping: true, keyNames: keyColumns))
+                issues.append(issue.skippedRecord(firstLine: line, skipping: true, keyNames: keyColumns, contextKey: layout.contextKey))
             }
             line += outcome.lines
             position = outcome.end
@@ -225,8 +234,11 @@ public struct StreamingCSVScanner: Sendable {
                 groups.append((field, [value]))
             }
         }
-        return ScanLayout(fieldCount: header.names.count, roles: roles, neededColumns: needed, keyFields: keyFields,
-                          keyNames: keyColumns, filterGroups: groups)
+        var layout = ScanLayout(fieldCount: header.names.count, roles: roles, neededColumns: needed, keyFields: keyFields,
+                                keyNames: keyColumns, filterGroups: groups)
+        layout.rejectsBlankKeys = rejectsBlankKeys
+        layout.contextKey = contextColumn.flatMap { keyColumns.firstIndex(of: $0) }
+        return layout
     }
 
     /// Combines the counts of every accepted region. Each parser's ids are first mapped to global

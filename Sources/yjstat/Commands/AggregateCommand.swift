@@ -83,10 +83,7 @@ enum AggregateCommand: Subcommand {
         let keys = given.map { ColumnName.match($0, in: header) ?? $0 }
         var scanner = StreamingCSVScanner(keyColumns: keys, filters: filters, onError: policy)
         if let threads { scanner.threads = threads }
-        if let limit = try arguments.count("max-record-bytes") {
-            guard limit >= 1 else { throw UsageError("--max-record-bytes must be at least 1; got \(limit)") }
-            scanner.maximumRecordLength = limit
-        }
+        scanner.maximumRecordLength = try maximumRecordBytes(arguments)
         let result = try scanner.aggregate(fileAt: url)
         if result.recordsRead == 0 {
             throw InputError(file: result.source, line: 2, message: "no data rows: the file has a header only")
@@ -104,6 +101,13 @@ enum AggregateCommand: Subcommand {
             try output.write(rows: result.resultRows) { result.textReport() }
         }
         return .success
+    }
+
+    /// `--max-record-bytes` (at least 1), or the default limit.
+    static func maximumRecordBytes(_ arguments: ParsedArguments) throws -> Int {
+        guard let limit = try arguments.count("max-record-bytes") else { return StreamingCSVScanner.defaultMaximumRecordLength }
+        guard limit >= 1 else { throw UsageError("--max-record-bytes must be at least 1; got \(limit)") }
+        return limit
     }
 
     /// The `--where` filters, column names matched to the header ignoring case.
@@ -150,6 +154,11 @@ enum AggregateCommand: Subcommand {
         let keys = [service, group, stage, year].compactMap { $0 }
         var scanner = StreamingCSVScanner(keyColumns: keys, filters: filters, onError: policy)
         if let threads { scanner.threads = threads }
+        // A blank service, group, stage or year cannot go into a counts table: an error (or a
+        // skipped row) at its own line, naming the service.
+        scanner.rejectsBlankKeys = true
+        scanner.contextColumn = service
+        scanner.maximumRecordLength = try maximumRecordBytes(arguments)
         let result = try scanner.aggregate(fileAt: url)
         if result.recordsRead == 0 {
             throw InputError(file: result.source, line: 2, message: "no data rows: the file has a header only")

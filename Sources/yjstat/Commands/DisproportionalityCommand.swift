@@ -65,6 +65,8 @@ enum DisproportionalityCommand: Subcommand {
             .value("population", "file", help: "With --records: population by service and group (columns service, group, population; optionally year)."),
             .value("on-error", "policy", help: "With --records: what to do with a malformed row.", default: "stop",
                    choices: MalformedRowPolicy.allCases.map(\.rawValue)),
+            .value("max-record-bytes", "n", help: "With --records: longest row read, in bytes; a longer one is malformed.",
+                   default: String(StreamingCSVScanner.defaultMaximumRecordLength)),
             .value("reference", "group", help: "Reference group, or 'rest' for all other known groups combined (default White)."),
             .value("base", "base", help: "Base of each stage's rate.", default: "population", choices: BaseMode.allCases.map(\.rawValue)),
             .value("stages", "a,b,c", help: "Stages to report, in order (default: order of first appearance)."),
@@ -85,7 +87,7 @@ enum DisproportionalityCommand: Subcommand {
             throw UsageError(arguments.has("counts") ? "give either --counts or --records, not both" : "give --counts FILE or --records FILE")
         }
         if !arguments.has("records") {
-            for flag in ["population", "where", "service-column", "year-column", "on-error"] where arguments.has(flag) {
+            for flag in ["population", "where", "service-column", "year-column", "on-error", "max-record-bytes"] where arguments.has(flag) {
                 throw UsageError("--\(flag) goes with --records")
             }
         } else if arguments.has("count-column") {
@@ -198,8 +200,13 @@ enum DisproportionalityCommand: Subcommand {
         let yearColumn = ColumnName.match(arguments.string("year-column") ?? "year", in: header)
         if yearColumn == nil, arguments.has("year-column") { _ = try column("year-column", "year") }
         let filters = try AggregateCommand.whereFilters(arguments, header: header)
-        let scanner = StreamingCSVScanner(keyColumns: [serviceColumn, groupColumn, stageColumn] + (yearColumn.map { [$0] } ?? []),
+        var scanner = StreamingCSVScanner(keyColumns: [serviceColumn, groupColumn, stageColumn] + (yearColumn.map { [$0] } ?? []),
                                           filters: filters, onError: policy)
+        // A blank service, group, stage or year is an error (or a skipped row) at its own line,
+        // and every row message names the service.
+        scanner.rejectsBlankKeys = true
+        scanner.contextColumn = serviceColumn
+        scanner.maximumRecordLength = try AggregateCommand.maximumRecordBytes(arguments)
         let aggregation = try scanner.aggregate(fileAt: url)
         if aggregation.recordsSkipped > 0 {
             CLI.printError("yjstat disproportionality: " + aggregation.summaryLine + "\n" + aggregation.skipReport)

@@ -108,4 +108,40 @@ struct FrameworkTests {
         #expect(error.description.contains("/nonexistent/fw.json"))
         #expect(error.message.contains("no such file"))
     }
+
+    /// Issue 16: a member given twice in one object of a framework file is an error at the
+    /// second name, not silently "last one wins".
+    @Test func aDuplicateMemberNameIsALocatedError() throws {
+        let json = BundledFrameworks.youth2018.replacingOccurrences(of: "\"scored\": true,", with: "\"scored\": true, \"scored\": false,")
+        #expect(json != BundledFrameworks.youth2018)
+        let error = try #require(throws: InputError.self) { try Framework.decode(json, source: "fw.json") }
+        #expect(error.file == "fw.json" && error.line != nil && error.column != nil, "\(error)")
+        #expect(error.message.contains("member 'scored' appears twice in one object (first at line"), "\(error)")
+        let lines = json.components(separatedBy: "\n")
+        let line = try #require(error.line), column = try #require(error.column)
+        let text = Array(lines[line - 1].utf8)
+        #expect(String(decoding: text[(column - 1)...], as: UTF8.self).hasPrefix("\"scored\": false"))
+    }
+
+    /// Names are compared as decoded text: an escaped spelling of the same name is the same member.
+    @Test func aDuplicateMemberSpelledWithAnEscapeIsStillADuplicate() throws {
+        let error = try #require(throws: InputError.self) {
+            try Framework.decode("{\n  \"id\": \"a\",\n  \"\\u0069d\": \"b\"\n}", source: "fw.json")
+        }
+        #expect(error.description.hasPrefix("fw.json:3:3: framework is not valid JSON: member 'id' appears twice in one object (first at line 2, column 3)"), "\(error)")
+    }
+
+    /// Consistency errors found after decoding point at the value at fault.
+    @Test func consistencyErrorsNameTheLineAndColumn() throws {
+        let json = BundledFrameworks.youth2018.replacingOccurrences(of: "\"id\": \"2.2.1\"", with: "\"id\": \"2.1.1\"")
+        let error = try #require(throws: InputError.self) { try Framework.decode(json, source: "fw.json") }
+        let lines = json.components(separatedBy: "\n")
+        let line = try #require(error.line), column = try #require(error.column)
+        #expect(String(decoding: Array(lines[line - 1].utf8)[(column - 1)...], as: UTF8.self) == "\"2.1.1\",")
+        #expect(error.message == "duplicate key question id '2.1.1'")
+        let missing = try #require(throws: InputError.self) {
+            try Framework.decode(BundledFrameworks.youth2018.replacingOccurrences(of: "\"label\": \"assessment keeps other people safe\",", with: ""), source: "fw.json")
+        }
+        #expect(missing.line != nil && missing.message.contains("missing 'label'"), "\(missing)")
+    }
 }

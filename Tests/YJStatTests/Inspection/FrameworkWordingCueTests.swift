@@ -82,4 +82,38 @@ struct FrameworkWordingCueTests {
             (error as? InputError)?.message.contains(message) == true
         }
     }
+
+    /// Issue 16: a phrase repeated in one cue is an error at the repeated phrase (file:line:column),
+    /// not silently accepted.
+    @Test func aRepeatedWordingCuePhraseIsALocatedError() throws {
+        let json = """
+        {"id": "x", "name": "x",
+         "ratings": [{"name": "Poor", "score": 0}, {"name": "Good", "score": 1}],
+         "key_question_bands": [{"rating": "Poor", "minimum_percent": 0}, {"rating": "Good", "minimum_percent": 50}],
+         "overall_bands": [{"rating": "Poor", "minimum_score": 0, "maximum_score": 0}, {"rating": "Good", "minimum_score": 1, "maximum_score": 1}],
+         "discretion": {"near_boundary_points": 5, "small_sample_maximum": 5},
+         "wordings": [{"id": "w", "description": "all"}],
+         "domains": [{"id": "1", "name": "D", "sample_column": "n", "standards": [
+           {"id": "1.1", "name": "S", "rated_by": "key-questions", "scored": true, "key_questions": [
+             {"id": "1.1.1", "label": "a", "wording_cues": [{"wording": "w", "phrases": ["does assessment",
+               "desistance", "does assessment"]}]}]}]}]}
+        """
+        let error = try #require(throws: InputError.self) { try Framework.decode(json, source: "fw.json") }
+        #expect(error.description == "fw.json:10:22: key question 1.1.1 has the wording-cue phrase 'does assessment' twice in one cue", "\(error)")
+    }
+
+    /// The same cue given to two key questions of one standard could never tell them apart.
+    @Test func aWordingCueRepeatedAcrossKeyQuestionsIsALocatedError() throws {
+        let bundled = BundledFrameworks.youth2018
+        // 2.1.2's first later-edition cue becomes 2.1.1's.
+        var parts = bundled.components(separatedBy: "\"id\": \"2.1.2\"")
+        #expect(parts.count == 2)
+        let cueStart = try #require(parts[1].range(of: "\"phrases\": ["))
+        let cueEnd = try #require(parts[1].range(of: "]", range: cueStart.upperBound..<parts[1].endIndex))
+        parts[1].replaceSubrange(cueStart.lowerBound..<cueEnd.upperBound, with: "\"phrases\": [\"does assessment\", \"young person's desistance\"]")
+        let json = parts.joined(separator: "\"id\": \"2.1.2\"")
+        let error = try #require(throws: InputError.self) { try Framework.decode(json, source: "fw.json") }
+        #expect(error.line != nil && error.column != nil, "\(error)")
+        #expect(error.message.contains("key questions 2.1.1 and 2.1.2 of standard 2.1 have the same wording cue"), "\(error)")
+    }
 }

@@ -85,4 +85,54 @@ struct StreamingCSVResynchronisationTests {
         let text = "service," + String(repeating: "h", count: 1_000) + "\na,b\n"
         #expect(throws: InputError.self) { try scanner.aggregate(bytes: Array(text.utf8), source: "records.csv") }
     }
+
+    /// Issue 16: under the stop policy too, the stray quote on line 52 is reported where it
+    /// opened, not at line 58 where it closed — whatever the block size and thread count.
+    @Test func strayQuoteOnLine52StopsAtLine52() throws {
+        var lines = ["service,stage"]
+        for i in 2...201 { lines.append(i == 52 ? "s\(i % 5),\"arrest" : (i == 58 ? "s\(i % 5),court\"x" : "s\(i % 5),court")) }
+        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        for blockSize in [1, 7, 64, 1 << 16] {
+            for threads in [1, 3] {
+                let scanner = StreamingCSVScanner.forTesting(keys: ["service"], blockSize: blockSize, threads: threads)
+                let error = try #require(throws: InputError.self) { try scanner.aggregate(bytes: bytes, source: "records.csv") }
+                #expect(error.description == "records.csv:52:2: quoted field opened here runs on to line 58 and is followed by text there (a stray quote?)",
+                        "block \(blockSize), threads \(threads): \(error)")
+            }
+        }
+        let reader = try #require(throws: InputError.self) { try CSVReader.parse(data: Data(bytes), source: "records.csv") }
+        #expect(reader.line == 52 && reader.column == 2, "\(reader)")
+    }
+
+    /// With blank keys rejected, a blank key value is an error at its line and column naming the
+    /// context column's value (the service); skipped, it is counted and the rest is kept.
+    @Test func blankKeysAreLocatedWithTheirService() throws {
+        var lines = ["service,ethnicity,stage"]
+        for i in 2...120 { lines.append(i == 31 ? "barnet, ,arrest" : (i == 90 ? ",White,court" : "s\(i % 4),White,arrest")) }
+        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        for blockSize in [1, 7, 64, 1 << 16] {
+            for threads in [1, 3] {
+                for policy in [MalformedRowPolicy.stop, .skip] {
+                    var scanner = StreamingCSVScanner.forTesting(keys: ["service", "ethnicity", "stage"], onError: policy,
+                                                                 blockSize: blockSize, threads: threads)
+                    scanner.rejectsBlankKeys = true
+                    scanner.contextColumn = "service"
+                    if policy == .stop {
+                        let error = try #require(throws: InputError.self) { try scanner.aggregate(bytes: bytes, source: "records.csv") }
+                        #expect(error.description == "records.csv:31:2: blank 'ethnicity' value: every row needs one (service 'barnet')")
+                    } else {
+                        let result = try scanner.aggregate(bytes: bytes, source: "records.csv")
+                        #expect(result.recordsRead == 119 && result.recordsSkipped == 2 && result.recordsCounted == 117)
+                        #expect(result.skippedExamples.map { "\($0.inputError(file: "records.csv"))" } == [
+                            "records.csv:31:2: blank 'ethnicity' value: every row needs one (service 'barnet')",
+                            "records.csv:90:1: blank 'service' value: every row needs one",
+                        ])
+                    }
+                }
+            }
+        }
+        // Off (as for aggregate --by), a blank is a key of its own.
+        let counted = try StreamingCSVScanner.forTesting(keys: ["ethnicity"], blockSize: 64, threads: 1).aggregate(bytes: bytes, source: "records.csv")
+        #expect(counted.count(for: [""]) == 1)
+    }
 }
