@@ -104,12 +104,12 @@ public struct BoardPack: Sendable, Equatable {
         var methods = report.methods
         methods.append("stage-relative cascade: each stage's rate per 100 children at the nearest earlier stage that contains it for every group (US OJJDP relative rate index method, Office of Juvenile Justice and Delinquency Prevention 2009); a stage no earlier stage contains is rated over the population")
         methods.append("representation: share of the stage against share of the 10–17 population among children of known ethnicity, Wilson (1927) intervals; shares are printed to 1 decimal place, so a printed 17.4% stands for 17.35% to 17.45%")
-        methods.append("zero reference count: no rate ratio is estimated (it would be infinite); the difference in rates per 1,000 is given with Newcombe's (1998, method 10) hybrid score interval")
+        methods.append("zero reference count: no rate ratio is estimated (it would divide by a rate of 0); the difference in rates per 1,000 is given with Newcombe's (1998, method 10) hybrid score interval")
         if nationalRows != nil {
             methods.append("local against national: ratio of the two RRIs, ln R ± z √(1/a + 1/c + 1/a' + 1/c') with Poisson counts (Altman & Bland 2003, BMJ 326:219), z-test p; not computed where a count is zero or hidden; the local and national RRIs are taken as independent")
         }
         if trend != nil {
-            methods.append("trend: each year's rate per 1,000 with the exact Poisson (Garwood 1936) interval and its RRI as above; the latest year's RRI against the earlier years pooled (counts and populations summed) by the z-test on the difference of log RRIs (Altman & Bland 2003), Poisson counts, two-sided at the \(NumberFormatting.fixed((1 - report.confidence) * 100, 0))% level")
+            methods.append("trend: each year's rate per 1,000 with the exact Poisson (Garwood 1936) interval and its RRI as above; the latest year's RRI against the earlier years pooled (counts and populations summed; with disclosure control a pooled figure is hidden when any year's cell in it is hidden, as the published years would otherwise reveal it) by the z-test on the difference of log RRIs (Altman & Bland 2003), Poisson counts, two-sided at the \(NumberFormatting.fixed((1 - report.confidence) * 100, 0))% level")
         }
         for check in table.totalsChecks where !check.addsUp { caveats.append("Totals row: \(check.sentence).") }
         var pack = BoardPack(source: csv.source, nationalSource: national?.source, labels: labels, year: years.last, report: report,
@@ -245,9 +245,18 @@ public struct BoardPack: Sendable, Equatable {
                            warnings: inout [String]) throws -> BoardTrend {
         var points: [BoardTrendPoint] = []
         var latest: DisproportionalityReport?
-        for year in years {
+        // Cells hidden in any earlier year: the pooled figure containing one is hidden too, or
+        // subtracting the published years from it would reveal the hidden count.
+        var hiddenEarlier = Set<CountsTable.Key>()
+        for (index, year) in years.enumerated() {
             let report = try DisproportionalityAnalysis.run(table.stratum([year]), options: options)
             warnings += report.warnings.map { "\(year): \($0)" }
+            if index < years.count - 1 {
+                for row in report.rows where row.count == nil { hiddenEarlier.insert(.init(group: row.group, stage: row.stage)) }
+                for (i, stage) in report.stages.enumerated() where i < report.unknownByStage.count && report.unknownByStage[i] == nil {
+                    if let unknown = table.unknownLabel { hiddenEarlier.insert(.init(group: unknown, stage: stage)) }
+                }
+            }
             for row in report.rows {
                 var rate: PoissonRateInterval?
                 if row.suppression.isEmpty, let x = row.count, let n = row.base, n > 0 {
@@ -258,7 +267,18 @@ public struct BoardPack: Sendable, Equatable {
             latest = report
         }
         let earlierYears = Array(years.dropLast())
-        let earlier = try DisproportionalityAnalysis.run(table.pooling(strata: earlierYears.map { [$0] }), options: options)
+        var earlier = try DisproportionalityAnalysis.run(table.pooling(strata: earlierYears.map { [$0] }), options: options)
+        if options.suppressBelow != nil, !hiddenEarlier.isEmpty {
+            let others: [String] = earlier.reference == "rest" ? table.knownGroups + [table.unknownLabel].compactMap { $0 } : [earlier.reference]
+            for i in earlier.rows.indices where earlier.rows[i].suppression.isEmpty {
+                let row = earlier.rows[i]
+                let own = hiddenEarlier.contains(.init(group: row.group, stage: row.stage))
+                let referenceHidden = others.contains { hiddenEarlier.contains(.init(group: $0, stage: row.stage)) }
+                if own || referenceHidden {
+                    earlier.rows[i].hideDerived(reason: own ? "secondary" : "derived", keepCount: !own, keepBase: true)
+                }
+            }
+        }
         var tests: [BoardTrendTest] = []
         for row in latest?.rows ?? [] where !row.isReference {
             guard let before = earlier.rows.first(where: { $0.group == row.group && $0.stage == row.stage }) else { continue }
