@@ -52,7 +52,7 @@ struct BoardBrowserTests {
 
         // Screenshot of the page as published (no script in it).
         let png = folder.appendingPathComponent("board-pack.png")
-        let shot = try HeadlessBrowser.run(["--screenshot=\(png.path)", "--window-size=1100,1500"], page: page, folder: folder)
+        let shot = try HeadlessBrowser.run(["--screenshot=\(png.path)", "--window-size=1100,3000"], page: page, folder: folder)
         let bytes = try Data(contentsOf: png)
         #expect(bytes.count > 10_000)
         #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])

@@ -22,10 +22,12 @@ public enum BoardForestChartSVG {
         let drawn = rows.filter { !$0.isReference }
         let lines = stages.reduce(0) { count, stage in count + 1 + drawn.filter { $0.stage == stage }.count }
         let rowHeight = 20.0, top = 48.0, left = 330.0, right = 700.0, width = 760.0
-        let height = top + Double(lines) * rowHeight + 70
+        let height = top + Double(lines) * rowHeight + 90
         let values = drawn.filter { $0.suppression.isEmpty }.flatMap { [$0.rri, $0.rriLower, $0.rriUpper] }
             .filter { $0.isFinite && $0 > 0 }
-        let low = max(0.05, min(values.min() ?? 0.5, 0.5)), high = min(200, max(values.max() ?? 2, 2))
+        // The scale runs from at most 0.5 down to 0.1 and from at least 2 up to 50; anything
+        // beyond ends in an arrow, so one very wide interval does not squash the others.
+        let low = max(0.1, min(values.min() ?? 0.5, 0.5)), high = min(50, max(values.max() ?? 2, 2))
         let ticks = AxisTicks.logarithmic(minimum: low, maximum: high)
         let lo = ticks.lower, hi = ticks.upper
         func x(_ v: Double) -> Double {
@@ -68,11 +70,12 @@ public enum BoardForestChartSVG {
                     let to = row.rriUpper.isFinite && row.rriUpper < hi ? x(row.rriUpper) : right
                     svg.line(x1: from, y1: mid, x2: to, y2: mid, stroke: colour, width: 2, className: "interval")
                     if !(row.rriUpper.isFinite && row.rriUpper < hi) { arrow(&svg, at: right, y: mid, pointing: 1, colour: colour) }
-                    if !(row.rriLower > lo) { arrow(&svg, at: left, y: mid, pointing: -1, colour: colour) }
+                    if !(row.rriLower > lo), row.rri > 0 { arrow(&svg, at: left, y: mid, pointing: -1, colour: colour) }
                     if row.rri <= 0 {
-                        svg.text("0", x: left - 10, y: mid + 4, size: 11, anchor: "end", fill: colour)
+                        // An RRI of 0 has no place on a log axis: an off-scale marker at the left edge.
                         svg.element("polygon", [("points", "\(SVGDocument.number(left)),\(SVGDocument.number(mid)) \(SVGDocument.number(left + 7)),\(SVGDocument.number(mid - 5)) \(SVGDocument.number(left + 7)),\(SVGDocument.number(mid + 5))"),
-                                                ("fill", colour), ("class", "off-scale")])
+                                                ("fill", colour), ("class", "off-scale")],
+                                    children: "<title>\(SVGDocument.escape(labels.label(row.group))), \(SVGDocument.escape(labels.label(stage))): RRI 0 (off the log scale)</title>")
                     } else {
                         let cx = min(max(x(row.rri), left), right)
                         svg.circle(cx: cx, cy: mid, r: 4.5, fill: row.small ? "#ffffff" : colour, stroke: colour,
@@ -90,7 +93,9 @@ public enum BoardForestChartSVG {
         svg.text("interval includes 1", x: 160, y: legendY, size: 11)
         svg.circle(cx: 284, cy: legendY - 4, r: 4.5, fill: "#ffffff", stroke: blue)
         svg.text("hollow: small numbers", x: 294, y: legendY, size: 11)
-        svg.text("arrow: interval runs off the scale", x: 440, y: legendY, size: 11)
+        svg.text("arrow: the interval runs off the scale", x: 440, y: legendY, size: 11)
+        svg.text("triangle at the left edge: an RRI of 0, off the log scale; words in place of a point: no ratio (hidden, or no reference child)",
+                 x: 10, y: legendY + 18, size: 11)
         return svg.render()
     }
 

@@ -26,6 +26,7 @@ extension BoardPack {
         th, td { border: 1px solid #ccd; padding: 3px 7px; text-align: left; vertical-align: top; }
         th { background: #e9eef5; }
         td.count, td.base, td.rate, td.rri, td.lower, td.upper, td.p, td.ratio, td.national-rri, td.earlier-rri, td.difference { text-align: right; white-space: nowrap; }
+        td.stage, td.group, td.base-stage, td.stage-share, td.base-share, td.year, td.unknown-lower, td.unknown-upper { white-space: nowrap; }
         tr.reference td { background: #f7f7f7; }
         tr.hidden td { color: #777; }
         tr.small td.rri { font-style: italic; }
@@ -48,9 +49,10 @@ extension BoardPack {
             if !section.bullets.isEmpty {
                 out += "<ul>\n" + section.bullets.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
             }
+            // Each chart comes just before the table it draws.
             for (index, table) in section.tables.enumerated() {
-                out += Self.htmlTable(table)
                 if index < section.charts.count { out += Self.figure(section.charts[index]) }
+                out += Self.htmlTable(table)
             }
             for chart in section.charts.dropFirst(section.tables.count) { out += Self.figure(chart) }
             out += "</section>\n\n"

@@ -70,7 +70,7 @@ extension BoardPack {
         if !row.suppression.isEmpty { out.append("hidden (\(row.suppression))") }
         if row.significant { out.append("clear difference") }
         if row.small { out.append("small numbers") }
-        if row.dependsOnUnknown { out.append("depends on unknown ethnicity") }
+        if row.dependsOnUnknown { out.append("unknown ethnicity could change it") }
         if row.zeroBase { out.append("base of 0") }
         return out
     }
