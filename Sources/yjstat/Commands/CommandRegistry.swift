@@ -4,6 +4,7 @@ enum CommandRegistry {
         SummaryCommand.self,
         IntervalCommand.self,
         DisproportionalityCommand.self,
+        BoardCommand.self,
         RepresentationCommand.self,
         RateCommand.self,
         CheckCommand.self,

@@ -1,0 +1,103 @@
+import ArgumentParsing
+import Foundation
+import YJStat
+
+/// `yjstat board`: the board pack — a disproportionality report for a management board, as
+/// Markdown on standard output and one self-contained HTML page.
+enum BoardCommand: Subcommand {
+    static let spec = CommandSpec(
+        program: CLI.program,
+        name: "board",
+        abstract: "Board pack: headline findings, representation, RRI by stage with forest charts, local vs national, trend and unknown ethnicity, as Markdown and one HTML page.",
+        discussion: """
+        --counts is a counts table in the form disproportionality --counts reads (long: group,
+        stage, count; wide: group and one column per stage), with an optional year column: the
+        sections then describe the latest year and the trend section compares it with the
+        earlier years pooled. Every stage is rated over the population (per 1,000) and over the
+        nearest earlier stage that contains it (per 100, the stage-relative cascade).
+        --national is a national counts table in the same form: each local RRI is set against the
+        national one (ratio of RRIs, Altman & Bland 2003). --labels is a CSV (name, label, and
+        optionally phrase) giving words for stage and group names; the usual stage names
+        (arrest, first_time_entry, out_of_court, court, custody, remand) have words built in.
+        --suppress-below K hides counts from 1 to K-1 and whatever would reveal them, in every
+        section, exactly as disproportionality does.
+
+        The Markdown goes to standard output (or --output FILE); --html FILE writes the page
+        (inline CSS and SVG, no scripts, opens offline), creating its folder when missing. No
+        output may replace an input file.
+        """,
+        examples: [
+            "yjstat board --counts Datasets/examples/counts.csv --unknown Unknown --html out/board.html",
+            "yjstat board --counts Datasets/examples/counts_by_year.csv --unknown Unknown --national Datasets/examples/national_counts.csv --html out/board.html",
+            "yjstat board --counts counts.csv --labels stage_names.csv --suppress-below 5 --html board.html",
+        ],
+        options: [
+            .value("counts", "file", help: "Counts table (CSV, long or wide form, optional year column)."),
+            .value("national", "file", help: "National counts table in the same form, for local vs national."),
+            .value("labels", "file", help: "CSV with columns name, label (and optionally phrase): words for stage and group names."),
+            .value("html", "file", help: "Write the board pack as one self-contained HTML page here."),
+            .value("unknown", "label", help: "Label of the unknown-ethnicity group."),
+            .value("reference", "group", help: "Reference group, or 'rest' for all other known groups combined (default White)."),
+            .value("stages", "a,b,c", help: "Stages to report, in order (default: order of first appearance)."),
+            .value("population-stage", "name", help: "Name of the population stage.", default: "population"),
+            .value("year-column", "name", help: "The column naming the year.", default: "year"),
+            .value("confidence", "c", help: "Two-sided confidence level in (0, 1).", default: "0.95"),
+            .value("min-count", "n", help: "Mark counts below this as small numbers.", default: "10"),
+            .value("min-base", "n", help: "Mark bases below this as small numbers.", default: "30"),
+            .value("suppress-below", "k", help: "Hide counts from 1 to k-1 and anything that would reveal them."),
+            CommonOptions.output,
+        ])
+
+    static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
+        let path = try arguments.required("counts")
+        let url = try inputFile(path, flag: "--counts")
+        var inputs = [url]
+        let options = try DisproportionalityCommand.analysisOptions(arguments)
+        let countsOptions = CountsTable.Options(
+            populationStage: arguments.string("population-stage") ?? "population", stages: arguments.list("stages"),
+            unknownLabel: arguments.string("unknown"))
+        let csv = try CSVReader.read(contentsOf: url)
+        printNotes(csv.notes, command: spec.name)
+        var national: CSVTable?
+        if let nationalPath = arguments.string("national") {
+            let nationalURL = try inputFile(nationalPath, flag: "--national")
+            inputs.append(nationalURL)
+            national = try CSVReader.read(contentsOf: nationalURL)
+            printNotes(national?.notes ?? [], command: spec.name)
+        }
+        var labels = BoardLabels()
+        if let labelsPath = arguments.string("labels") {
+            let labelsURL = try inputFile(labelsPath, flag: "--labels")
+            inputs.append(labelsURL)
+            labels = try BoardLabels(csv: try CSVReader.read(contentsOf: labelsURL))
+        }
+        let pack: BoardPack
+        do {
+            pack = try BoardPack.build(counts: csv, countsOptions: countsOptions, national: national,
+                                       options: BoardPackOptions(analysis: options, yearColumn: arguments.string("year-column") ?? "year",
+                                                                 labels: labels))
+        } catch let error as InvalidArgumentError {
+            throw InputError(file: url.lastPathComponent, message: error.description)
+        }
+        if let htmlPath = arguments.string("html") {
+            let htmlURL = URL(fileURLWithPath: htmlPath)
+            if AtomicFileWriter.standardStream(for: htmlURL) == nil {
+                let folder = htmlURL.deletingLastPathComponent()
+                if !FileManager.default.fileExists(atPath: folder.path) {
+                    do {
+                        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    } catch {
+                        throw InputError(file: "--html", message: "cannot create the folder '\(folder.path)' (\(error.localizedDescription))")
+                    }
+                }
+            }
+            try AtomicFileWriter.write(pack.html(), to: htmlURL, protecting: inputs)
+        }
+        var markdown = output
+        markdown.inputs = inputs
+        try markdown.write(pack.markdown() + "\n")
+        let mismatches = pack.totalsChecks.filter { !$0.addsUp }
+        for check in mismatches { CLI.printError("\(CLI.program) \(spec.name): finding: \(check.sentence)\n") }
+        return mismatches.isEmpty ? .success : .findings
+    }
+}
