@@ -165,6 +165,30 @@ public struct ParsedArguments: Sendable {
         return value
     }
 
+    /// The option as a number, given or its declared default: the default is declared once, in
+    /// the option's ``OptionSpec``, and read back here.
+    ///
+    /// - Throws: ``UsageError`` naming the option when the value is not a finite number, or when
+    ///   it was not given and declares no default.
+    public func requiredDouble(_ name: String) throws -> Double {
+        guard let value = try double(name) else { throw UsageError("missing required option --\(name)") }
+        return value
+    }
+
+    /// The option as a whole number, given or its declared default (see ``requiredDouble(_:)``).
+    public func requiredInt(_ name: String) throws -> Int {
+        guard let value = try int(name) else { throw UsageError("missing required option --\(name)") }
+        return value
+    }
+
+    /// The option as a member of an enumeration, given or its declared default (see
+    /// ``requiredDouble(_:)``).
+    public func requiredChoice<Choice: RawRepresentable>(_ name: String, as type: Choice.Type = Choice.self) throws -> Choice
+    where Choice.RawValue == String {
+        guard let value = try choice(name, as: type) else { throw UsageError("missing required option --\(name)") }
+        return value
+    }
+
     /// A comma-separated list option (`--stages a,b,c`), trimmed, empty items dropped.
     public func list(_ name: String) -> [String]? {
         guard let text = string(name) else { return nil }

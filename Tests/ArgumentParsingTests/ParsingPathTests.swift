@@ -98,6 +98,20 @@ struct ParsingPathTests {
         #expect(parsed.declares("mode") && !parsed.declares("mood"))
     }
 
+    /// A default is declared once, in the option, and read back typed: no second `?? 0.95`.
+    @Test func requiredReadsTakeTheDeclaredDefaultOrNameTheOption() throws {
+        let parsed = try parse(["f", "--count", "7"])
+        #expect(try parsed.requiredDouble("level") == 0.95)
+        #expect(try parsed.requiredInt("count") == 7)
+        #expect(throws: UsageError("missing required option --mode")) { try parsed.requiredChoice("mode", as: Mode.self) }
+        #expect(try ParsedArguments.parse(["f", "--count", "7", "--mode", "exact"], for: spec).requiredChoice("mode", as: Mode.self) == .exact)
+        #expect(throws: UsageError("--level must be a number; got 'x'")) {
+            try ParsedArguments.parse(["f", "--count", "7", "--level", "x"], for: spec).requiredDouble("level")
+        }
+    }
+
+    enum Mode: String { case fast, exact }
+
     @Test func listsAreTrimmedAndDropEmptyItems() throws {
         let own = CommandSpec(program: "tool", name: "list", abstract: "List.", options: [.value("stages", "list", help: "Stages.")])
         #expect(try ParsedArguments.parse(["--stages", " arrest, ,court ,"], for: own).list("stages") == ["arrest", "court"])

@@ -27,8 +27,8 @@ enum AuditSampleCommand: Subcommand {
         let population = try SamplingOptions.count(arguments, "population")
         let n = try SamplingOptions.sample(arguments, population: population)
         let target = try SamplingOptions.target(arguments)
-        let correction = try arguments.choice("correction", as: FinitePopulationCorrection.self) ?? .cochranA
-        let rounding = try arguments.choice("rounding", as: SampleSizeRounding.self) ?? .up
+        let correction = try arguments.requiredChoice("correction", as: FinitePopulationCorrection.self)
+        let rounding = try arguments.requiredChoice("rounding", as: SampleSizeRounding.self)
         let audit = try SamplingOptions.flagged {
             try SampleAudit.audit(sample: n, population: population, target: target, correction: correction, rounding: rounding)
         }

@@ -49,11 +49,11 @@ enum CompareCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         if arguments.string("measure") != "proportion" { return try runCount(arguments, output: output) }
         guard let denominator = try arguments.count("denominator") else { throw UsageError("--denominator is required") }
-        let confidence = try arguments.double("confidence") ?? 0.95
+        let confidence = try arguments.requiredDouble("confidence")
         guard confidence > 0, confidence < 1 else {
             throw UsageError("--confidence must be strictly between 0 and 1; got \(confidence)")
         }
-        let method = arguments.string("method") ?? "auto"
+        let method = try arguments.required("method")
         let referenceText = try arguments.required("reference")
         if arguments.has("numerator") == arguments.has("percent") {
             throw UsageError(arguments.has("numerator") ? "give --numerator or --percent, not both" : "missing --numerator (or --percent)")
@@ -106,11 +106,11 @@ enum CompareCommand: Subcommand {
             throw UsageError(isRatio ? "--denominator (the expected count) must be positive, such as 143.68"
                                      : "--denominator (the population, or person-years) must be positive")
         }
-        let confidence = try arguments.double("confidence") ?? 0.95
+        let confidence = try arguments.requiredDouble("confidence")
         guard confidence > 0, confidence < 1 else {
             throw UsageError("--confidence must be strictly between 0 and 1; got \(confidence)")
         }
-        let method = arguments.string("method") ?? "auto"
+        let method = try arguments.required("method")
         guard method != "wilson" else { throw UsageError("--method wilson is for proportions; use auto, exact or byar for a \(isRatio ? "ratio" : "rate")") }
         let per: Double
         let reference: Double

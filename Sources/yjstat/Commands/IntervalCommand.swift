@@ -31,7 +31,7 @@ enum IntervalCommand: Subcommand {
         guard let k = try arguments.count("yes"), let n = try arguments.count("of") else {
             throw UsageError("--yes and --of are required")
         }
-        let confidence = try arguments.double("confidence") ?? 0.95
+        let confidence = try arguments.requiredDouble("confidence")
         let population = try arguments.count("population")
         guard n >= 1 else { throw UsageError("--of must be at least 1; got \(n)") }
         guard k >= 0 else { throw UsageError("--yes must not be negative; got \(k)") }
@@ -42,7 +42,7 @@ enum IntervalCommand: Subcommand {
         if let population, population < n {
             throw UsageError("--population (\(population)) is smaller than the sample --of (\(n))")
         }
-        let methodName = arguments.string("method") ?? "wilson"
+        let methodName = try arguments.required("method")
         let methods: [IntervalMethod]
         if methodName == "all" {
             methods = IntervalMethod.allCases.filter { !$0.needsPopulation || population != nil }

@@ -23,9 +23,9 @@ enum MarginCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         let population = try SamplingOptions.count(arguments, "population")
         let n = try SamplingOptions.sample(arguments, population: population)
-        let confidence = try arguments.double("confidence") ?? 0.8
-        let proportion = try arguments.double("proportion") ?? 0.5
-        let correction = try arguments.choice("correction", as: FinitePopulationCorrection.self) ?? .cochranA
+        let confidence = try arguments.requiredDouble("confidence")
+        let proportion = try arguments.requiredDouble("proportion")
+        let correction = try arguments.requiredChoice("correction", as: FinitePopulationCorrection.self)
         let margin = try SamplingOptions.flagged {
             try MarginOfError.compute(sample: n, population: population, confidence: confidence, proportion: proportion,
                                       correction: correction)

@@ -76,7 +76,7 @@ enum ModelCommand: Subcommand {
         guard backend.isAvailable else {
             throw UsageError("--solver \(backend.rawValue) is not available in this build (build with --traits LAPACKE)")
         }
-        let family = try arguments.choice("family", as: GLMFamily.self) ?? .binomial
+        let family = try arguments.requiredChoice("family", as: GLMFamily.self)
         var output = output
         if arguments.has("records") {
             guard family == .binomial else {
@@ -95,7 +95,7 @@ enum ModelCommand: Subcommand {
         let url = try inputFile(try arguments.required("counts"), flag: "--counts")
         output.inputs = [url]
         let table = try CSVReader.read(contentsOf: url)
-        let countColumn = arguments.string("count-column") ?? "count"
+        let countColumn = try arguments.required("count-column")
         let patterns = try CovariatePatterns.counts(table: table, terms: terms, countColumn: countColumn, exposureColumn: offset)
         let fit = try modelErrors(source: url.lastPathComponent) {
             try PoissonRegression.fit(patterns, references: references, firth: arguments.flag("firth"),

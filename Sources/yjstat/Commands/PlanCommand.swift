@@ -34,10 +34,10 @@ enum PlanCommand: Subcommand {
             throw UsageError("--court-population and --ooc-population are required")
         }
         let target = try SamplingOptions.target(arguments)
-        let rule = try arguments.choice("rule", as: OutOfCourtRule.self) ?? .combined6040
-        let correction = try arguments.choice("correction", as: FinitePopulationCorrection.self) ?? .cochranA
-        let rounding = try arguments.choice("rounding", as: SampleSizeRounding.self) ?? .up
-        let oocRounding = try arguments.choice("ooc-rounding", as: SampleSizeRounding.self) ?? .nearest
+        let rule = try arguments.requiredChoice("rule", as: OutOfCourtRule.self)
+        let correction = try arguments.requiredChoice("correction", as: FinitePopulationCorrection.self)
+        let rounding = try arguments.requiredChoice("rounding", as: SampleSizeRounding.self)
+        let oocRounding = try arguments.requiredChoice("ooc-rounding", as: SampleSizeRounding.self)
         let plan = try SamplingOptions.flagged(["courtPopulation": "--court-population", "outOfCourtPopulation": "--ooc-population"]) {
             try SamplePlan.plan(courtPopulation: court, outOfCourtPopulation: ooc, target: target, rule: rule,
                                 correction: correction, rounding: rounding, outOfCourtRounding: oocRounding)

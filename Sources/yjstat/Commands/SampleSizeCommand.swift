@@ -28,8 +28,8 @@ enum SampleSizeCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         let population = try SamplingOptions.count(arguments, "population")
         let target = try SamplingOptions.target(arguments)
-        let correction = try arguments.choice("correction", as: FinitePopulationCorrection.self) ?? .cochranA
-        let rounding = try arguments.choice("rounding", as: SampleSizeRounding.self) ?? .up
+        let correction = try arguments.requiredChoice("correction", as: FinitePopulationCorrection.self)
+        let rounding = try arguments.requiredChoice("rounding", as: SampleSizeRounding.self)
         let compare = arguments.flag("compare")
         let size = try SamplingOptions.flagged {
             try SampleSize.compute(target: target, population: population, correction: correction, rounding: rounding)

@@ -14,9 +14,9 @@ enum SamplingOptions {
 
     /// The precision target from --confidence, --margin, --proportion.
     static func target(_ arguments: ParsedArguments) throws -> PrecisionTarget {
-        let confidence = try arguments.double("confidence") ?? 0.8
-        let margin = try arguments.double("margin") ?? 0.05
-        let proportion = try arguments.double("proportion") ?? 0.5
+        let confidence = try arguments.requiredDouble("confidence")
+        let margin = try arguments.requiredDouble("margin")
+        let proportion = try arguments.requiredDouble("proportion")
         return try flagged { try PrecisionTarget(confidence: confidence, margin: margin, proportion: proportion) }
     }
 
