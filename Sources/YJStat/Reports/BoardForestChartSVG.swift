@@ -17,8 +17,12 @@ public enum BoardForestChartSVG {
     ///   - title: The chart title.
     ///   - referenceChildren: "White children", for the axis caption.
     ///   - confidence: The intervals' confidence level, for the description.
+    ///   - axisCaption: The axis caption (default: RRI against `referenceChildren`), for charts of
+    ///     other ratios drawn the same way (a ratio of RRIs).
+    ///   - notes: Words drawn in place of a point, keyed by "group|stage", for rows with no ratio.
     public static func render(rows: [DisproportionalityRow], stages: [String], labels: BoardLabels, title: String,
-                              referenceChildren: String, confidence: Double) -> String {
+                              referenceChildren: String, confidence: Double, axisCaption: String? = nil,
+                              notes: [String: String] = [:]) -> String {
         let drawn = rows.filter { !$0.isReference }
         let lines = stages.reduce(0) { count, stage in count + 1 + drawn.filter { $0.stage == stage }.count }
         let rowHeight = 20.0, top = 48.0, left = 330.0, right = 700.0, width = 760.0
@@ -45,7 +49,7 @@ public enum BoardForestChartSVG {
         }
         svg.line(x1: x(1), y1: top - 10, x2: x(1), y2: bottom, stroke: "#333333", width: 1.5, dash: "5 3", className: "reference-line")
         svg.line(x1: left, y1: bottom, x2: right, y2: bottom, stroke: "#888888")
-        svg.text("RRI, log scale (1 = the same rate as \(referenceChildren); right of the line = higher)", x: (left + right) / 2,
+        svg.text(axisCaption ?? "RRI, log scale (1 = the same rate as \(referenceChildren); right of the line = higher)", x: (left + right) / 2,
                  y: bottom + 34, size: 11, anchor: "middle", fill: "#444444")
         var y = top
         let blue = "#1f4e79", grey = "#8a8a8a"
@@ -56,7 +60,9 @@ public enum BoardForestChartSVG {
                 let mid = y + rowHeight / 2
                 svg.text(labels.label(row.group), x: 24, y: mid + 4, size: 12)
                 let colour = row.significant ? blue : grey
-                if !row.suppression.isEmpty {
+                if let note = notes["\(row.group)|\(row.stage)"] {
+                    svg.text(note, x: 316, y: mid + 4, size: 11, anchor: "end", fill: grey)
+                } else if !row.suppression.isEmpty {
                     svg.text("hidden (disclosure control)", x: 316, y: mid + 4, size: 11, anchor: "end", fill: grey)
                 } else if row.status == .notComputed || row.status == .undefined {
                     svg.text(row.status == .notComputed ? "not computed (base of 0)" : "no child in either group",

@@ -193,6 +193,27 @@ extension BoardPack {
         return out
     }
 
+    /// A ratio of RRIs as a row the forest chart draws, with words where there is none.
+    func ratioChart(_ items: [(group: String, stage: String, local: DisproportionalityRow, comparison: RelativeRateIndexComparison?, reason: String?)],
+                    title: String, caption: String) -> String {
+        var notes: [String: String] = [:]
+        let rows = items.map { item -> DisproportionalityRow in
+            var row = DisproportionalityRow(group: item.group, stage: item.stage, baseStage: item.local.baseStage, reference: report.reference,
+                                            rateUnit: item.local.rateUnit, rriMethod: "altman-bland")
+            if let c = item.comparison {
+                row.rri = c.ratio.estimate; row.rriLower = c.ratio.lower; row.rriUpper = c.ratio.upper
+                row.status = .ok
+                row.significant = c.ratio.lower > 1 || c.ratio.upper < 1
+                row.small = item.local.small
+            } else {
+                notes["\(item.group)|\(item.stage)"] = item.reason ?? "not compared"
+            }
+            return row
+        }
+        return BoardForestChartSVG.render(rows: rows, stages: report.stages, labels: labels, title: title, referenceChildren: referenceChildren,
+                                          confidence: report.confidence, axisCaption: caption, notes: notes)
+    }
+
     func shareCell(_ x: Double, _ lower: Double, _ upper: Double) -> String {
         x.isFinite ? "\(Self.percentText(x)) (\(Self.percentText(lower)) to \(Self.percentText(upper)))" : "hidden"
     }
@@ -220,7 +241,9 @@ extension BoardPack {
             bullets: [], tables: [BoardTable(caption: "Ratio of the local RRI to the national RRI",
                                              header: ["Stage", "Group", "Local RRI", "National RRI", "Ratio of RRIs", "Lower", "Upper", "p", "Note"],
                                              keys: ["stage", "group", "rri", "national-rri", "ratio", "lower", "upper", "p", "notes"], rows: rows)],
-            charts: [])
+            charts: [ratioChart(national.map { ($0.group, $0.stage, $0.local, $0.comparison, $0.reason) },
+                                title: "Local RRI ÷ national RRI",
+                                caption: "ratio of RRIs, log scale (1 = the same disparity as nationally; right of the line = larger locally)")])
     }
 
     func trendSection() -> BoardSection {
@@ -259,7 +282,9 @@ extension BoardPack {
                                 keys: ["stage", "group", "rri", "earlier-rri", "ratio", "lower", "upper", "p", "notes"], rows: testRows),
                      BoardTable(caption: "Rate and RRI by year", header: ["Stage", "Group", "Year", "Children", "Rate per 1,000", "RRI", "Lower", "Upper"],
                                 keys: ["stage", "group", "year", "count", "rate", "rri", "lower", "upper"], rows: yearRows)],
-            charts: [])
+            charts: [ratioChart(trend.tests.map { ($0.group, $0.stage, $0.latest, $0.comparison, $0.reason) },
+                                title: "RRI \(latest) ÷ RRI \(trend.earlierYears)",
+                                caption: "ratio of RRIs, log scale (1 = no change; right of the line = a larger disparity in \(latest))")])
     }
 
     func unknownSection() -> BoardSection {

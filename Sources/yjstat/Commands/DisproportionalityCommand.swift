@@ -49,6 +49,7 @@ enum DisproportionalityCommand: Subcommand {
             "yjstat disproportionality --counts Datasets/examples/counts.csv --base previous --stages arrest,court,custody --unknown Unknown",
             "yjstat disproportionality --counts Datasets/examples/counts_by_sex_age.csv --strata sex,age_band --unknown Unknown --format csv",
             "yjstat disproportionality --counts counts.csv --reference rest --interval koopman --suppress-below 5",
+            "yjstat disproportionality --counts Datasets/examples/counts.csv --unknown Unknown --svg rri.svg",
             "yjstat disproportionality --records records.csv --service all --population population.csv --where year=2023 --format csv",
         ],
         options: [
@@ -80,6 +81,7 @@ enum DisproportionalityCommand: Subcommand {
             .value("min-count", "n", help: "Flag counts below this as small.", default: "10"),
             .value("min-base", "n", help: "Flag bases below this as small.", default: "30"),
             .value("suppress-below", "k", help: "Hide counts from 1 to k-1 and anything that would reveal them."),
+            .value("svg", "file", help: "Also draw the forest chart of the RRIs (log scale, intervals, small-number markers) to this SVG file (--counts without a service column)."),
         ] + CommonOptions.formatAndOutput)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
@@ -97,6 +99,7 @@ enum DisproportionalityCommand: Subcommand {
         let countsOptions = CountsTable.Options(
             populationStage: arguments.string("population-stage") ?? "population", stages: arguments.list("stages"),
             strata: arguments.list("strata") ?? [], unknownLabel: arguments.string("unknown"))
+        if arguments.has("svg"), arguments.has("records") { throw UsageError("--svg draws one analysis: give --counts, not --records") }
         if arguments.has("records") { return try runRecords(arguments, output: output, options: options, countsOptions: countsOptions) }
         let path = try arguments.required("counts")
         let url = try inputFile(path, flag: "--counts")
@@ -114,6 +117,7 @@ enum DisproportionalityCommand: Subcommand {
             throw UsageError("--service \(service): \(url.lastPathComponent) has no service column")
         }
         if let serviceColumn {
+            if arguments.has("svg") { throw UsageError("--svg draws one analysis: \(url.lastPathComponent) has a service column (one analysis per service)") }
             return try runServices(csv, serviceColumn: serviceColumn, wanted: arguments.string("service") ?? "all", output: output,
                                    options: options, countsOptions: countsOptions)
         }
@@ -125,6 +129,18 @@ enum DisproportionalityCommand: Subcommand {
             throw InputError(file: url.lastPathComponent, message: error.description)
         }
         let totals = TotalsRowsReport(checks: table.totalsChecks)
+        if let svgPath = arguments.string("svg") {
+            let svgURL = URL(fileURLWithPath: svgPath)
+            if let destination = output.destination, destination.standardizedFileURL == svgURL.standardizedFileURL {
+                throw UsageError("--svg and --output name the same file")
+            }
+            let referenceChildren = report.reference == "rest" ? "children of all other groups combined" : "\(report.reference) children"
+            let title = options.base == .population ? "Relative rate index by stage, against the population"
+                : "Relative rate index by stage, over the previous stage"
+            try AtomicFileWriter.write(BoardForestChartSVG.render(rows: report.rows, stages: report.stages, labels: BoardLabels(), title: title,
+                                                                  referenceChildren: referenceChildren, confidence: report.confidence),
+                                       to: svgURL, protecting: [url])
+        }
         try output.write(rows: report.resultRows()) { report.textSummary() + totals.text }
         return totals.finish(format: output.format, command: spec.name)
     }

@@ -155,9 +155,9 @@ struct BoardPackTests {
         #expect(!html.contains("http://") || !html.contains("src=\"http"))
         #expect(!html.contains("src=\"https:") && !html.contains("href=\"http"))
         #expect(!html.contains("<?xml"))
-        // Every chart has a positive size; two forest charts (population and stage-relative).
+        // Every chart has a positive size.
         let svgs = html.components(separatedBy: "<svg").dropFirst()
-        #expect(svgs.count == 2)
+        #expect(svgs.count == 4)  // population and stage-relative RRIs, local ÷ national, latest ÷ earlier years
         for svg in svgs {
             let width = try #require(Self.attribute("width", in: svg)), height = try #require(Self.attribute("height", in: svg))
             #expect(width > 0 && height > 0)
