@@ -115,8 +115,11 @@ extension DisproportionalityReport {
                 notes.append("A count of zero appears in \(zero.count) comparison(s), with no correction: where the Katz or Woolf method divides by it the interval has no limit.")
             }
         }
-        if rows.contains(where: { !$0.suppression.isEmpty }) {
-            notes.append("* hidden for disclosure control (counts from 1 to \((suppressBelow ?? 1) - 1), and other figures from which they could be worked out).")
+        if let disclosure, !disclosure.hidden.isEmpty {
+            notes.append("* hidden for disclosure control: \(disclosure.smallCountPhrase), with the figures from which they could be worked out (--suppression-report lists them and why).")
+        }
+        if let rounding {
+            notes.append("Every count is rounded to a multiple of \(rounding.base) (\(rounding.method == .conventional ? "conventional rounding" : "random rounding, seed \(rounding.seed)")) and every figure is computed from the rounded counts.")
         }
         notes += warnings
         if !strata.isEmpty {
