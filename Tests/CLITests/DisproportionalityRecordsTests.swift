@@ -196,7 +196,7 @@ struct DisproportionalityRecordsTests {
 }
 
 /// SplitMix64, so the random tables are reproducible.
-private struct SplitMix64: RandomNumberGenerator {
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
