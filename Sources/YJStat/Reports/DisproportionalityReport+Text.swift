@@ -164,7 +164,8 @@ extension DisproportionalityReport {
             if row.mhRiskRatio.isFinite { line += " (\(Self.cell(row.mhRiskRatioLower)) to \(Self.cell(row.mhRiskRatioUpper)))" }
             let strataText = zip(row.stratumLabels, row.stratumRiskRatios)
                 .map { "\($0) \(Self.ratioCell($1, status: ValueStatus(of: $1)))" }.joined(separator: ", ")
-            line += "; by stratum: \(strataText)"
+            // Stratum cells are not in the disclosure model, so their ratios are not printed under it.
+            line += disclosure == nil ? "; by stratum: \(strataText)" : "; stratum RRIs hidden for disclosure control (stratum counts are not protected cell by cell)"
             if let df = row.breslowDayDegreesOfFreedom, df > 0, row.breslowDayPValue.isFinite {
                 line += "; Breslow-Day test of equal odds ratios (Tarone) chi-squared \(NumberFormatting.fixed(row.breslowDayStatistic, 2)) on \(df) df, p = \(Self.pText(row.breslowDayPValue))"
             } else {

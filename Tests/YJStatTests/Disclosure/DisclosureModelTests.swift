@@ -103,3 +103,42 @@ struct CountRoundingTests {
         #expect(throws: InvalidArgumentError.self) { try CountRounding(base: 1) }
     }
 }
+
+@Suite("Rounded analysis")
+struct RoundedAnalysisTests {
+    static func render(_ csv: String, _ rounding: CountRounding) throws -> String {
+        let table = try CountsTable(csv: CSVReader.parse(csv, source: "t.csv"), options: .init(unknownLabel: "Unknown"))
+        let report = try DisproportionalityAnalysis.run(table, options: .init(rounding: rounding))
+        return report.textSummary() + CSVWriter.render(rows: report.resultRows())
+    }
+
+    /// Conventional rounding: every output is a function of the rounded counts only, so two
+    /// tables whose counts round alike print exactly the same (no exact count leaks).
+    @Test func outputDependsOnlyOnTheRoundedCounts() throws {
+        let rounding = try CountRounding(base: 5)
+        let a = "group,population,arrest,custody\nWhite,30000,122,6\nBlack,3000,21,3\nOther,1500,3,1\nUnknown,,15,1\n"
+        let b = "group,population,arrest,custody\nWhite,30000,120,7\nBlack,3000,22,5\nOther,1500,5,2\nUnknown,,17,2\n"
+        #expect(try Self.render(a, rounding) == Self.render(b, rounding))
+        #expect(try Self.render(a, rounding).contains("conventional rounding to the nearest multiple of 5"))
+    }
+
+    @Test func randomRoundingIsRepeatableForASeedAndKeepsCountsWithinTheirBase() throws {
+        let csv = "group,population,arrest,custody\nWhite,30000,122,6\nBlack,3000,21,3\nOther,1500,3,1\nUnknown,,15,1\n"
+        let r = try CountRounding(base: 5, method: .random, seed: 4)
+        #expect(try Self.render(csv, r) == Self.render(csv, r))
+        let table = try CountsTable(csv: CSVReader.parse(csv, source: "t.csv"), options: .init(unknownLabel: "Unknown"))
+        let rounded = table.rounded(r, previousBase: true)
+        for g in table.groups {
+            #expect((rounded.count(group: g, stage: "custody") ?? 0) <= (rounded.count(group: g, stage: "arrest") ?? 0))
+            for s in ["arrest", "custody"] { #expect((rounded.count(group: g, stage: s) ?? 0) % 5 == 0) }
+        }
+        #expect(rounded.population(group: "White") == 30000)
+    }
+
+    @Test func roundingAndSuppressionTogetherAreRefused() throws {
+        let table = try CountsTable(csv: CSVReader.parse("group,population,arrest\nWhite,100,5\nBlack,100,3\n", source: "t.csv"))
+        #expect(throws: InvalidArgumentError.self) {
+            try DisproportionalityAnalysis.run(table, options: .init(suppressBelow: 5, rounding: try CountRounding(base: 5)))
+        }
+    }
+}
