@@ -221,7 +221,7 @@ public enum DisproportionalityAnalysis {
             "rates per 1,000 of the population base, or per 100 of the previous stage's count",
             "RRI = group rate / reference rate; interval: \(options.rriInterval == .koopman ? "Koopman (1984) score" : "Katz (1978) log")",
             "odds ratio: Woolf (1955) logit interval and exact conditional interval (Cornfield 1956); p: Fisher's exact test, two-sided",
-            "p_adjusted: Holm (1979) over " + (options.suppressBelow == nil
+            "p_adjusted: Holm (1979) over " + (options.suppressBelow == nil || holmCount == adjusted.filter { !$0.isNaN }.count
                 ? "all \(holmCount) comparisons"
                 : "the \(holmCount) published comparisons (the \(adjusted.filter { !$0.isNaN }.count - holmCount) hidden by disclosure control are not counted: their p-values would give hidden counts away)"),
             options.zeroCell.statement + "; significant is judged on the interval printed",
