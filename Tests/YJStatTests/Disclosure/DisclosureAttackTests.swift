@@ -45,6 +45,33 @@ struct DisclosureAttackTests {
         #expect(leaks.count == 6, "\(leaks)")
     }
 
+    /// A stage whose only non-zero count is small cannot be protected by complementary cells:
+    /// its total is suppressed, with the shares (and, with `rest`, the reference counts) that
+    /// would give it back, and the `suppressed` column says so.
+    @Test func unprotectableStageHasItsTotalSuppressed() throws {
+        let table = RandomCountsTable(groups: ["White", "Black", "Asian", "Unknown"], stages: ["arrest", "custody"],
+                                      counts: ["White": [300, 0], "Black": [40, 2], "Asian": [25, 0], "Unknown": [10, 0]],
+                                      populations: ["White": 20000, "Black": 2000, "Asian": 3000], nested: true)
+        for reference in [ReferenceChoice.group("White"), .rest] {
+            let report = try Self.analyse(table, k: 5, reference: reference, base: .population)
+            let model = try #require(report.disclosure)
+            #expect(!model.isTotalPublished(column: "custody") && model.isTotalPublished(column: "arrest"))
+            #expect(model.notes.contains { $0.contains("the custody total is suppressed") })
+            let white = try #require(report.rows.first { $0.group == "White" && $0.stage == "custody" })
+            #expect(white.stageShare.isNaN)
+            let asian = try #require(report.rows.first { $0.group == "Asian" && $0.stage == "custody" })
+            if reference == .rest {
+                #expect(asian.suppressionText == "derived" && asian.count == 0 && asian.rri.isNaN)
+            } else {
+                // 0 against White's 0: undefined, not hidden; its shares and unknown bounds are.
+                #expect(asian.suppressionText == "derived: shares, unknown bounds" && asian.status == .undefined)
+                #expect(white.suppressionText == "derived: shares")
+            }
+            let leaks = try Self.attack(table, report: report, k: 5, base: .population)
+            #expect(leaks.isEmpty, "\(reference): \(leaks)")
+        }
+    }
+
     /// Random tables in every format: no protected count is recovered to within ±(K − 1)/2.
     /// Six tables by default (each debug-build analysis takes about a second); 400 passed with
     /// `YJSTAT_ATTACK_CASES=400`, which runs more.
