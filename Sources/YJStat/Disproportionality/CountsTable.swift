@@ -172,6 +172,14 @@ public struct CountsTable: Sendable {
         /// Whether the groups add up to the total.
         public var addsUp: Bool { total == sumOfGroups }
 
+        /// The sentence without any number, for a stage whose figures disclosure control hides
+        /// (the total, with the published counts, would give the hidden ones away).
+        public var sentenceWithoutNumbers: String {
+            let where_ = stratum.isEmpty ? "" : " in stratum \(stratum.joined(separator: "/"))"
+            return "'\(label)' at \(stage)\(where_): " + (addsUp ? "the sum of the groups" : "not the sum of the groups")
+                + " (figures hidden for disclosure control)"
+        }
+
         /// One plain sentence: "Total at arrest: 1,200, the groups add up to 1,183 (17 fewer)".
         public var sentence: String {
             let where_ = stratum.isEmpty ? "" : " in stratum \(stratum.joined(separator: "/"))"

@@ -30,6 +30,11 @@ public struct DisproportionalityReport: Sendable, Equatable, Codable {
     public var knownByStage: [Int?]
     /// Disclosure threshold K, if suppression was asked for.
     public var suppressBelow: Int?
+    /// The disclosure model applied (with ``suppressBelow``): hidden cells, why, and which stage
+    /// totals are published. Renderers consult it for every number they print.
+    public var disclosure: DisclosureModel?
+    /// The rounding applied to the counts before analysis, when `--round-to` was asked for.
+    public var rounding: CountRounding?
     /// Methods and conventions, in plain words.
     public var methods: [String]
     /// Warnings for the reader (zero populations, cells that could not be protected…).
@@ -53,7 +58,11 @@ public enum DisproportionalityAnalysis {
         try InvalidArgumentError.checkConfidence(options.confidence)
         guard options.minimumCount >= 0 else { throw InvalidArgumentError("minimumCount", "must not be negative") }
         guard options.minimumBase >= 0 else { throw InvalidArgumentError("minimumBase", "must not be negative") }
-        if let k = options.suppressBelow, k < 1 { throw InvalidArgumentError("suppressBelow", "must be at least 1, got \(k)") }
+        if let k = options.suppressBelow, k < 2 { throw InvalidArgumentError("suppressBelow", "must be at least 2, got \(k)") }
+        if options.suppressBelow != nil, options.rounding != nil {
+            throw InvalidArgumentError("rounding", "choose either suppression or rounding, not both")
+        }
+        let table = options.rounding.map { table.rounded($0, previousBase: options.base == .previous) } ?? table
         guard [.katz, .koopman].contains(options.rriInterval) else {
             throw InvalidArgumentError("rriInterval", "must be katz or koopman")
         }
@@ -191,22 +200,31 @@ public enum DisproportionalityAnalysis {
         let adjusted = HolmAdjustment.adjust(rows.map(\.pValue))
         for i in rows.indices { rows[i].pAdjusted = adjusted[i] }
 
+        var disclosure: DisclosureModel? = nil
+        var holmCount = adjusted.filter { !$0.isNaN }.count
         if let k = options.suppressBelow {
-            let outcome = try suppress(&rows, table: flat, threshold: k, reference: reference)
-            warnings += outcome.warnings
-            // A stage total is published only where no cell of the stage is hidden: with the
-            // published counts it would give away the sum of the hidden ones.
-            for (index, stage) in flat.stages.enumerated() where outcome.stagesWithHidden.contains(stage) {
-                if outcome.unknownHidden.contains(stage) { unknownByStage[index] = nil }
+            let model = try suppress(&rows, table: flat, threshold: k, reference: reference, base: options.base)
+            disclosure = model
+            // The all-children total of a stage with a hidden cell is never printed (with the
+            // known total it would give a hidden unknown count away); nor a hidden unknown count.
+            for (index, stage) in flat.stages.enumerated() where model.hasHiddenCell(column: stage) {
+                if let u = flat.unknownLabel, model.reason(row: u, column: stage) != nil { unknownByStage[index] = nil }
                 knownByStage[index] = nil
             }
+            // Holm over the published comparisons only: an adjusted p-value built with a hidden
+            // comparison's p-value would let a reader work that p-value (and its count) back.
+            let published = HolmAdjustment.adjust(rows.map { $0.status == .suppressed ? .nan : $0.pValue })
+            for i in rows.indices { rows[i].pAdjusted = published[i] }
+            holmCount = published.filter { !$0.isNaN }.count
         }
 
         var methods = [
             "rates per 1,000 of the population base, or per 100 of the previous stage's count",
             "RRI = group rate / reference rate; interval: \(options.rriInterval == .koopman ? "Koopman (1984) score" : "Katz (1978) log")",
             "odds ratio: Woolf (1955) logit interval and exact conditional interval (Cornfield 1956); p: Fisher's exact test, two-sided",
-            "p_adjusted: Holm (1979) over all \(adjusted.filter { !$0.isNaN }.count) comparisons",
+            "p_adjusted: Holm (1979) over " + (options.suppressBelow == nil || holmCount == adjusted.filter { !$0.isNaN }.count
+                ? "all \(holmCount) comparisons"
+                : "the \(holmCount) published comparisons (the \(adjusted.filter { !$0.isNaN }.count - holmCount) hidden by disclosure control are not counted: their p-values would give hidden counts away)"),
             options.zeroCell.statement + "; significant is judged on the interval printed",
             "composition: shares among children of known ethnicity, Wilson intervals, Newcombe (1998) hybrid score interval for the difference, Katz log interval for the ratio (zero cells as above)",
             "excess = count - reference rate x base, with base x Newcombe interval for the rate difference",
@@ -225,14 +243,17 @@ public enum DisproportionalityAnalysis {
                 warnings.append("sparse strata (an expected cell count under 5) for \(DisproportionalityReport.grouped(sparse)): the CMH and Breslow-Day p-values rest on a chi-squared approximation that is doubtful there")
             }
         }
-        if let k = options.suppressBelow {
-            methods.append("disclosure control: counts 1 to \(k - 1) hidden with everything derived from them; further cells hidden so no hidden count follows from the stage totals. A rate, RRI, odds ratio or excess made only from published counts and bases stays published; at a stage whose unknown-ethnicity count is hidden the shares (whose denominator, the known total, would reveal it) and the unknown-ethnicity bounds are hidden, and the warnings say 'hidden' instead of the count, and give no stage total at a stage with a hidden cell")
+        if let disclosure {
+            methods.append(disclosure.statement + ". Everything derived from a hidden count is hidden with it; a rate, RRI, odds ratio or excess made only from published counts and bases stays published. The stage total here is the total of the known-ethnicity groups (shares divide by it; with --reference rest every reference count gives it away); the unknown-ethnicity count is outside it, and the all-children total of a stage with a hidden cell is never printed. Unknown-ethnicity bounds are hidden where the unknown count or the stage total is. Warnings never print a hidden count: \(disclosure.smallCountPhrase)")
+            warnings += disclosure.notes
         }
+        if let rounding = options.rounding { methods.append(rounding.statement) }
         return DisproportionalityReport(rows: rows, stages: flat.stages, reference: reference.label, base: options.base,
                                         confidence: confidence, rriInterval: options.rriInterval, zeroCellRule: options.zeroCell,
                                         minimumCount: options.minimumCount, minimumBase: options.minimumBase, strata: table.strataColumns, unknownLabel: flat.unknownLabel,
                                         unknownByStage: flat.unknownLabel == nil ? [] : unknownByStage,
                                         knownByStage: knownByStage, suppressBelow: options.suppressBelow,
+                                        disclosure: disclosure, rounding: options.rounding,
                                         methods: methods, warnings: warnings)
     }
 
@@ -299,33 +320,45 @@ public enum DisproportionalityAnalysis {
         }
     }
 
-    /// Applies disclosure control to the collapsed groups × stages matrix (unknown group
-    /// included), with stage totals published and group totals not (stages are nested, so a
-    /// group's row does not add up to anything published). Returns warnings and the stages whose
-    /// unknown-ethnicity count is hidden.
+    /// Applies the ``DisclosureModel`` to the collapsed groups × stages matrix (unknown group
+    /// included, but outside the stage totals), and hides in each row what the model says. Stage
+    /// totals are the known-ethnicity totals (the shares' denominators); group totals are never
+    /// published (stages are nested, so a group's row adds up to nothing).
     ///
-    /// A figure is hidden only when it is built from a hidden count: an RRI whose group and
-    /// reference counts and bases are all published stays published (the reader could compute it
-    /// from the two published rates). The shares divide by the known total, which with a published
-    /// stage total would reveal a hidden unknown count, so they are hidden at such a stage.
+    /// A figure is hidden only when it is built from a hidden count or a suppressed total: an RRI
+    /// whose group and reference counts and bases are all published stays published (the reader
+    /// could compute it from the two published rates).
     static func suppress(_ rows: inout [DisproportionalityRow], table: CountsTable, threshold: Int,
-                         reference: ReferenceChoice) throws -> (warnings: [String], unknownHidden: Set<String>, stagesWithHidden: Set<String>) {
-        let groups = table.groups
-        let matrix = groups.map { g in table.stages.map { table.count(group: g, stage: $0) ?? 0 } }
-        let control = try DisclosureControl(counts: matrix, threshold: threshold, rowTotalsPublished: false, columnTotalsPublished: true)
-        func hidden(_ group: String, _ stage: String) -> DisclosureControl.Reason? {
-            guard let r = groups.firstIndex(of: group), let c = table.stages.firstIndex(of: stage) else { return nil }
-            return control.reasons[r][c]
+                         reference: ReferenceChoice, base: BaseMode) throws -> DisclosureModel {
+        let groups = table.groups, stages = table.stages
+        let matrix = groups.map { g in stages.map { table.count(group: g, stage: $0) ?? 0 } }
+        // What a reader knows of a cell: it cannot exceed its population or, when the stages
+        // are nested (every count at most the previous stage's), any earlier stage's count, nor
+        // fall below a later stage's count.
+        let nested = groups.allSatisfy { g in zip(stages, stages.dropFirst()).allSatisfy {
+            (table.count(group: g, stage: $1) ?? 0) <= (table.count(group: g, stage: $0) ?? 0) } }
+        let bounds: [[Int?]] = groups.indices.map { r in
+            stages.indices.map { c in
+                let earlier = nested || base == .previous ? (c > 0 ? matrix[r][c - 1] : nil) : nil
+                let population = table.population(group: groups[r])
+                return [earlier, population].compactMap { $0 }.min()
+            }
         }
-        // A stage is compromised when the reference's count is hidden, or, with `rest`, when the
-        // unknown count is (the rest count and the known total would reveal it). With a named
-        // reference a hidden unknown count only takes the shares and the unknown bounds with it.
-        var compromised = Set<String>(), unknownHidden = Set<String>()
-        for stage in table.stages {
-            if case .group(let r) = reference, hidden(r, stage) != nil { compromised.insert(stage) }
-            if let u = table.unknownLabel, hidden(u, stage) != nil {
-                unknownHidden.insert(stage)
-                if reference == .rest { compromised.insert(stage) }
+        let floors: [[Int]] = groups.indices.map { r in
+            stages.indices.map { c in nested ? matrix[r][(c + 1)...].max() ?? 0 : 0 }
+        }
+        let model = try DisclosureModel(counts: matrix, rows: groups, columns: stages, threshold: threshold,
+                                        rowsInTotal: groups.map { $0 != table.unknownLabel }, upperBounds: bounds, lowerBounds: floors)
+        func hidden(_ group: String, _ stage: String) -> DisclosureControl.Reason? { model.reason(row: group, column: stage) }
+        func totalSuppressed(_ stage: String) -> Bool { stage != table.populationStage && !model.isTotalPublished(column: stage) }
+        func unknownHidden(_ stage: String) -> Bool { table.unknownLabel.map { hidden($0, stage) != nil } ?? false }
+        // A stage is compromised when the reference's count is hidden, or, with `rest`, when
+        // its total is suppressed (each rest count is the total less the group's count).
+        func compromised(_ stage: String) -> Bool {
+            guard stage != table.populationStage else { return false }
+            switch reference {
+            case .group(let r): return hidden(r, stage) != nil
+            case .rest: return totalSuppressed(stage)
             }
         }
         for i in rows.indices {
@@ -334,22 +367,17 @@ public enum DisproportionalityAnalysis {
                 rows[i].hideDerived(reason: reason.rawValue, keepCount: false, keepBase: hidden(row.group, row.baseStage) == nil)
             } else if row.baseStage != table.populationStage, hidden(row.group, row.baseStage) != nil {
                 rows[i].hideDerived(reason: "derived", keepCount: true, keepBase: false)
-            } else if compromised.contains(row.stage) || (row.baseStage != table.populationStage && compromised.contains(row.baseStage)) {
+            } else if compromised(row.stage) || compromised(row.baseStage) {
                 rows[i].hideDerived(reason: "derived", keepCount: true, keepBase: true)
             }
-            if rows[i].suppression.isEmpty, unknownHidden.contains(row.stage) || unknownHidden.contains(row.baseStage) {
-                rows[i].hideSharesAndUnknownBounds()
+            if rows[i].suppression.isEmpty {
+                if totalSuppressed(row.stage) || totalSuppressed(row.baseStage) { rows[i].hideShares() }
+                if unknownHidden(row.stage) || unknownHidden(row.baseStage) || totalSuppressed(row.stage) || totalSuppressed(row.baseStage) {
+                    rows[i].hideUnknownBounds()
+                }
             }
-            if let u = table.unknownLabel, hidden(u, row.stage) != nil { rows[i].unknownCount = nil }
+            if unknownHidden(row.stage) { rows[i].unknownCount = nil }
         }
-        var warnings: [String] = []
-        for (r, line) in control.unprotected.enumerated() {
-            for (c, flag) in line.enumerated() where flag {
-                warnings.append("the hidden count for \(groups[r]) at \(table.stages[c]) could be worked out from the totals; hide the \(table.stages[c]) total too")
-            }
-        }
-        let stagesWithHidden = Set(table.stages.indices.filter { c in groups.indices.contains { control.reasons[$0][c] != nil } }
-            .map { table.stages[$0] })
-        return (warnings, unknownHidden, stagesWithHidden)
+        return model
     }
 }

@@ -41,11 +41,14 @@ public struct DisproportionalityOptions: Sendable, Equatable {
     public var minimumBase: Int
     /// Hide counts from 1 to K − 1 and everything derived from them (nil: no suppression).
     public var suppressBelow: Int?
+    /// Round every count before analysis instead of suppressing (nil: no rounding).
+    public var rounding: CountRounding?
 
     /// Creates options with the documented defaults.
     public init(reference: ReferenceChoice? = nil, base: BaseMode = .population, confidence: Double = 0.95,
                 rriInterval: RatioIntervalMethod = .katz, zeroCell: ZeroCellRule = .exact,
-                minimumCount: Int = 10, minimumBase: Int = 30, suppressBelow: Int? = nil) {
+                minimumCount: Int = 10, minimumBase: Int = 30, suppressBelow: Int? = nil, rounding: CountRounding? = nil) {
+        self.rounding = rounding
         self.reference = reference
         self.base = base
         self.confidence = confidence

@@ -158,6 +158,8 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
     /// `primary` (count 1…K−1), `secondary` (hidden to protect another cell), `derived` (figures
     /// computed from a hidden cell), or empty when nothing is hidden.
     public var suppression: String
+    /// Figures of a published row hidden by disclosure control (`shares`, `unknown bounds`).
+    public var partlyHidden: [String] = []
 
     /// A row with only the identifying fields set and every number undefined.
     public init(group: String, stage: String, baseStage: String, reference: String, rateUnit: Double, rriMethod: String) {
@@ -189,18 +191,32 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
         suppression = ""
     }
 
-    /// Hides the figures that divide by the known-ethnicity total or use the unknown count (the
-    /// shares, their difference and ratio, and the unknown-ethnicity bounds), for a stage whose
-    /// unknown count is hidden; the rate, RRI, odds ratio and excess are left as they are.
-    mutating func hideSharesAndUnknownBounds() {
+    /// Hides the shares, their difference and ratio (they divide by a stage total that is
+    /// suppressed); the rate, RRI, odds ratio and excess are left as they are.
+    mutating func hideShares() {
         let nan = Double.nan
         stageShare = nan; stageShareLower = nan; stageShareUpper = nan
         baseShare = nan; baseShareLower = nan; baseShareUpper = nan
         shareDifference = nan; shareDifferenceLower = nan; shareDifferenceUpper = nan
         shareRatio = nan; shareRatioLower = nan; shareRatioUpper = nan; shareRatioCorrected = nan
         shareRatioMethod = "suppressed"
+        if !partlyHidden.contains("shares") { partlyHidden.append("shares") }
+    }
+
+    /// Hides the unknown-ethnicity bounds (they use a hidden unknown count or a suppressed total).
+    mutating func hideUnknownBounds() {
+        let nan = Double.nan
+        let had = [rateUnknownUpper, rateRedistributed, rriUnknownLower, rriUnknownUpper].contains { !$0.isNaN }
         rateUnknownUpper = nan; rateRedistributed = nan; rriUnknownLower = nan; rriUnknownUpper = nan
         dependsOnUnknown = false
+        if had, !partlyHidden.contains("unknown bounds") { partlyHidden.append("unknown bounds") }
+    }
+
+    /// What the `suppressed` column says: ``suppression``, or for a row whose main figures are
+    /// published, which of its other figures are hidden ("derived: shares, unknown bounds").
+    public var suppressionText: String {
+        if !suppression.isEmpty || partlyHidden.isEmpty { return suppression }
+        return "derived: " + partlyHidden.joined(separator: ", ")
     }
 
     /// Hides everything computed from the counts, keeping the identifying fields.

@@ -8,7 +8,9 @@ extension DisproportionalityRow {
     public func resultRow(confidence: Double, zeroCellRule: ZeroCellRule, strata: Bool, unknown: Bool) -> ResultRow {
         let hidden = !suppression.isEmpty
         func int(_ v: Int?) -> CellValue { v.map { .integer($0) } ?? (hidden ? .suppressed : .measure(.nan)) }
-        func num(_ v: Double) -> CellValue { hidden && v.isNaN ? .suppressed : .explicit(v) }
+        func num(_ v: Double, _ part: String? = nil) -> CellValue {
+            (hidden || part.map(partlyHidden.contains) == true) && v.isNaN ? .suppressed : .explicit(v)
+        }
         var cells: [(name: String, value: CellValue)] = [
             ("group", .text(group)), ("stage", .text(stage)),
             ("count", int(count)), ("base", int(base)), ("base_stage", .text(baseStage)),
@@ -25,14 +27,14 @@ extension DisproportionalityRow {
             ("or_exact", num(orExact)), ("or_exact_lower", num(orExactLower)), ("or_exact_upper", num(orExactUpper)),
             ("p_value", num(pValue)), ("p_method", .text("fisher-exact-two-sided")),
             ("p_adjusted", num(pAdjusted)), ("p_adjustment", .text("holm")),
-            ("stage_share", num(stageShare)), ("stage_share_lower", num(stageShareLower)),
-            ("stage_share_upper", num(stageShareUpper)),
-            ("base_share", num(baseShare)), ("base_share_lower", num(baseShareLower)),
-            ("base_share_upper", num(baseShareUpper)),
-            ("share_difference_points", num(shareDifference)),
-            ("share_difference_lower", num(shareDifferenceLower)), ("share_difference_upper", num(shareDifferenceUpper)),
-            ("share_ratio", num(shareRatio)), ("share_ratio_lower", num(shareRatioLower)),
-            ("share_ratio_upper", num(shareRatioUpper)), ("share_ratio_method", .text(shareRatioMethod)),
+            ("stage_share", num(stageShare, "shares")), ("stage_share_lower", num(stageShareLower, "shares")),
+            ("stage_share_upper", num(stageShareUpper, "shares")),
+            ("base_share", num(baseShare, "shares")), ("base_share_lower", num(baseShareLower, "shares")),
+            ("base_share_upper", num(baseShareUpper, "shares")),
+            ("share_difference_points", num(shareDifference, "shares")),
+            ("share_difference_lower", num(shareDifferenceLower, "shares")), ("share_difference_upper", num(shareDifferenceUpper, "shares")),
+            ("share_ratio", num(shareRatio, "shares")), ("share_ratio_lower", num(shareRatioLower, "shares")),
+            ("share_ratio_upper", num(shareRatioUpper, "shares")), ("share_ratio_method", .text(shareRatioMethod)),
             ("excess", num(excess)), ("excess_lower", num(excessLower)), ("excess_upper", num(excessUpper)),
             ("significant", .bool(significant)), ("small", .bool(small)), ("zero_base", .bool(zeroBase)),
             ("zero_cell", .bool(zeroCell)), ("zero_cell_rule", .text(zeroCellRule.rawValue)),
@@ -40,12 +42,12 @@ extension DisproportionalityRow {
         ]
         if zeroCellRule == .haldane {
             cells += [("rri_corrected", num(rriCorrected)), ("or_corrected", num(orCorrected)),
-                      ("share_ratio_corrected", num(shareRatioCorrected)), ("cumulative_rri_corrected", num(cumulativeCorrected))]
+                      ("share_ratio_corrected", num(shareRatioCorrected, "shares")), ("cumulative_rri_corrected", num(cumulativeCorrected))]
         }
         if unknown {
-            cells += [("unknown_count", int(unknownCount)), ("rate_unknown_upper", num(rateUnknownUpper)),
-                      ("rate_redistributed", num(rateRedistributed)), ("rri_unknown_lower", num(rriUnknownLower)),
-                      ("rri_unknown_upper", num(rriUnknownUpper)),
+            cells += [("unknown_count", int(unknownCount)), ("rate_unknown_upper", num(rateUnknownUpper, "unknown bounds")),
+                      ("rate_redistributed", num(rateRedistributed, "unknown bounds")), ("rri_unknown_lower", num(rriUnknownLower, "unknown bounds")),
+                      ("rri_unknown_upper", num(rriUnknownUpper, "unknown bounds")),
                       ("depends_on_unknown", .bool(dependsOnUnknown))]
         }
         if strata {
@@ -58,7 +60,7 @@ extension DisproportionalityRow {
                       ("breslow_day_p", num(breslowDayPValue)), ("sparse_strata", .bool(sparseStrata)),
                       ("uninformative_strata", .text(uninformativeStrata.joined(separator: "; ")))]
         }
-        cells.append(("suppressed", .text(suppression)))
+        cells.append(("suppressed", .text(suppressionText)))
         return ResultRow(cells)
     }
 }

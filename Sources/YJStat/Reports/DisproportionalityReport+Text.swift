@@ -114,8 +114,11 @@ extension DisproportionalityReport {
                 notes.append("A count of zero appears in \(zero.count) comparison(s), with no correction: where the Katz or Woolf method divides by it the interval has no limit.")
             }
         }
-        if rows.contains(where: { !$0.suppression.isEmpty }) {
-            notes.append("* hidden for disclosure control (counts from 1 to \((suppressBelow ?? 1) - 1), and other figures from which they could be worked out).")
+        if let disclosure, !disclosure.hidden.isEmpty {
+            notes.append("* hidden for disclosure control: \(disclosure.smallCountPhrase), with the figures from which they could be worked out (--suppression-report lists them and why).")
+        }
+        if let rounding {
+            notes.append("Every count is rounded to a multiple of \(rounding.base) (\(rounding.method == .conventional ? "conventional rounding" : "random rounding, seed \(rounding.seed)")) and every figure is computed from the rounded counts.")
         }
         notes += warnings
         if !strata.isEmpty {
@@ -175,7 +178,8 @@ extension DisproportionalityReport {
             if row.mhRiskRatio.isFinite { line += " (\(Self.cell(row.mhRiskRatioLower)) to \(Self.cell(row.mhRiskRatioUpper)))" }
             let strataText = zip(row.stratumLabels, row.stratumRiskRatios)
                 .map { "\($0) \(Self.ratioCell($1, status: ValueStatus(of: $1)))" }.joined(separator: ", ")
-            line += "; by stratum: \(strataText)"
+            // Stratum cells are not in the disclosure model, so their ratios are not printed under it.
+            line += disclosure == nil ? "; by stratum: \(strataText)" : "; stratum RRIs hidden for disclosure control (stratum counts are not protected cell by cell)"
             if let df = row.breslowDayDegreesOfFreedom, df > 0, row.breslowDayPValue.isFinite {
                 line += "; Breslow-Day test of equal odds ratios (Tarone) chi-squared \(NumberFormatting.fixed(row.breslowDayStatistic, 2)) on \(df) df, p = \(Self.pText(row.breslowDayPValue))"
             } else {

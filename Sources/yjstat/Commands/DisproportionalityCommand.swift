@@ -16,7 +16,9 @@ enum DisproportionalityCommand: Subcommand {
         cumulative RRI. --strata names stratum columns (for example sex,age_band) for the
         Mantel-Haenszel adjustment. --unknown names the unknown-ethnicity group: it needs no
         population and gives bounds on every RRI. --suppress-below K hides counts from 1 to K-1
-        and what could reveal them. Text output is a plain-English summary; CSV and JSON give one
+        and what could reveal them (complementary cells, or a stage total), and
+        --suppression-report lists what was hidden and why; --round-to 5 rounds every count
+        instead (conventional, or --rounding random with --seed). Text output is a plain-English summary; CSV and JSON give one
         row per group and stage with every measure and the methods used.
 
         Column names are matched ignoring case and spacing, and the usual other names are
@@ -80,8 +82,13 @@ enum DisproportionalityCommand: Subcommand {
                    default: "exact", choices: ZeroCellRule.allCases.map(\.rawValue)),
             .value("min-count", "n", help: "Flag counts below this as small.", default: "10"),
             .value("min-base", "n", help: "Flag bases below this as small.", default: "30"),
-            .value("suppress-below", "k", help: "Hide counts from 1 to k-1 and anything that would reveal them."),
+            .value("suppress-below", "k", help: "Hide counts from 1 to k-1 and anything that would reveal them (GSS disclosure control guidance)."),
+            .flag("suppression-report", help: "With --suppress-below: list the hidden cells and totals and why (primary or secondary), without their values, instead of the analysis."),
             .value("svg", "file", help: "Also draw the forest chart of the RRIs (log scale, intervals, small-number markers) to this SVG file (--counts without a service column)."),
+            .value("round-to", "b", help: "Instead of suppression: round every count to a multiple of b (for example 5) before analysis."),
+            .value("rounding", "method", help: "With --round-to: conventional (nearest multiple) or random (unbiased).", default: "conventional",
+                   choices: CountRounding.Method.allCases.map(\.rawValue)),
+            .value("seed", "n", help: "With --round-to b --rounding random: the seed of the random draws.", default: "1"),
         ] + CommonOptions.formatAndOutput)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
@@ -118,7 +125,7 @@ enum DisproportionalityCommand: Subcommand {
         }
         if let serviceColumn {
             if arguments.has("svg") { throw UsageError("--svg draws one analysis: \(url.lastPathComponent) has a service column (one analysis per service)") }
-            return try runServices(csv, serviceColumn: serviceColumn, wanted: arguments.string("service") ?? "all", output: output,
+            return try runServices(csv, arguments: arguments, serviceColumn: serviceColumn, wanted: arguments.string("service") ?? "all", output: output,
                                    options: options, countsOptions: countsOptions)
         }
         let table = try CountsTable(csv: csv, options: countsOptions)
@@ -128,7 +135,11 @@ enum DisproportionalityCommand: Subcommand {
         } catch let error as InvalidArgumentError {
             throw InputError(file: url.lastPathComponent, message: error.description)
         }
-        let totals = TotalsRowsReport(checks: table.totalsChecks)
+        let totals = TotalsRowsReport(checks: table.totalsChecks, hidesNumbers: { report.hidesTotals(of: $0) })
+        if arguments.flag("suppression-report") {
+            try writeSuppressionReport([(nil, report)], output: output)
+            return totals.finish(format: output.format, command: spec.name)
+        }
         if let svgPath = arguments.string("svg") {
             let svgURL = URL(fileURLWithPath: svgPath)
             if let destination = output.destination, destination.standardizedFileURL == svgURL.standardizedFileURL {
@@ -146,7 +157,7 @@ enum DisproportionalityCommand: Subcommand {
     }
 
     /// `--counts` with a service column: one analysis per service, rows led by the service.
-    static func runServices(_ csv: CSVTable, serviceColumn: String, wanted: String, output: CommandOutput,
+    static func runServices(_ csv: CSVTable, arguments: ParsedArguments, serviceColumn: String, wanted: String, output: CommandOutput,
                             options: DisproportionalityOptions, countsOptions: CountsTable.Options) throws -> ExitCode {
         if ColumnName.group.match(in: csv.header) == nil {
             throw csv.missingColumnError("group", hint: "(name the group column with --group-column)")
@@ -178,7 +189,13 @@ enum DisproportionalityCommand: Subcommand {
                 return named
             }
         }
-        let totals = TotalsRowsReport(checks: checks)
+        let totals = TotalsRowsReport(checks: checks, hidesNumbers: { check in
+            results.contains { check.label.hasSuffix("in service '\($0.service)") && $0.report.hidesTotals(of: check) }
+        })
+        if arguments.flag("suppression-report") {
+            try writeSuppressionReport(results.map { ($0.service, $0.report) }, output: output)
+            return totals.finish(format: output.format, command: spec.name)
+        }
         try output.write(rows: results.flatMap { $0.resultRows() }) {
             results.map { "== \($0.service)\n\n" + $0.report.textSummary() }.joined(separator: "\n") + totals.text
         }
@@ -249,14 +266,29 @@ enum DisproportionalityCommand: Subcommand {
         let results = try ServiceDisproportionality.analyse(table, services: services, population: population,
                                                              countsOptions: countsOptions, options: options, source: url.lastPathComponent,
                                                              years: years)
+        if arguments.flag("suppression-report") {
+            try writeSuppressionReport(results.map { ($0.service, $0.report) }, output: output)
+            return .success
+        }
         try output.write(rows: results.flatMap { $0.resultRows() }) {
             results.map { "== \($0.service)\n\n" + $0.report.textSummary() }.joined(separator: "\n")
         }
         return .success
     }
 
+    /// `--suppression-report`: which cells and totals were hidden and why, instead of the analysis.
+    static func writeSuppressionReport(_ reports: [(service: String?, report: DisproportionalityReport)], output: CommandOutput) throws {
+        let models = reports.compactMap { item in item.report.disclosure.map { (item.service, $0) } }
+        try output.write(rows: models.flatMap { $0.1.reportRows(service: $0.0) }) {
+            models.map { ($0.0.map { "== \($0)\n\n" } ?? "") + $0.1.reportText() }.joined(separator: "\n")
+        }
+    }
+
     /// The analysis options shared by --counts and --records.
+    /// The analysis options from the flags a command declares (`board` declares only some of
+    /// them: the others keep their defaults).
     static func analysisOptions(_ arguments: ParsedArguments) throws -> DisproportionalityOptions {
+        func declared<T>(_ name: String, _ read: () throws -> T?) rethrows -> T? { arguments.declares(name) ? try read() : nil }
         let confidence = try arguments.double("confidence") ?? 0.95
         guard confidence > 0, confidence < 1 else {
             throw UsageError("--confidence must be strictly between 0 and 1; got \(confidence)")
@@ -269,14 +301,28 @@ enum DisproportionalityCommand: Subcommand {
         if let suppressBelow, suppressBelow < 2 {
             throw UsageError("--suppress-below must be at least 2 (it hides counts from 1 to k-1); got \(suppressBelow)")
         }
-        let base = try arguments.choice("base", as: BaseMode.self) ?? .population
-        let zeroCell = try arguments.choice("zero-cell", as: ZeroCellRule.self) ?? .exact
-        let interval: RatioIntervalMethod = arguments.string("interval") == "koopman" ? .koopman : .katz
+        if declared("suppression-report", { arguments.flag("suppression-report") }) == true, suppressBelow == nil {
+            throw UsageError("--suppression-report goes with --suppress-below K")
+        }
+        var rounding: CountRounding? = nil
+        if let base = try declared("round-to", { try arguments.count("round-to") }) {
+            guard base >= 2 else { throw UsageError("--round-to must be at least 2; got \(base)") }
+            guard suppressBelow == nil else { throw UsageError("give either --suppress-below or --round-to, not both") }
+            let method = try arguments.choice("rounding", as: CountRounding.Method.self) ?? .conventional
+            let seed = try arguments.count("seed") ?? 1
+            guard seed >= 0 else { throw UsageError("--seed must not be negative; got \(seed)") }
+            rounding = try CountRounding(base: base, method: method, seed: UInt64(seed))
+        } else {
+            for flag in ["rounding", "seed"] where arguments.declares(flag) && arguments.has(flag) { throw UsageError("--\(flag) goes with --round-to") }
+        }
+        let base = try declared("base", { try arguments.choice("base", as: BaseMode.self) }) ?? .population
+        let zeroCell = try declared("zero-cell", { try arguments.choice("zero-cell", as: ZeroCellRule.self) }) ?? .exact
+        let interval: RatioIntervalMethod = declared("interval", { arguments.string("interval") }) == "koopman" ? .koopman : .katz
         let reference: ReferenceChoice? = arguments.string("reference").map { $0 == "rest" ? .rest : .group($0) }
         if let stages = arguments.list("stages"), stages.isEmpty { throw UsageError("--stages needs at least one stage name") }
         return DisproportionalityOptions(
             reference: reference, base: base, confidence: confidence, rriInterval: interval, zeroCell: zeroCell,
-            minimumCount: minimumCount, minimumBase: minimumBase, suppressBelow: suppressBelow)
+            minimumCount: minimumCount, minimumBase: minimumBase, suppressBelow: suppressBelow, rounding: rounding)
     }
 }
 
@@ -284,12 +330,18 @@ enum DisproportionalityCommand: Subcommand {
 /// status (1 when the groups do not add up to a total at some stage).
 struct TotalsRowsReport {
     let checks: [CountsTable.TotalsCheck]
+    /// Whether a check's numbers must not be printed (disclosure control or rounding).
+    var hidesNumbers: (CountsTable.TotalsCheck) -> Bool = { _ in false }
+
+    func sentence(_ check: CountsTable.TotalsCheck) -> String {
+        hidesNumbers(check) ? check.sentenceWithoutNumbers : check.sentence
+    }
 
     /// The paragraph appended to the text output (empty without totals rows).
     var text: String {
         guard !checks.isEmpty else { return "" }
         var out = "\nTotals rows (not analysed as groups; used to check that the groups add up):\n"
-        for check in checks { out += "  \(check.addsUp ? "ok" : "FINDING"): \(check.sentence).\n" }
+        for check in checks { out += "  \(check.addsUp ? "ok" : "FINDING"): \(sentence(check)).\n" }
         return out
     }
 
@@ -298,10 +350,10 @@ struct TotalsRowsReport {
         let mismatches = checks.filter { !$0.addsUp }
         if format != .text {
             for check in checks where check.addsUp {
-                CLI.printError("\(CLI.program) \(command): note: totals row \(check.sentence)\n")
+                CLI.printError("\(CLI.program) \(command): note: totals row \(sentence(check))\n")
             }
             for check in mismatches {
-                CLI.printError("\(CLI.program) \(command): finding: \(check.sentence)\n")
+                CLI.printError("\(CLI.program) \(command): finding: \(sentence(check))\n")
             }
         }
         return mismatches.isEmpty ? .success : .findings

@@ -1,0 +1,315 @@
+import Foundation
+
+/// A reader trying to recover hidden counts from a published disproportionality output (issue
+/// 13). Foundation only, so the library and CLI test targets share it.
+///
+/// It reads the rendered CSV, JSON and text, turns every published number it can interpret into
+/// a linear equation over the unknown counts x[group][stage] — counts; bases; rate × base;
+/// reference counts (a named group's count, or with `rest` the sum of the other known groups);
+/// reference rate × reference base; rate / RRI × reference base; excess + reference rate × base;
+/// count / share = the stage's known total (stage and base shares); the unknown count; the
+/// unknown-ethnicity upper rate × base = count + unknown; the text's "u of T" (stage total) and
+/// totals-row sentences — and solves them: Gaussian elimination finds every count the equations
+/// fix exactly, and interval propagation (over the equations and their reduced row-echelon
+/// combinations, with 0 ≤ x ≤ population and, when the stages are nested, a stage's count
+/// between the next stage's and the previous stage's) bounds the others. Nonlinear figures (odds
+/// ratios, p-values, interval bounds, RRI bounds under unknown ethnicity) are not inverted.
+struct DisclosureAttacker {
+    let groups: [String]
+    let stages: [String]
+    let unknown: String?
+    let populationStage: String
+    /// Whether a reader may assume each stage's count is at most the previous stage's.
+    let nested: Bool
+    /// Whether each stage's base is the previous stage (else the population).
+    let previousBase: Bool
+    var equations: [(coefficients: [Int: Double], rhs: Double)] = []
+    var rows: [[String: String]] = []
+    var lower: [Double]
+    var upper: [Double]
+
+    init(groups: [String], stages: [String], unknown: String?, nested: Bool, previousBase: Bool, populationStage: String = "population") {
+        self.previousBase = previousBase
+        self.groups = groups
+        self.stages = stages
+        self.unknown = unknown
+        self.nested = nested
+        self.populationStage = populationStage
+        lower = Array(repeating: 0, count: groups.count * stages.count)
+        upper = Array(repeating: .infinity, count: groups.count * stages.count)
+    }
+
+    var known: [String] { groups.filter { $0 != unknown } }
+
+    func variable(_ group: String, _ stage: String) -> Int? {
+        guard let g = groups.firstIndex(of: group), let s = stages.firstIndex(of: stage) else { return nil }
+        return g * stages.count + s
+    }
+
+    mutating func equate(_ cells: [(String, String)], _ value: Double, scale: [Double]? = nil) {
+        var coefficients: [Int: Double] = [:]
+        for (i, cell) in cells.enumerated() {
+            guard let v = variable(cell.0, cell.1) else { return }
+            coefficients[v, default: 0] += scale?[i] ?? 1
+        }
+        guard value.isFinite, !coefficients.isEmpty else { return }
+        equations.append((coefficients, value))
+    }
+
+    // MARK: reading
+
+    /// Splits one CSV line, honouring double quotes.
+    static func csvFields(_ line: Substring) -> [String] {
+        var fields: [String] = [], current = "", quoted = false
+        var chars = line.makeIterator()
+        while let c = chars.next() {
+            if quoted {
+                if c == "\"" { quoted = false } else { current.append(c) }
+            } else if c == "\"" { quoted = true } else if c == "," { fields.append(current); current = "" } else { current.append(c) }
+        }
+        fields.append(current)
+        return fields
+    }
+
+    mutating func read(csv: String) {
+        let lines = csv.split(whereSeparator: \.isNewline)
+        guard let header = lines.first.map(Self.csvFields) else { return }
+        for line in lines.dropFirst() {
+            let fields = Self.csvFields(line)
+            rows.append(Dictionary(uniqueKeysWithValues: zip(header, fields).map { ($0, $1) }))
+        }
+    }
+
+    mutating func read(json: String) throws {
+        let objects = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] ?? []
+        for object in objects {
+            var row: [String: String] = [:]
+            for (key, value) in object {
+                if let n = value as? NSNumber { row[key] = "\(n.doubleValue)" }
+                else if let s = value as? String { row[key] = s }
+            }
+            rows.append(row)
+        }
+    }
+
+    /// The text output: the table by stage, the unknown-ethnicity line and totals sentences.
+    mutating func read(text: String) {
+        for line in text.split(separator: "\n") {
+            let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            if words.count >= 4, stages.contains(words[0]), groups.contains(words[1]) {
+                var row = ["group": words[1], "stage": words[0], "count": words[2], "base": words[3]]
+                if let s = stages.firstIndex(of: words[0]), previousBase, s > 0 { row["base_stage"] = stages[s - 1] }
+                rows.append(row)
+            }
+            if let unknown, line.contains("Ethnicity '\(unknown)':") {
+                let parts = line.components(separatedBy: ": ").dropFirst().joined(separator: ": ").components(separatedBy: ", ")
+                for part in parts {
+                    let w = part.split(separator: " ").map(String.init)
+                    guard w.count >= 2, stages.contains(w[0]), let u = Double(w[1]) else { continue }
+                    equate([(unknown, w[0])], u)
+                    if w.count >= 4, w[2] == "of", let total = Double(w[3]) {
+                        equate(groups.map { ($0, w[0]) }, total)
+                    }
+                }
+            }
+            // Totals rows: "'Total' at arrest: 197, the sum of the groups" / "is 197 but the groups add up to 190".
+            for stage in stages where line.contains("sum of the groups") || line.contains("add up to") {
+                if let r = line.range(of: "at \(stage): ") {
+                    let rest = line[r.upperBound...].prefix { $0.isNumber }
+                    if let total = Double(rest) { equate(groups.map { ($0, stage) }, total) }
+                }
+                if line.contains("at \(stage) is "), let r = line.range(of: "add up to ") {
+                    if let total = Double(line[r.upperBound...].prefix { $0.isNumber }) { equate(groups.map { ($0, stage) }, total) }
+                }
+            }
+        }
+    }
+
+    // MARK: equations from rows
+
+    mutating func buildEquations() {
+        func number(_ row: [String: String], _ key: String) -> Double? {
+            guard let text = row[key], let v = Double(text), v.isFinite else { return nil }
+            return v
+        }
+        for row in rows {
+            guard let g = row["group"], let c = row["stage"], groups.contains(g) else { continue }
+            let b = row["base_stage"] ?? populationStage
+            let unit = number(row, "rate_per") ?? (b == populationStage ? 1000 : 100)
+            let others = known.filter { $0 != g }
+            let reference = row["reference"]
+            func referenceCells(_ stage: String) -> [(String, String)]? {
+                guard let reference else { return nil }
+                if reference == "rest" { return others.map { ($0, stage) } }
+                return groups.contains(reference) ? [(reference, stage)] : nil
+            }
+            let count = number(row, "count"), base = number(row, "base")
+            if let count { equate([(g, c)], count) }
+            if let base {
+                if b == populationStage {
+                    for s in stages { if let v = variable(g, s) { upper[v] = min(upper[v], base) } }
+                } else { equate([(g, b)], base) }
+            }
+            if let rate = number(row, "rate"), let base { equate([(g, c)], rate * base / unit) }
+            let referenceBase = number(row, "reference_base")
+            if let cells = referenceCells(c) {
+                if let v = number(row, "reference_count") { equate(cells, v) }
+                if let rate = number(row, "reference_rate"), let referenceBase { equate(cells, rate * referenceBase / unit) }
+                if let rri = number(row, "rri"), rri > 0, let rate = number(row, "rate"), let referenceBase {
+                    equate(cells, rate / rri * referenceBase / unit)
+                }
+            }
+            if let cells = referenceCells(b), b != populationStage, let referenceBase { equate(cells, referenceBase) }
+            if let excess = number(row, "excess"), let rate = number(row, "reference_rate"), let base {
+                equate([(g, c)], excess + rate * base / unit)
+            }
+            if let share = number(row, "stage_share"), share > 0, let count { equate(known.map { ($0, c) }, count / share) }
+            if let share = number(row, "base_share"), share > 0, let base, b != populationStage {
+                equate(known.map { ($0, b) }, base / share)
+            }
+            if let unknown {
+                if let u = number(row, "unknown_count") { equate([(unknown, c)], u) }
+                if let upperRate = number(row, "rate_unknown_upper"), let base, b == populationStage, upperRate * base / unit < base - 0.5 {
+                    equate([(g, c), (unknown, c)], upperRate * base / unit)
+                }
+            }
+        }
+    }
+
+    // MARK: solving
+
+    /// Reduced row-echelon form of the equations (partial pivoting), as equations.
+    func reduced() -> [(coefficients: [Int: Double], rhs: Double)] {
+        let n = lower.count
+        var m = equations.map { eq -> [Double] in
+            var row = Array(repeating: 0.0, count: n + 1)
+            for (k, v) in eq.coefficients { row[k] = v }
+            row[n] = eq.rhs
+            return row
+        }
+        var pivotRow = 0
+        for column in 0..<n where pivotRow < m.count {
+            guard let best = (pivotRow..<m.count).max(by: { abs(m[$0][column]) < abs(m[$1][column]) }),
+                  abs(m[best][column]) > 1e-9 else { continue }
+            m.swapAt(pivotRow, best)
+            let p = m[pivotRow][column]
+            m[pivotRow] = m[pivotRow].map { $0 / p }
+            for r in m.indices where r != pivotRow && abs(m[r][column]) > 1e-12 {
+                let f = m[r][column]
+                for k in 0...n { m[r][k] -= f * m[pivotRow][k] }
+            }
+            pivotRow += 1
+        }
+        return m.prefix(pivotRow).map { row in
+            var coefficients: [Int: Double] = [:]
+            for k in 0..<n where abs(row[k]) > 1e-9 { coefficients[k] = row[k] }
+            return (coefficients, row[n])
+        }
+    }
+
+    /// For each count: whether the equations fix it exactly, and the narrowest interval found.
+    func solve() -> [(exact: Double?, lower: Double, upper: Double)] {
+        let rref = reduced()
+        var exact = [Double?](repeating: nil, count: lower.count)
+        for eq in rref where eq.coefficients.count == 1 {
+            let (k, a) = eq.coefficients.first!
+            exact[k] = eq.rhs / a
+        }
+        var lo = lower, hi = upper
+        for (k, v) in exact.enumerated() { if let v { lo[k] = max(lo[k], v); hi[k] = min(hi[k], v) } }
+        let all = equations + rref
+        for _ in 0..<60 {
+            var changed = false
+            for eq in all {
+                for (j, a) in eq.coefficients {
+                    // a·x_j = rhs − Σ a_i x_i over the others' intervals.
+                    var minRest = 0.0, maxRest = 0.0
+                    for (i, c) in eq.coefficients where i != j {
+                        minRest += c > 0 ? c * lo[i] : c * hi[i]
+                        maxRest += c > 0 ? c * hi[i] : c * lo[i]
+                    }
+                    let bounds = [(eq.rhs - maxRest) / a, (eq.rhs - minRest) / a].filter { !$0.isNaN }
+                    guard bounds.count == 2 else { continue }
+                    let newLo = bounds.min()!, newHi = bounds.max()!
+                    if newLo > lo[j] + 1e-9 { lo[j] = newLo; changed = true }
+                    if newHi < hi[j] - 1e-9 { hi[j] = newHi; changed = true }
+                }
+            }
+            if nested {
+                for g in groups.indices {
+                    for s in stages.indices.dropLast() {
+                        let a = g * stages.count + s, b = a + 1
+                        if lo[b] > lo[a] + 1e-9 { lo[a] = lo[b]; changed = true }
+                        if hi[a] < hi[b] - 1e-9 { hi[b] = hi[a]; changed = true }
+                    }
+                }
+            }
+            if !changed { break }
+        }
+        return lower.indices.map { (exact[$0], lo[$0], hi[$0]) }
+    }
+
+    /// Every protected count (1…K−1) the reader can fix exactly or to an interval narrower than
+    /// K − 1 (within ±(K − 1)/2), as "group at stage: how".
+    func leaks(counts: [String: [Int]], threshold k: Int) -> [String] {
+        let solved = solve()
+        var found: [String] = []
+        for (g, group) in groups.enumerated() {
+            for (s, stage) in stages.enumerated() {
+                guard let value = counts[group]?[s], (1..<k).contains(value) else { continue }
+                let r = solved[g * stages.count + s]
+                if let e = r.exact { found.append("\(group) at \(stage) = \(value): determined exactly (\(e))") }
+                else if r.upper - r.lower < Double(k - 1) - 1e-6 {
+                    found.append("\(group) at \(stage) = \(value): within [\(r.lower), \(r.upper)]")
+                }
+            }
+        }
+        return found
+    }
+}
+
+/// A random counts table for the attack tests (2–8 groups including Unknown, 1–6 stages,
+/// counts 0–500 with many small ones, populations 600–20,000; nested along the stages when
+/// asked, as `--base previous` needs).
+struct RandomCountsTable {
+    var groups: [String]
+    var stages: [String]
+    var counts: [String: [Int]]
+    var populations: [String: Int]
+    var nested: Bool
+
+    init(groups: [String], stages: [String], counts: [String: [Int]], populations: [String: Int], nested: Bool) {
+        self.groups = groups
+        self.stages = stages
+        self.counts = counts
+        self.populations = populations
+        self.nested = nested
+    }
+
+    init<R: RandomNumberGenerator>(using rng: inout R, nested: Bool) {
+        groups = ["White"] + (1..<Int.random(in: 2...7, using: &rng)).map { "G\($0)" } + ["Unknown"]
+        stages = (1...Int.random(in: 1...6, using: &rng)).map { "s\($0)" }
+        self.nested = nested
+        counts = [:]
+        populations = [:]
+        for g in groups {
+            var row: [Int] = []
+            for s in stages.indices {
+                let cap = nested && s > 0 ? row[s - 1] : 500
+                let small = Bool.random(using: &rng)
+                row.append(Int.random(in: 0...(small ? min(12, cap) : cap), using: &rng))
+            }
+            counts[g] = row
+            if g != "Unknown" { populations[g] = Int.random(in: 600...20_000, using: &rng) }
+        }
+    }
+
+    var csv: String {
+        var out = "group,population," + stages.joined(separator: ",") + "\n"
+        for g in groups {
+            out += "\(g),\(populations[g].map(String.init) ?? ""),"
+            out += counts[g]!.map(String.init).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+}
