@@ -163,6 +163,10 @@ struct ReportLayoutMatrix {
     /// The figures of a row in the layout's style: counts or a percentage, as the dataset holds them.
     static func figures(_ row: (id: String, relevant: String, yes: String, percent: String), style: Int) -> String {
         var parts: [String] = []
+        if row.relevant == "N/A" || row.relevant == "-" {
+            // Not applicable, printed once ("N/A") in a figures cell, or as a dash.
+            return row.relevant
+        }
         if !row.relevant.isEmpty {
             switch style {
             case 1: parts.append("\(row.yes) of \(row.relevant)")
