@@ -109,6 +109,24 @@ struct LayoutMatrixTests {
         #expect(throws: (any Error).self) { try InspectionDataset(inspections: inspections, ratings: ratings, keyQuestions: keyQuestions) }
     }
 
+    /// Contextual facts (issue 15): the demographics tables in each label variant ("Race/ethnicity"
+    /// or "Ethnicity", "BAME", "Black, Asian and minority ethnic", "Not known", "Sex") and column
+    /// order give the bundled national rows of every service.
+    @Test(arguments: [0, 1, 2])
+    func contextualFactsLabelVariants(variant: Int) throws {
+        for facts in try ReportLayoutMatrix.bundledFacts() {
+            let text = ReportLayoutMatrix.render(facts, layout: .numberedFiguresAtLineEnd)
+                + ReportLayoutMatrix.contextualFacts(facts, variant: variant).joined(separator: "\n") + "\n"
+            let result = ReportExtractor.extract(text: text, source: "r.txt")
+            let national = result.demographics.filter { $0.comparator == "national" }
+            #expect(national.map { "\($0.dimension) \($0.category) \($0.servicePercent) \($0.comparatorPercent)" }
+                    == facts.demographics.map { "\($0.dimension) \($0.category) \($0.service) \($0.national)" }, "variant \(variant) \(facts.service)")
+            for table in ["demographics.age", "demographics.ethnicity", "demographics.sex"] {
+                #expect(result.completeness.contextualTables[table] == true, "variant \(variant) \(facts.service) \(table)")
+            }
+        }
+    }
+
     /// LF, CR LF and CR-only line ends give identical results, line numbers included.
     @Test(arguments: ReportLayoutMatrix.Layout.allCases)
     func lineEndingsGiveIdenticalResults(layout: ReportLayoutMatrix.Layout) throws {
