@@ -3,7 +3,7 @@
 /// A discretion note is a footnote whose number is glued to a standard's rating word
 /// ("improvement17", "Good20") and whose text mentions professional discretion. The rule rating
 /// is the lowest key-question band of the standard from the printed counts
-/// (``ExtractedRating/band(yes:relevant:)``); when counts are missing it is the rating the
+/// (the framework file's bands, ``Framework/band(yes:relevant:)``); when counts are missing it is the rating the
 /// footnote says the standard was raised or lowered "from". When both are known and differ, a
 /// `discretion-source-disagrees` finding is raised. A footnote about discretion that no rating
 /// cites becomes a warning.

@@ -36,7 +36,10 @@ public enum ExtractedDatasetWriter {
                 r.ratings.map { [r.service, $0.standard, $0.rating.description] }
             },
             file("key_questions.csv", ["service", "key_question", "relevant", "yes", "percent"]) { r in
-                r.keyQuestions.map { [r.service, $0.keyQuestion, int($0.relevant), int($0.yes), int($0.percent)] }
+                r.keyQuestions.map { question in
+                    question.notApplicable ? [r.service, question.keyQuestion, "N/A", "N/A", ""]
+                        : [r.service, question.keyQuestion, int(question.relevant), int(question.yes), int(question.percent)]
+                }
             },
             file("prompts.csv", ["service", "key_question", "prompt", "relevant", "yes", "percent"]) { r in
                 r.prompts.map { [r.service, $0.keyQuestion, $0.prompt, int($0.relevant), int($0.yes), int($0.percent)] }

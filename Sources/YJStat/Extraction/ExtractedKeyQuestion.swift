@@ -14,4 +14,8 @@ public struct ExtractedKeyQuestion: Sendable, Equatable, Codable {
     public var tableCases: Int?
     /// Input line of the figures.
     public let line: Int
+    /// Whether the report prints the key question as not applicable ("N/A", "NA" or a dash):
+    /// found, not missing, with no counts and no percentage (none is guessed). Written as `N/A`
+    /// in `relevant` and `yes` of `key_questions.csv`.
+    public var notApplicable: Bool = false
 }

@@ -32,7 +32,7 @@ extension InspectionDataset {
             }
             keyQuestions += result.keyQuestions.map {
                 KeyQuestionRow(service: result.service, keyQuestion: $0.keyQuestion, relevant: $0.relevant, yes: $0.yes,
-                               percent: $0.percent.map { PrintedPercent(whole: $0) }, line: $0.line)
+                               percent: $0.percent.map { PrintedPercent(whole: $0) }, line: $0.line, notApplicable: $0.notApplicable)
             }
         }
         self.init(inspections: inspections, ratings: ratings, keyQuestions: keyQuestions)

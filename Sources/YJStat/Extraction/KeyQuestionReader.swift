@@ -68,7 +68,7 @@ struct KeyQuestionReader {
             guard let occurrence = chosen[id] else { return nil }
             let figures = occurrence.figures
             return ExtractedKeyQuestion(keyQuestion: id, relevant: figures.relevant, yes: figures.yes, percent: figures.percent,
-                                        tableCases: occurrence.tableCases, line: figures.line)
+                                        tableCases: occurrence.tableCases, line: figures.line, notApplicable: figures.isNotApplicable)
         }
         let editions = wordings.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
         return (results, editions, warnings)
@@ -148,8 +148,10 @@ struct KeyQuestionReader {
             if spanStarted, offset < lines.count - 1, besideFigures == nil {
                 // Figures at the end of a line inside the question: the right-hand column.
                 for cut in stride(from: lineWords.count - 1, through: max(1, lineWords.count - 4), by: -1) {
+                    // "N/A" beside the question is its figure; a dash there may be prose
+                    // ("assessment -" wrapping), so a dash is only read after the question.
                     if let tokens = FigureGroup.tokens(lineWords[cut...]), let group = FigureGroup.make(tokens, line: line.number, afterQuestionMark: false),
-                       !group.isNotApplicable {
+                       !group.isNotApplicable || !lineWords[cut...].contains("-") {
                         besideFigures = group
                         lineWords = Array(lineWords[..<cut])
                         break

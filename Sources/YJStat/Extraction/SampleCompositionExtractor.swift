@@ -68,13 +68,11 @@ enum SampleCompositionExtractor {
         }
     }
 
-    /// The first words of the disposal names, lower case.
-    static let disposalFirstWords = Array(Set(disposals.map { $0.words[0] }))
-
-    /// Whether any line of a paragraph may name a disposal (its lower-cased text holds the first
-    /// word of a disposal name); paragraphs that cannot are not split into words.
+    /// Whether a paragraph may name a disposal: every word of some disposal name occurs in the
+    /// lower-cased text of its lines (a superset of the word-by-word match of
+    /// ``disposal(at:in:)``); paragraphs that cannot are not split into words.
     static func namesADisposal(_ lines: ArraySlice<ReportLine>) -> Bool {
-        lines.contains { line in disposalFirstWords.contains { line.lower.has($0) } }
+        disposals.contains { entry in entry.words.allSatisfy { word in lines.contains { $0.lower.has(word) } } }
     }
 
     /// The disposal counts a sentence gives for one domain; empty unless every disposal named

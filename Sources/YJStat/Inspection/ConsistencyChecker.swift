@@ -259,6 +259,10 @@ public struct ConsistencyChecker: Sendable {
             }
             return .result(result, nil)
         case (nil, nil):
+            if row.notApplicable {
+                add(.noRelevantCases, .info, id, "\(id) is printed as not applicable (no relevant cases) and does not count towards the standard (\(place))")
+                return .notApplicable
+            }
             guard let printed = row.percent else {
                 add(.incompleteCounts, .error, id, "\(id) has neither counts nor a percentage (\(place))")
                 return .unusable

@@ -54,6 +54,15 @@ public struct InspectionDataset: Sendable {
         public let percent: PrintedPercent?
         /// The line in `key_questions.csv`.
         public let line: Int
+        /// Whether the report prints the key question as not applicable ("N/A" or a dash in
+        /// `relevant` and `yes`): no relevant cases, so it does not count towards its standard.
+        /// Such a row has no counts and no percentage, and it is not missing.
+        public var notApplicable: Bool = false
+    }
+
+    /// Whether a cell marks a figure as not applicable: `N/A`, `NA` or a dash (any case).
+    public static func isNotApplicableMark(_ text: String) -> Bool {
+        ["n/a", "na", "-", "\u{2013}", "\u{2014}"].contains(text.lowercased().trimmingSpaces())
     }
 
     /// The columns `inspections.csv` must have.
@@ -158,6 +167,20 @@ public struct InspectionDataset: Sendable {
                     throw row.error("percent", "a percentage must be between 0 and 100, found '\(text)'")
                 }
                 percent = parsed
+            }
+            let relevantText = row.optionalString("relevant"), yesText = row.optionalString("yes")
+            if let relevantText, Self.isNotApplicableMark(relevantText) {
+                guard let yesText, Self.isNotApplicableMark(yesText) else {
+                    throw row.error("yes", "relevant is '\(relevantText)' (not applicable), so yes must be N/A too, found '\(yesText ?? "")'")
+                }
+                guard percent == nil else {
+                    throw row.error("percent", "a key question printed as not applicable ('\(relevantText)') has no percentage")
+                }
+                return KeyQuestionRow(service: try row.string("service"), keyQuestion: try row.string("key_question"),
+                                      relevant: nil, yes: nil, percent: nil, line: row.line, notApplicable: true)
+            }
+            if let yesText, Self.isNotApplicableMark(yesText) {
+                throw row.error("relevant", "yes is '\(yesText)' (not applicable), so relevant must be N/A too, found '\(relevantText ?? "")'")
             }
             return KeyQuestionRow(service: try row.string("service"), keyQuestion: try row.string("key_question"),
                                   relevant: try Self.count(row, "relevant"), yes: try Self.count(row, "yes"),

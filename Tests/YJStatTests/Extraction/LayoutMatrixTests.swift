@@ -63,6 +63,70 @@ struct LayoutMatrixTests {
         }
     }
 
+    /// Regression (issue 15): a key question printed as "N/A" or a dash is extracted as not
+    /// applicable — found, not missing, no counts or percentage guessed — written as `N/A` in
+    /// `key_questions.csv`, read back as not applicable, and checked as "no relevant cases"
+    /// rather than as incomplete counts.
+    @Test(arguments: ["N/A", "-"])
+    func keyQuestionPrintedNotApplicable(mark: String) throws {
+        let facts = try #require(try ReportLayoutMatrix.bundledFacts().first)
+        for layout in ReportLayoutMatrix.Layout.allCases {
+            for id in ["2.1.1", "3.3.3"] {
+                var damaged = facts
+                let index = try #require(damaged.keyQuestions.firstIndex { $0.id == id })
+                damaged.keyQuestions[index] = (id: id, relevant: mark, yes: mark, percent: "")
+                let result = ReportExtractor.extract(text: ReportLayoutMatrix.render(damaged, layout: layout), source: "na.txt")
+                if mark == "-" && layout == .twoColumnLayout {
+                    // A dash beside a question's first line is not read as a figure (it may be
+                    // prose); the key question is reported missing, never guessed.
+                    #expect(result.completeness.missingExpected == ["key question \(id)"], "\(layout) \(mark) \(id)")
+                    continue
+                }
+                let question = try #require(result.keyQuestions.first { $0.keyQuestion == id }, "\(layout) \(mark) \(id)")
+                #expect(question.notApplicable, "\(layout) \(mark) \(id)")
+                #expect(question.relevant == nil && question.yes == nil && question.percent == nil, "\(layout) \(mark) \(id)")
+                #expect(result.completeness.missingExpected == [], "\(layout) \(mark) \(id)")
+                #expect(!result.findings.contains { $0.code == FindingCode.incompleteCounts.rawValue }, "\(layout) \(mark) \(id)")
+                #expect(result.findings.contains { $0.code == FindingCode.noRelevantCases.rawValue && $0.message.contains("not applicable") })
+                let csv = try #require(ExtractedDatasetWriter.files(for: [result]).first { $0.name == "key_questions.csv" })
+                #expect(csv.text.contains("\(result.service),\(id),N/A,N/A,\n") || csv.text.contains("\(result.service),\(id),N/A,N/A,\r\n"))
+                let table = try CSVReader.parse(csv.text, source: "key_questions.csv")
+                let inspections = try CSVReader.parse(try #require(ExtractedDatasetWriter.files(for: [result]).first { $0.name == "inspections.csv" }).text, source: "inspections.csv")
+                let ratings = try CSVReader.parse(try #require(ExtractedDatasetWriter.files(for: [result]).first { $0.name == "ratings.csv" }).text, source: "ratings.csv")
+                let dataset = try InspectionDataset(inspections: inspections, ratings: ratings, keyQuestions: table)
+                let row = try #require(dataset.keyQuestions.first { $0.keyQuestion == id })
+                #expect(row.notApplicable && row.relevant == nil && row.yes == nil && row.percent == nil)
+            }
+        }
+    }
+
+    /// A key-question row with N/A in one count column only, or with a percentage, is an input error.
+    @Test(arguments: [("N/A", "3", ""), ("4", "N/A", ""), ("N/A", "N/A", "50")])
+    func halfNotApplicableRowIsAnInputError(relevant: String, yes: String, percent: String) throws {
+        let inspections = try CSVReader.parse("service,name,published,framework,score,overall_rating,court_sample,ooc_sample\nx,X,,youth-2018,,,4,4\n", source: "i.csv")
+        let ratings = try CSVReader.parse("service,standard,rating\n", source: "r.csv")
+        let keyQuestions = try CSVReader.parse("service,key_question,relevant,yes,percent\nx,2.1.1,\(relevant),\(yes),\(percent)\n", source: "k.csv")
+        #expect(throws: (any Error).self) { try InspectionDataset(inspections: inspections, ratings: ratings, keyQuestions: keyQuestions) }
+    }
+
+    /// Contextual facts (issue 15): the demographics tables in each label variant ("Race/ethnicity"
+    /// or "Ethnicity", "BAME", "Black, Asian and minority ethnic", "Not known", "Sex") and column
+    /// order give the bundled national rows of every service.
+    @Test(arguments: [0, 1, 2])
+    func contextualFactsLabelVariants(variant: Int) throws {
+        for facts in try ReportLayoutMatrix.bundledFacts() {
+            let text = ReportLayoutMatrix.render(facts, layout: .numberedFiguresAtLineEnd)
+                + ReportLayoutMatrix.contextualFacts(facts, variant: variant).joined(separator: "\n") + "\n"
+            let result = ReportExtractor.extract(text: text, source: "r.txt")
+            let national = result.demographics.filter { $0.comparator == "national" }
+            #expect(national.map { "\($0.dimension) \($0.category) \($0.servicePercent) \($0.comparatorPercent)" }
+                    == facts.demographics.map { "\($0.dimension) \($0.category) \($0.service) \($0.national)" }, "variant \(variant) \(facts.service)")
+            for table in ["demographics.age", "demographics.ethnicity", "demographics.sex"] {
+                #expect(result.completeness.contextualTables[table] == true, "variant \(variant) \(facts.service) \(table)")
+            }
+        }
+    }
+
     /// LF, CR LF and CR-only line ends give identical results, line numbers included.
     @Test(arguments: ReportLayoutMatrix.Layout.allCases)
     func lineEndingsGiveIdenticalResults(layout: ReportLayoutMatrix.Layout) throws {

@@ -22,6 +22,9 @@ struct ReportLayoutMatrix {
         var ratings: [(String, String)]
         /// (key question, relevant, yes, percent) as dataset text cells.
         var keyQuestions: [(id: String, relevant: String, yes: String, percent: String)]
+        /// (dimension, category, service percent, national percent) of the contextual-facts
+        /// demographics tables, as dataset text cells (national comparator rows only).
+        var demographics: [(dimension: String, category: String, service: String, national: String)] = []
 
         /// The place the title names: the name without "Youth Offending Service".
         var place: String {
@@ -71,6 +74,7 @@ struct ReportLayoutMatrix {
         let inspections = try CSVReader.read(contentsOf: datasets.appendingPathComponent("inspections.csv"))
         let ratings = try CSVReader.read(contentsOf: datasets.appendingPathComponent("ratings.csv"))
         let questions = try CSVReader.read(contentsOf: datasets.appendingPathComponent("key_questions.csv"))
+        let demographics = try CSVReader.read(contentsOf: datasets.appendingPathComponent("demographics.csv"))
         func cell(_ row: CSVRow, _ column: String) -> String { row.optionalString(column) ?? "" }
         return inspections.rows.map { row in
             let service = cell(row, "service")
@@ -80,6 +84,9 @@ struct ReportLayoutMatrix {
                          ratings: ratings.rows.filter { cell($0, "service") == service }.map { (cell($0, "standard"), cell($0, "rating")) },
                          keyQuestions: questions.rows.filter { cell($0, "service") == service }.map {
                              (cell($0, "key_question"), cell($0, "relevant"), cell($0, "yes"), cell($0, "percent"))
+                         },
+                         demographics: demographics.rows.filter { cell($0, "service") == service && cell($0, "comparator") == "national" }.map {
+                             (cell($0, "dimension"), cell($0, "category"), cell($0, "service_percent"), cell($0, "comparator_percent"))
                          })
         }
     }
@@ -156,6 +163,31 @@ struct ReportLayoutMatrix {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// The contextual-facts demographics tables in one of three label variants: heading words
+    /// ("Race/ethnicity", "Ethnicity"; "Gender", "Sex"), category labels ("Black and minority
+    /// ethnic", "BAME", "Black, Asian and minority ethnic"; "Unknown", "Not known") and column
+    /// orders, each followed by the service's row and the national row.
+    static func contextualFacts(_ facts: Facts, variant: Int) -> [String] {
+        let labels: [String: [String]] = [
+            "10-14": ["10-14", "10-14", "10-14"], "15-17": ["15-17", "15-17", "15-17"],
+            "White": ["White", "White", "White"],
+            "Black and minority ethnic": ["Black and minority ethnic", "BAME", "Black, Asian and minority ethnic"],
+            "Unknown": ["Unknown", "Not known", "Not known"],
+            "Male": ["Male", "Male", "Male"], "Female": ["Female", "Female", "Female"],
+        ]
+        let headings = ["age": ["Age", "Age", "Age"], "ethnicity": ["Race/ethnicity", "Ethnicity", "Ethnicity"], "sex": ["Gender", "Sex", "Gender"]]
+        var out = ["Demographics of children cautioned or sentenced", ""]
+        for dimension in ["age", "ethnicity", "sex"] {
+            var rows = facts.demographics.filter { $0.dimension == dimension }
+            guard !rows.isEmpty else { continue }
+            if variant == 1 { rows.reverse() } else if variant == 2, rows.count == 3 { rows = [rows[1], rows[2], rows[0]] }
+            let heading = ([headings[dimension]?[variant] ?? dimension] + rows.map { labels[$0.category]?[variant] ?? $0.category }).joined(separator: " ")
+            out += [heading, "\(facts.name) " + rows.map { "\($0.service)%" }.joined(separator: " "),
+                    "National average " + rows.map { "\($0.national)%" }.joined(separator: " "), ""]
+        }
+        return out
+    }
+
     static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + "   " : text + String(repeating: " ", count: width - text.count)
     }
@@ -163,6 +195,10 @@ struct ReportLayoutMatrix {
     /// The figures of a row in the layout's style: counts or a percentage, as the dataset holds them.
     static func figures(_ row: (id: String, relevant: String, yes: String, percent: String), style: Int) -> String {
         var parts: [String] = []
+        if row.relevant == "N/A" || row.relevant == "-" {
+            // Not applicable, printed once ("N/A") in a figures cell, or as a dash.
+            return row.relevant
+        }
         if !row.relevant.isEmpty {
             switch style {
             case 1: parts.append("\(row.yes) of \(row.relevant)")
