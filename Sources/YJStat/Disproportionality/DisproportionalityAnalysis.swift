@@ -216,6 +216,7 @@ public enum DisproportionalityAnalysis {
             let published = HolmAdjustment.adjust(rows.map { $0.status == .suppressed ? .nan : $0.pValue })
             for i in rows.indices { rows[i].pAdjusted = published[i] }
             holmCount = published.filter { !$0.isNaN }.count
+            if !table.strataColumns.isEmpty { hideStratifiedFigures(&rows, table: table, threshold: k, reference: reference) }
         }
 
         var methods = [
@@ -317,6 +318,31 @@ public enum DisproportionalityAnalysis {
             rows[i].mhOddsRatioUpper = mh.oddsRatio.upper
             rows[i].cmhPValue = mh.cmhPValue
             rows[i].breslowDayPValue = mh.breslowDayPValue
+        }
+    }
+
+    /// Under suppression, hides a row's figures adjusted over strata when any stratum count they
+    /// are built from (the group's or the reference's count or base at that stage, in any
+    /// stratum) is from 1 to k − 1: stratum counts are not published, and a Mantel–Haenszel ratio
+    /// or test set beside the published crude counts could give such a count back.
+    static func hideStratifiedFigures(_ rows: inout [DisproportionalityRow], table: CountsTable, threshold k: Int,
+                                      reference: ReferenceChoice) {
+        let known = table.knownGroups
+        func protected(_ v: Int?) -> Bool { v.map { $0 >= 1 && $0 < k } ?? false }
+        for i in rows.indices where !rows[i].isReference {
+            let row = rows[i]
+            let groups: [String]
+            switch reference {
+            case .group(let r): groups = [row.group, r]
+            case .rest: groups = known
+            }
+            let exposed = table.strata.contains { stratum in
+                groups.contains { g in
+                    protected(table.count(group: g, stage: row.stage, stratum: stratum))
+                        || protected(table.count(group: g, stage: row.baseStage, stratum: stratum))
+                }
+            }
+            if exposed { rows[i].hideStratifiedFigures() }
         }
     }
 

@@ -212,6 +212,18 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
         if had, !partlyHidden.contains("unknown bounds") { partlyHidden.append("unknown bounds") }
     }
 
+    /// Hides the figures adjusted over strata (Mantel–Haenszel ratios, CMH and Breslow–Day, the
+    /// stratum RRIs): they are built from stratum counts, which are not published, so with the
+    /// crude counts one of them could be worked back from these figures.
+    mutating func hideStratifiedFigures() {
+        let nan = Double.nan
+        mhRiskRatio = nan; mhRiskRatioLower = nan; mhRiskRatioUpper = nan
+        mhOddsRatio = nan; mhOddsRatioLower = nan; mhOddsRatioUpper = nan
+        cmhPValue = nan; breslowDayStatistic = nan; breslowDayPValue = nan; breslowDayDegreesOfFreedom = nil
+        stratumRiskRatios = []; stratumLabels = []; sparseStrata = false
+        if !partlyHidden.contains("adjusted figures") { partlyHidden.append("adjusted figures") }
+    }
+
     /// What the `suppressed` column says: ``suppression``, or for a row whose main figures are
     /// published, which of its other figures are hidden ("derived: shares, unknown bounds").
     public var suppressionText: String {

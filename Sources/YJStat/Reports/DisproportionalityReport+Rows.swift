@@ -51,13 +51,14 @@ extension DisproportionalityRow {
                       ("depends_on_unknown", .bool(dependsOnUnknown))]
         }
         if strata {
-            cells += [("mh_rr", num(mhRiskRatio)), ("mh_rr_lower", num(mhRiskRatioLower)),
-                      ("mh_rr_upper", num(mhRiskRatioUpper)), ("mh_rr_method", .text(RatioIntervalMethod.mantelHaenszelGreenlandRobins.rawValue)),
-                      ("mh_or", num(mhOddsRatio)), ("mh_or_lower", num(mhOddsRatioLower)),
-                      ("mh_or_upper", num(mhOddsRatioUpper)), ("mh_or_method", .text(RatioIntervalMethod.mantelHaenszelRobinsBreslowGreenland.rawValue)),
-                      ("cmh_p", num(cmhPValue)),
-                      ("breslow_day_statistic", num(breslowDayStatistic)), ("breslow_day_df", int(breslowDayDegreesOfFreedom)),
-                      ("breslow_day_p", num(breslowDayPValue)), ("sparse_strata", .bool(sparseStrata)),
+            let a = "adjusted figures"
+            cells += [("mh_rr", num(mhRiskRatio, a)), ("mh_rr_lower", num(mhRiskRatioLower, a)),
+                      ("mh_rr_upper", num(mhRiskRatioUpper, a)), ("mh_rr_method", .text(RatioIntervalMethod.mantelHaenszelGreenlandRobins.rawValue)),
+                      ("mh_or", num(mhOddsRatio, a)), ("mh_or_lower", num(mhOddsRatioLower, a)),
+                      ("mh_or_upper", num(mhOddsRatioUpper, a)), ("mh_or_method", .text(RatioIntervalMethod.mantelHaenszelRobinsBreslowGreenland.rawValue)),
+                      ("cmh_p", num(cmhPValue, a)),
+                      ("breslow_day_statistic", num(breslowDayStatistic, a)), ("breslow_day_df", (partlyHidden.contains(a) ? .suppressed : int(breslowDayDegreesOfFreedom))),
+                      ("breslow_day_p", num(breslowDayPValue, a)), ("sparse_strata", .bool(sparseStrata)),
                       ("uninformative_strata", .text(uninformativeStrata.joined(separator: "; ")))]
         }
         cells.append(("suppressed", .text(suppressionText)))

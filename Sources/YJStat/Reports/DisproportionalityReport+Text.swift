@@ -68,7 +68,8 @@ extension DisproportionalityReport {
             var cells: [String] = [row.stage, row.group, count, baseText, rate, rri, interval, excess, notes.joined(separator: ", ")]
             if !strata.isEmpty {
                 let adjusted = row.mhRiskRatio.isFinite
-                    ? "\(Self.ratio(row.mhRiskRatio)) (\(Self.cell(row.mhRiskRatioLower))–\(Self.cell(row.mhRiskRatioUpper)))" : ""
+                    ? "\(Self.ratio(row.mhRiskRatio)) (\(Self.cell(row.mhRiskRatioLower))–\(Self.cell(row.mhRiskRatioUpper)))"
+                    : (row.partlyHidden.contains("adjusted figures") ? "*" : "")
                 cells.insert(adjusted, at: 7)
             }
             if base == .previous {
@@ -194,6 +195,11 @@ extension DisproportionalityReport {
             }
             if row.sparseStrata { line += " Some strata are sparse (an expected count under 5): treat the p-values with caution." }
             out += line + "\n"
+        }
+        let hidden = rows.filter { $0.suppression.isEmpty && $0.partlyHidden.contains("adjusted figures") }
+        if !hidden.isEmpty, let disclosure {
+            out += TextWrap.wrap("Adjusted figures hidden for disclosure control (a stratum count under \(disclosure.threshold) is behind them): "
+                                 + hidden.map { "\($0.group) at \($0.stage)" }.joined(separator: "; ") + ".", first: "  ", rest: "    ")
         }
         return out
     }
