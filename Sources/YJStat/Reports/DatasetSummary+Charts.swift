@@ -18,15 +18,11 @@ extension DatasetSummary {
                 + (sampled
                     ? "Whiskers: \(NumberFormatting.fixed(summary.representation.confidence * 100, 0))% interval with sampling and rounding, taking \(summary.representation.childrenTotal ?? 0) children; rounding range where the percentage does not fit that number."
                     : "Whiskers: the range that rounding of the printed percentages allows (the number of children is not printed).")
-            let ratios = entries.map(\.representation)
-            guard let chart = try? IntervalBarChartSVG(
+            guard let svg = try? RepresentationChartSVG.render(
                 labels: entries.map { "\($0.category) (\($0.comparator == .national ? "national" : "local"))" },
-                estimates: ratios.map(\.ratio),
-                lower: ratios.map { ($0.ratioSampling ?? $0.ratioRounding).lowerBound },
-                upper: ratios.map { ($0.ratioSampling ?? $0.ratioRounding).upperBound },
-                reference: 1, title: "\(summary.name): representation ratios", caption: caption,
-                valueStyle: .number, scale: .logarithmic, valueLabel: "Ratio to comparator (log scale)") else { continue }
-            charts.append(("representation-\(summary.service).svg", chart.render()))
+                representations: entries.map(\.representation), title: "\(summary.name): representation ratios",
+                caption: caption) else { continue }
+            charts.append(("representation-\(summary.service).svg", svg))
         }
         let minority = services.compactMap { summary -> (String, Representation)? in
             summary.representation.entries.first { $0.category == ServiceRepresentation.minorityEthnicCategory && $0.comparator == .national }

@@ -22,6 +22,7 @@ enum RepresentationCommand: Subcommand {
             "yjstat representation --service-percent 87 --comparator-percent 26",
             "yjstat representation --service-percent 20 --comparator-percent 12 --total 45 --comparator-total 1800",
             "yjstat representation --demographics Datasets/demographics.csv --format csv",
+            "yjstat representation --demographics Datasets/demographics.csv --svg out/representation.svg",
         ],
         options: [
             .value("service-percent", "s", help: "The service's printed percentage (whole number)."),
@@ -30,6 +31,7 @@ enum RepresentationCommand: Subcommand {
             .value("comparator-total", "m", help: "Number of children behind the comparator percentage."),
             .value("demographics", "file", help: "CSV of printed percentages, one comparison per line."),
             .value("confidence", "c", help: "Two-sided confidence level in (0, 1).", default: "0.95"),
+            .value("svg", "file", help: "Also draw the representation ratios with their intervals (log scale, parity marked) to this SVG file."),
         ] + CommonOptions.formatAndOutput)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
@@ -69,6 +71,13 @@ enum RepresentationCommand: Subcommand {
                 }
                 return text
             }
+            try writeChart(arguments, output: output, inputs: [url],
+                           labels: table.entries.map { entry in
+                               let subject = ["service", "category"].compactMap { entry.labels[$0] }.filter { !$0.isEmpty }
+                               let comparator = entry.labels["comparator"].flatMap { $0.isEmpty ? nil : $0.replacingOccurrences(of: "_", with: " ") }
+                               return (subject.isEmpty ? "line \(entry.line)" : subject.joined(separator: " ")) + (comparator.map { " (\($0))" } ?? "")
+                           },
+                           representations: table.entries.map(\.representation), title: "Representation ratios: \(url.lastPathComponent)")
             // A row left out is never silent, whatever the format: each is named on standard error
             // and the exit code is 1 (a data-quality finding).
             for line in table.skippedLines {
@@ -92,6 +101,25 @@ enum RepresentationCommand: Subcommand {
             throw UsageError("\(flag) \(error.message)")
         }
         try output.write(rows: [representation.resultRow()]) { representation.sentence() + "\n" }
+        try writeChart(arguments, output: output, inputs: [], labels: ["service against comparator"],
+                       representations: [representation], title: "Representation ratio")
         return .success
+    }
+
+    /// Writes `--svg FILE` (atomically, never over an input or the `--output` file) when given.
+    static func writeChart(_ arguments: ParsedArguments, output: CommandOutput, inputs: [URL], labels: [String],
+                           representations: [Representation], title: String) throws {
+        guard let path = arguments.string("svg") else { return }
+        let url = URL(fileURLWithPath: path)
+        if let destination = output.destination, destination.standardizedFileURL == url.standardizedFileURL {
+            throw UsageError("--svg and --output name the same file")
+        }
+        let svg: String
+        do {
+            svg = try RepresentationChartSVG.render(labels: labels, representations: representations, title: title)
+        } catch let error as InvalidArgumentError {
+            throw UsageError("--svg: no chart can be drawn: \(error.message)")
+        }
+        try AtomicFileWriter.write(svg, to: url, protecting: inputs)
     }
 }
