@@ -7,8 +7,9 @@ extension DatasetSummary {
         var charts: [(name: String, svg: String)] = []
         for funnel in keyQuestionFunnels {
             guard let plot = funnel.plot else { continue }
-            let chart = FunnelChartSVG(plot: plot, title: "\(funnel.domainName): key-question results (flags by exact binomial tails)",
+            var chart = FunnelChartSVG(plot: plot, title: "\(funnel.domainName): key-question results (flags by exact binomial tails)",
                                        xLabel: "Relevant cases", yLabel: "Yes (%)")
+            chart.unitName = ("key-question result", "key-question results")
             charts.append(("funnel-domain-\(funnel.domainID).svg", chart.render()))
         }
         for summary in services where !summary.representation.entries.isEmpty {

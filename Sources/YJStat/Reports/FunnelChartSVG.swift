@@ -24,6 +24,9 @@ public struct FunnelChartSVG: Sendable {
     public var height: Double = 620
     /// Label every service when there are at most this many; otherwise only flagged ones.
     public var maximumLabels = 25
+    /// What one point is, singular and plural, for the caption ("24 key-question results", not
+    /// "24 services"); services by default.
+    public var unitName = (singular: "service", plural: "services")
 
     /// Colours (Okabe–Ito, safe for colour-blind readers) for points within, outside 95% and outside 99.8%.
     static let colours = (within: "#56718f", outside95: "#e69f00", outside998: "#c0392b", limit95: "#7f8c9a",
@@ -74,10 +77,10 @@ public struct FunnelChartSVG: Sendable {
             candidates = points
         } else if outside95 <= maximumLabels {
             candidates = points.filter { $0.flag.isOutside95 }
-            placement.note = "With \(points.count) services, only those outside the 95% limits are labelled."
+            placement.note = "With \(points.count) \(unitName.plural), only those outside the 95% limits are labelled."
         } else {
             candidates = points.filter { $0.flag.isOutside998 }
-            placement.note = "With \(points.count) services, only those outside the 99.8% limits are labelled."
+            placement.note = "With \(points.count) \(unitName.plural), only those outside the 99.8% limits are labelled."
         }
         candidates.sort { abs($0.z) > abs($1.z) }
         if candidates.count > maximumLabels { candidates = Array(candidates.prefix(maximumLabels)) }
@@ -85,7 +88,7 @@ public struct FunnelChartSVG: Sendable {
         // Caption text (needed to size the bottom block); the omitted-label count is filled in after placement.
         let targetText = valueStyle.format(plot.target, decimals: plot.measure.isBinomial || plot.measure == .ratio ? 3 : 1)
         let total = points.reduce(0.0) { $0 + $1.denominator }
-        var summary = "Target \(targetText) (\(plot.targetIsPooled ? "pooled" : "given")); \(points.count) services, "
+        var summary = "Target \(targetText) (\(plot.targetIsPooled ? "pooled" : "given")); \(points.count) \(points.count == 1 ? unitName.singular : unitName.plural), "
             + "\(plot.measure == .ratio ? "expected counts" : "denominators") summing to \(ChartValueStyle.number.format(total, decimals: 0)). "
             + "Outside the 95% limits: \(outside95) (\(outside998) of them outside the 99.8% limits)."
         if let note = placement.note { summary += " " + note }
@@ -135,6 +138,8 @@ public struct FunnelChartSVG: Sendable {
         // Target and limits.
         svg.line(x1: left, y1: y(plot.target), x2: right, y2: y(plot.target), stroke: Self.colours.target,
                  width: 1.5, className: "target")
+        svg.text("target \(targetText)", x: right - 4, y: y(plot.target) - 5, size: 11, anchor: "end", fill: Self.colours.target,
+                 className: "target-label")
         let curve = plot.limitCurve(from: xTicks.upper / 600, to: xTicks.upper, count: 320)
         let paths: [(String, KeyPath<FunnelLimits, Double>, String, String?)] = [
             ("limit limit-998 lower", \.lower998, Self.colours.limit998, nil),

@@ -45,6 +45,21 @@ struct FunnelChartSVGTests {
         }
     }
 
+    /// Issue 18, item 4: the caption counts what the points are ("24 key-question results", not
+    /// "24 services"), and the target line carries its value as a label.
+    @Test func captionCountsThePointsByWhatTheyAreAndTheTargetIsLabelled() throws {
+        let plot = try FunnelPlot(units: Self.units(24), measure: .proportion)
+        var chart = FunnelChartSVG(plot: plot, title: "t")
+        let plain = try parseSVG(chart.render()).filter { $0.name == "text" }.map(\.text).joined(separator: " ")
+        #expect(plain.contains("24 services,"))
+        chart.unitName = ("key-question result", "key-question results")
+        let elements = try parseSVG(chart.render())
+        let text = elements.filter { $0.name == "text" }.map(\.text).joined(separator: " ")
+        #expect(text.contains("24 key-question results,") && !text.contains("24 services"))
+        let label = try #require(elements.first { $0.name == "text" && $0.classes.contains("target-label") })
+        #expect(label.text == "target " + ChartValueStyle.percent.format(plot.target, decimals: 3))
+    }
+
     @Test func labelsEveryServiceWhenFewAndOnlyFlaggedOnesWhenMany() throws {
         let few = try FunnelPlot(units: Self.units(3), measure: .proportion)
         #expect(Set(FunnelChartSVG(plot: few, title: "t").labelledServices()) == Set(few.points.map(\.service)))
