@@ -228,11 +228,8 @@ extension BoardPack {
             let c = item.comparison
             return BoardTable.Row(
                 cells: [labels.label(item.stage).capitalizedFirst, labels.label(item.group), ratioCell(item.local),
-                        c.map { Self.ratioText($0.national.estimate) } ?? "–",
-                        c.map { Self.ratioText($0.ratio.estimate) } ?? "not compared",
-                        c.map { Self.ratioText($0.ratio.lower) } ?? "–", c.map { Self.ratioText($0.ratio.upper) } ?? "–",
-                        c.map { DisproportionalityReport.pText($0.pValue) } ?? "–",
-                        item.reason ?? ((c?.pValue ?? 1) < 1 - report.confidence ? "differs beyond chance" : "within chance")],
+                        c.map { Self.ratioText($0.national.estimate) } ?? "–"]
+                    + comparisonCells(c, missing: "not compared", reason: item.reason),
                 group: item.group, stage: item.stage, marks: marks(item.local))
         }
         return BoardSection(
@@ -244,6 +241,15 @@ extension BoardPack {
             charts: [ratioChart(national.map { ($0.group, $0.stage, $0.local, $0.comparison, $0.reason) },
                                 title: "Local RRI ÷ national RRI",
                                 caption: "ratio of RRIs, log scale (1 = the same disparity as nationally; right of the line = larger locally)")])
+    }
+
+    /// The cells of a ratio of RRIs (estimate, lower, upper, p, note), or `missing` and dashes
+    /// with the reason when it was not computed.
+    func comparisonCells(_ c: RelativeRateIndexComparison?, missing: String, reason: String?) -> [String] {
+        [c.map { Self.ratioText($0.ratio.estimate) } ?? missing,
+         c.map { Self.ratioText($0.ratio.lower) } ?? "–", c.map { Self.ratioText($0.ratio.upper) } ?? "–",
+         c.map { DisproportionalityReport.pText($0.pValue) } ?? "–",
+         reason ?? ((c?.pValue ?? 1) < 1 - report.confidence ? "differs beyond chance" : "within chance")]
     }
 
     func trendSection() -> BoardSection {
@@ -267,10 +273,7 @@ extension BoardPack {
         let testRows = trend.tests.map { t in
             let c = t.comparison
             return BoardTable.Row(cells: [labels.label(t.stage).capitalizedFirst, labels.label(t.group), ratioCell(t.latest), ratioCell(t.earlier),
-                                          c.map { Self.ratioText($0.ratio.estimate) } ?? "not tested",
-                                          c.map { Self.ratioText($0.ratio.lower) } ?? "–", c.map { Self.ratioText($0.ratio.upper) } ?? "–",
-                                          c.map { DisproportionalityReport.pText($0.pValue) } ?? "–",
-                                          t.reason ?? ((c?.pValue ?? 1) < 1 - report.confidence ? "differs beyond chance" : "within chance")],
+                                         ] + comparisonCells(c, missing: "not tested", reason: t.reason),
                                   group: t.group, stage: t.stage, marks: marks(t.latest))
         }
         return BoardSection(
