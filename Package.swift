@@ -30,9 +30,14 @@ let package = Package(
             exclude: ["Inspection/Frameworks"]
         ),
         .target(name: "ArgumentParsing", path: "Sources/ArgumentParsing"),
+        .target(
+            name: "YJStatCLI",
+            dependencies: ["YJStat", "ArgumentParsing"],
+            path: "Sources/YJStatCLI"
+        ),
         .executableTarget(
             name: "yjstat",
-            dependencies: ["YJStat", "ArgumentParsing"],
+            dependencies: ["YJStatCLI", "YJStat"],
             path: "Sources/yjstat"
         ),
         .executableTarget(name: "notebook-sampling", dependencies: ["YJStat"], path: "Notebooks/notebook-sampling"),

@@ -1,5 +1,6 @@
 import Foundation
 import YJStat
+import YJStatCLI
 
 InputFiles.beginTracking()
 StandardOutput.ignoreBrokenPipeSignal()

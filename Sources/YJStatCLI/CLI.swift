@@ -3,12 +3,14 @@ import Foundation
 import YJStat
 
 /// Dispatches a command line to its subcommand and turns errors into messages and exit codes.
-enum CLI {
+public enum CLI {
     static let program = "yjstat"
     static let version = "0.1.0"
     static let abstract = "Statistics and data-quality checks for youth justice: disproportionality, inspection sampling, ratings."
 
-    static func main(_ words: [String]) -> ExitCode {
+    /// Runs one command line (without the program name) and returns its exit code: 0 success,
+    /// 1 findings or failure, 2 usage or input error. Output goes to standard output and error.
+    public static func main(_ words: [String]) -> ExitCode {
         let commands = CommandRegistry.all
         guard let first = words.first else {
             printError(HelpFormatter.overview(program: program, abstract: abstract, commands: commands.map { $0.spec }, footer: ""))
