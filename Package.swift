@@ -31,8 +31,13 @@ let package = Package(
         ),
         .target(name: "ArgumentParsing", path: "Sources/ArgumentParsing"),
         .target(
+            name: "YJStatSynthetic",
+            dependencies: ["YJStat"],
+            path: "Sources/YJStatSynthetic"
+        ),
+        .target(
             name: "YJStatCLI",
-            dependencies: ["YJStat", "ArgumentParsing"],
+            dependencies: ["YJStat", "YJStatSynthetic", "ArgumentParsing"],
             path: "Sources/YJStatCLI"
         ),
         .executableTarget(
@@ -46,9 +51,14 @@ let package = Package(
         .executableTarget(name: "notebook-comparisons", dependencies: ["YJStat"], path: "Notebooks/notebook-comparisons"),
         .testTarget(
             name: "YJStatTests",
-            dependencies: ["YJStat"],
+            dependencies: ["YJStat", "YJStatSynthetic"],
             path: "Tests/YJStatTests",
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "YJStatSyntheticTests",
+            dependencies: ["YJStatSynthetic", "YJStat"],
+            path: "Tests/YJStatSyntheticTests"
         ),
         .testTarget(
             name: "ArgumentParsingTests",
@@ -57,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["yjstat", "notebook-sampling", "notebook-ratings", "notebook-disproportionality", "notebook-comparisons"],
+            dependencies: ["yjstat", "YJStat", "YJStatSynthetic", "notebook-sampling", "notebook-ratings", "notebook-disproportionality", "notebook-comparisons"],
             path: "Tests/CLITests"
         ),
     ]

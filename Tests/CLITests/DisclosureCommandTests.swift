@@ -1,4 +1,5 @@
 import Foundation
+import YJStat
 import Testing
 
 /// Issue 13 through the binary: `disproportionality --suppress-below` (the only command that

@@ -161,7 +161,7 @@ struct DisproportionalityRecordsTests {
     /// Property: `--records` equals `--counts` on the same numbers, for random tables in which
     /// some population groups have no records at all.
     @Test func recordsEqualsCountsOnRandomTablesWithEmptyGroups() throws {
-        var generator = SyntheticExtract.RandomSource(seed: 1212)  // SplitMix64
+        var generator = SplitMix64(seed: 1212)  // SplitMix64
         let groups = ["White", "Black", "Asian", "Mixed", "Other"]
         for trial in 0..<4 {
             let folder = try temporaryFolder()

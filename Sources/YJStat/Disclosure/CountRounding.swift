@@ -37,7 +37,7 @@ public struct CountRounding: Sendable, Equatable, Codable {
     }
 
     /// Rounds one non-negative count; `random` supplies the draws for random rounding.
-    public func round(_ count: Int, using random: inout SyntheticExtract.RandomSource) -> Int {
+    public func round(_ count: Int, using random: inout SplitMix64) -> Int {
         let remainder = count % base, down = count - remainder
         guard remainder != 0 else { return count }
         switch method {
@@ -60,7 +60,7 @@ extension CountsTable {
     /// order, group by group, stratum by stratum (the order of the random draws). A rounded
     /// count is kept within its base: never above the (rounded) count it is a part of.
     public func rounded(_ rounding: CountRounding, previousBase: Bool) -> CountsTable {
-        var random = SyntheticExtract.RandomSource(seed: rounding.seed)
+        var random = SplitMix64(seed: rounding.seed)
         var result = counts
         for stratum in strata {
             for (index, stage) in stages.enumerated() {

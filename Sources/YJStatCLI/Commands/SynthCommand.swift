@@ -1,6 +1,7 @@
 import ArgumentParsing
 import Foundation
 import YJStat
+import YJStatSynthetic
 
 /// `yjstat synth`: write a made-up case-level extract for tests and benchmarks.
 enum SynthCommand: Subcommand {

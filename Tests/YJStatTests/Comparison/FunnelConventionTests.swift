@@ -83,7 +83,7 @@ struct FunnelConventionTests {
     /// lower line are exactly the low flags, and every high flag lies above the upper line; normal
     /// points are flagged exactly when strictly outside a drawn limit.
     @Test func flagsCrossExactlyWhereTheirConventionSays() throws {
-        var generator = SyntheticExtract.RandomSource(seed: 19)
+        var generator = SplitMix64(seed: 19)
         for trial in 0..<60 {
             let measure: FunnelMeasure = [.proportion, .rate(per: 1000), .ratio][trial % 3]
             var units: [FunnelPlot.Unit] = []

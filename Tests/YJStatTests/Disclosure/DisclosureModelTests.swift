@@ -82,20 +82,20 @@ struct DisclosureModelTests {
 struct CountRoundingTests {
     @Test func conventionalRoundsToTheNearestMultipleHalvesUp() throws {
         let r = try CountRounding(base: 5)
-        var random = SyntheticExtract.RandomSource(seed: 1)
+        var random = SplitMix64(seed: 1)
         #expect((0...12).map { r.round($0, using: &random) } == [0, 0, 0, 5, 5, 5, 5, 5, 10, 10, 10, 10, 10])
     }
 
     @Test func randomRoundingIsUnbiasedAndRepeatable() throws {
         let r = try CountRounding(base: 5, method: .random, seed: 7)
-        var a = SyntheticExtract.RandomSource(seed: 7), b = SyntheticExtract.RandomSource(seed: 7)
+        var a = SplitMix64(seed: 7), b = SplitMix64(seed: 7)
         let first = (0..<2000).map { _ in r.round(3, using: &a) }
         #expect(first == (0..<2000).map { _ in r.round(3, using: &b) })
         #expect(Set(first) == [0, 5])
         let mean = Double(first.reduce(0, +)) / 2000
         // E = 3; the standard error of the mean is sqrt(6)/sqrt(2000) ≈ 0.055, so ±0.25 is > 4 SE.
         #expect(abs(mean - 3) < 0.25)
-        var c = SyntheticExtract.RandomSource(seed: 7)
+        var c = SplitMix64(seed: 7)
         #expect(r.round(10, using: &c) == 10)
     }
 

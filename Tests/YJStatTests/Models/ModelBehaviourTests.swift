@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import YJStat
+import YJStatSynthetic
 
 /// Properties and bad input of LogisticRegression / PoissonRegression that need no oracle:
 /// records-fit equals pattern-fit, reference invariance, and each bad-input case of issue 20.

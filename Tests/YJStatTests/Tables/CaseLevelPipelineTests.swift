@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import YJStat
+import YJStatSynthetic
 
 @Suite("Totals rows, --where ranges, population by year, the counts export")
 struct CaseLevelPipelineTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import YJStat
+import YJStatSynthetic
 
 @Suite("Streaming CSV scanner: counts equal a reference parse")
 struct StreamingCSVScannerTests {

@@ -1,10 +1,10 @@
 import Foundation
 @testable import YJStat
 
-/// A small deterministic generator for test files (SplitMix64 via the library's RandomSource).
+/// A small deterministic generator for test files (the library's ``SplitMix64``).
 struct TestRandom {
-    var source: SyntheticExtract.RandomSource
-    init(_ seed: UInt64) { source = SyntheticExtract.RandomSource(seed: seed) }
+    var source: SplitMix64
+    init(_ seed: UInt64) { source = SplitMix64(seed: seed) }
     mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(source.next() % UInt64(range.count))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import YJStat
+import YJStatSynthetic
 
 @Suite("Per-service counts table from case-level records")
 struct StreamingServiceCountsTests {

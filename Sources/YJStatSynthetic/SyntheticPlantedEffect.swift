@@ -1,4 +1,5 @@
 import Foundation
+import YJStat
 
 /// A known adjusted effect planted in a ``SyntheticExtract``, so that a regression fitted to the
 /// file can be checked against the truth.
@@ -67,7 +68,7 @@ extension SyntheticPlantedEffect.Resolved {
     /// and, for a court or remand record, redraws the stage. A record whose offence text has a
     /// line break is written as an `Other` variant, so it gets no offence effect.
     func apply(ethnicity: Int, sex: Int, age: Int, lineBreak: Bool, stage: inout Int, offence: inout Int,
-               random: inout SyntheticExtract.RandomSource) {
+               random: inout SplitMix64) {
         guard stage == court || stage == remand else { return }
         if ethnicity == group, random.unit() < 0.25 { offence = robbery }
         var eta = SyntheticPlantedEffect.intercept + SyntheticPlantedEffect.agePerYear * Double(age - 15)

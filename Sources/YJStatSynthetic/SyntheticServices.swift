@@ -1,4 +1,5 @@
 import Foundation
+import YJStat
 
 /// The youth justice services of ``SyntheticExtract``: 155 local-authority areas of England and
 /// Wales with an id (lower-case slug) and a display name. Several display names contain a comma

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import YJStat
+@testable import YJStatSynthetic
+import YJStat
 
 @Suite("Synthetic case-level extract")
 struct SyntheticExtractTests {
     @Test func randomSourceIsSplitMix64() {
         // Reference outputs of SplitMix64 for seed 1234567 (Rosetta Code, "Pseudo-random
         // numbers/Splitmix64", from Vigna's splitmix64.c).
-        var random = SyntheticExtract.RandomSource(seed: 1_234_567)
+        var random = SplitMix64(seed: 1_234_567)
         let expected: [UInt64] = [6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423,
                                   4_593_380_528_125_082_431, 16_408_922_859_458_223_821]
         #expect((0..<5).map { _ in random.next() } == expected)

@@ -1,4 +1,5 @@
 import Foundation
+import YJStat
 
 #if canImport(Glibc)
 import Glibc
@@ -25,7 +26,7 @@ import Darwin
 /// - `offence`: a category; a few contain a comma or doubled quotes, and about one row in five
 ///   thousand has a line break inside the quoted text, so a parser meets every RFC 4180 case.
 ///
-/// The same `seed` always gives the same bytes (``RandomSource`` is SplitMix64, Steele, Lea &
+/// The same `seed` always gives the same bytes (the library's ``SplitMix64``, Steele, Lea &
 /// Flood 2014), on every platform. The numbers are invented and describe no real service.
 public struct SyntheticExtract: Sendable {
     /// How lines end.
@@ -139,7 +140,7 @@ public struct SyntheticExtract: Sendable {
     /// Generates the extract, handing it over in chunks of about 1 MiB.
     public func write(_ sink: ([UInt8]) -> Void) {
         let model = Model.shared
-        var random = RandomSource(seed: seed)
+        var random = SplitMix64(seed: seed)
         let newline: [UInt8] = lineEnding == .crlf ? [13, 10] : [10]
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20 + 4096)
@@ -154,28 +155,6 @@ public struct SyntheticExtract: Sendable {
             }
         }
         if !buffer.isEmpty { sink(buffer) }
-    }
-
-    /// SplitMix64 (Steele, Lea & Flood, "Fast splittable pseudorandom number generators",
-    /// OOPSLA 2014): a 64-bit counter advanced by the golden-ratio increment and scrambled by
-    /// two xor-shift-multiply rounds. Deterministic and platform independent.
-    public struct RandomSource: RandomNumberGenerator, Sendable {
-        private var state: UInt64
-
-        /// Creates a generator from a seed.
-        public init(seed: UInt64) { state = seed }
-
-        /// The next 64 random bits.
-        public mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        /// A uniform number in [0, 1) with 53 random bits.
-        public mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
     }
 
     /// The fixed distributions, with every field's bytes prepared once.
@@ -207,7 +186,7 @@ public struct SyntheticExtract: Sendable {
             let names = SyntheticServices.names
             // Service sizes and diversity come from a fixed generator, not the caller's seed, so
             // every extract describes the same invented country.
-            var fixed = RandomSource(seed: 0x5EED_0F_5E41_1CE5)
+            var fixed = SplitMix64(seed: 0x5EED_0F_5E41_1CE5)
             var sizes: [Double] = []
             var diversity: [Double] = []
             for index in names.indices {
@@ -263,7 +242,7 @@ public struct SyntheticExtract: Sendable {
         }
 
         @inline(__always)
-        static func pick(_ cumulative: [Double], _ random: inout RandomSource) -> Int {
+        static func pick(_ cumulative: [Double], _ random: inout SplitMix64) -> Int {
             let u = random.unit()
             var low = 0, high = cumulative.count - 1
             while low < high {
@@ -273,7 +252,7 @@ public struct SyntheticExtract: Sendable {
             return low
         }
 
-        func appendRow(number: Int, random: inout RandomSource, newline: [UInt8],
+        func appendRow(number: Int, random: inout SplitMix64, newline: [UInt8],
                        planted: SyntheticPlantedEffect.Resolved? = nil, to out: inout [UInt8]) {
             let comma = UInt8(ascii: ",")
             let service = Model.pick(serviceCumulative, &random)
