@@ -45,10 +45,11 @@ let package = Package(
             dependencies: ["YJStatCLI", "YJStat"],
             path: "Sources/yjstat"
         ),
-        .executableTarget(name: "notebook-sampling", dependencies: ["YJStat"], path: "Notebooks/notebook-sampling"),
-        .executableTarget(name: "notebook-ratings", dependencies: ["YJStat"], path: "Notebooks/notebook-ratings"),
-        .executableTarget(name: "notebook-disproportionality", dependencies: ["YJStat"], path: "Notebooks/notebook-disproportionality"),
-        .executableTarget(name: "notebook-comparisons", dependencies: ["YJStat"], path: "Notebooks/notebook-comparisons"),
+        .target(name: "NotebookSupport", dependencies: ["YJStat", "ArgumentParsing"], path: "Notebooks/NotebookSupport"),
+        .executableTarget(name: "notebook-sampling", dependencies: ["YJStat", "NotebookSupport"], path: "Notebooks/notebook-sampling"),
+        .executableTarget(name: "notebook-ratings", dependencies: ["YJStat", "NotebookSupport"], path: "Notebooks/notebook-ratings"),
+        .executableTarget(name: "notebook-disproportionality", dependencies: ["YJStat", "NotebookSupport"], path: "Notebooks/notebook-disproportionality"),
+        .executableTarget(name: "notebook-comparisons", dependencies: ["YJStat", "NotebookSupport"], path: "Notebooks/notebook-comparisons"),
         .testTarget(
             name: "YJStatTests",
             dependencies: ["YJStat", "YJStatSynthetic"],
@@ -59,6 +60,11 @@ let package = Package(
             name: "YJStatSyntheticTests",
             dependencies: ["YJStatSynthetic", "YJStat"],
             path: "Tests/YJStatSyntheticTests"
+        ),
+        .testTarget(
+            name: "NotebookSupportTests",
+            dependencies: ["NotebookSupport", "YJStat"],
+            path: "Tests/NotebookSupportTests"
         ),
         .testTarget(
             name: "ArgumentParsingTests",

@@ -50,9 +50,10 @@ public enum HelpFormatter {
         return out
     }
 
-    /// The one-line usage synopsis.
+    /// The one-line usage synopsis (`program name …`, or `program …` for a command whose name
+    /// is empty, such as a stand-alone executable).
     public static func usage(for spec: CommandSpec) -> String {
-        var parts = ["\(spec.program) \(spec.name)"]
+        var parts = [[spec.program, spec.name].filter { !$0.isEmpty }.joined(separator: " ")]
         for positional in spec.positionals {
             var text = "<\(positional.name)>" + (positional.isVariadic ? " ..." : "")
             if !positional.isRequired { text = "[\(text)]" }

@@ -106,4 +106,18 @@ struct NotebookTests {
         #expect(result.stderr.contains("notebook-ratings: error: /nonexistent/yjstat: no such dataset folder"))
         #expect(!FileManager.default.fileExists(atPath: folder.path))
     }
+
+    @Test func aNotebookTakesHelpAndReportsAMisspeltOptionWithExitTwo() throws {
+        let binary = try yjstatBinary().deletingLastPathComponent().appendingPathComponent("notebook-sampling")
+        let help = try runProgram(binary, ["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("OVERVIEW: How inspection samples are sized"))
+        #expect(help.stdout.contains("USAGE: notebook-sampling [<OUTPUT_FOLDER>] [--datasets <DIR>]"))
+        let folder = try temporaryFolder().appendingPathComponent("never")
+        let wrong = try runProgram(binary, [folder.path, "--dataset", "Datasets"])
+        #expect(wrong.status == 2)
+        #expect(wrong.stdout.isEmpty)
+        #expect(wrong.stderr.hasPrefix("notebook-sampling: error: unknown option '--dataset' (did you mean '--datasets'?)\nUsage: notebook-sampling"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
 }

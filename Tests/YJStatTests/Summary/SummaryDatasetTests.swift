@@ -162,17 +162,4 @@ struct SummaryDatasetTests {
         #expect(DatasetLocator.bundledDatasets(currentDirectory: elsewhere, executable: executable)?.standardizedFileURL.path == Self.bundled.path)
         #expect(DatasetLocator.bundledDatasets(currentDirectory: elsewhere, executable: elsewhere.appendingPathComponent("yjstat")) == nil)
     }
-
-    @Test func notebookArgumentsTakeAnOutputFolderAndDatasets() throws {
-        let root = Self.bundled.deletingLastPathComponent()
-        let defaults = try NotebookArguments.parse([], name: "notebook-x", currentDirectory: root, executable: nil)
-        #expect(defaults.outputFolder.path == root.appendingPathComponent("out/notebook-x").path)
-        #expect(defaults.datasets.path == Self.bundled.path)
-        let given = try NotebookArguments.parse(["elsewhere", "--datasets", "Datasets"], name: "notebook-x", currentDirectory: root, executable: nil)
-        #expect(given.outputFolder.path == root.appendingPathComponent("elsewhere").path)
-        #expect(given.datasets.path == Self.bundled.path)
-        #expect(throws: InputError.self) { try NotebookArguments.parse(["--verbose"], name: "notebook-x", currentDirectory: root, executable: nil) }
-        #expect(throws: InputError.self) { try NotebookArguments.parse(["a", "b"], name: "notebook-x", currentDirectory: root, executable: nil) }
-        #expect(throws: InputError.self) { try NotebookArguments.parse(["--datasets"], name: "notebook-x", currentDirectory: root, executable: nil) }
-    }
 }
