@@ -79,30 +79,9 @@ public struct Binomial: Sendable, Equatable, Codable {
         let p = probability
         let odds = p / (1 - p)
         let mode = min(saturatingInt((n + 1) * p), trials)
-        if k < mode {
-            // Downward from k: P(i−1)/P(i) = i(1−p) / ((n−i+1)p).
-            let lower = DiscreteTailSum.sum(
-                logFirst: extendedLogPMF(k),
-                steps: k,
-                ratio: { j in
-                    let i = Double(k - j)
-                    return i / ((n - i + 1) * odds)
-                },
-                logTerm: { j in extendedLogPMF(k - j) }
-            )
-            return DiscreteTails(lowerTail: lower)
-        }
-        // Upward from k+1: P(i+1)/P(i) = (n−i)p / ((i+1)(1−p)).
-        let start = k + 1
-        let upper = DiscreteTailSum.sum(
-            logFirst: extendedLogPMF(start),
-            steps: trials - start,
-            ratio: { j in
-                let i = Double(start + j)
-                return (n - i) * odds / (i + 1)
-            },
-            logTerm: { j in extendedLogPMF(start + j) }
-        )
-        return DiscreteTails(upperTail: upper)
+        return DiscreteTails.summingTheSmallerTail(
+            at: k, mode: mode, support: 0...trials, logPMF: extendedLogPMF,
+            downwardRatio: { i in i / ((n - i + 1) * odds) },  // P(i−1)/P(i) = i(1−p) / ((n−i+1)p)
+            upwardRatio: { i in (n - i) * odds / (i + 1) })     // P(i+1)/P(i) = (n−i)p / ((i+1)(1−p))
     }
 }

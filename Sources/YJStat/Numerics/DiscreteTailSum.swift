@@ -86,6 +86,45 @@ struct DiscreteTails {
             lower: 1 - tail.probability, upper: tail.probability,
             logLower: logOneMinusExp(tail.logProbability), logUpper: tail.logProbability)
     }
+
+    /// Both tails at `k` of a unimodal distribution on `support`, summing the tail that does not
+    /// hold the mode (``DiscreteTailSum``) and taking the other as its complement: below the mode,
+    /// P(X ≤ k) downward from k; otherwise P(X > k) upward from k + 1. The caller has handled k
+    /// outside `support.lowerBound ..< support.upperBound`.
+    ///
+    /// - Parameters:
+    ///   - k: The query point.
+    ///   - mode: A mode of the distribution, inside `support`.
+    ///   - support: The support (the upper bound may be `Int.max` for an unbounded one).
+    ///   - logPMF: log P(X = i) in double-double.
+    ///   - downwardRatio: P(X = i − 1) / P(X = i) as a function of i.
+    ///   - upwardRatio: P(X = i + 1) / P(X = i) as a function of i.
+    ///
+    /// Complexity: O(number of terms that matter), about 10√(variance) near the mode.
+    static func summingTheSmallerTail(
+        at k: Int, mode: Int, support: ClosedRange<Int>,
+        logPMF: (Int) -> DoubleDouble,
+        downwardRatio: (Double) -> Double,
+        upwardRatio: (Double) -> Double
+    ) -> DiscreteTails {
+        if k < mode {
+            let lower = DiscreteTailSum.sum(
+                logFirst: logPMF(k),
+                steps: k - support.lowerBound,
+                ratio: { j in downwardRatio(Double(k - j)) },
+                logTerm: { j in logPMF(k - j) }
+            )
+            return DiscreteTails(lowerTail: lower)
+        }
+        let start = k + 1
+        let upper = DiscreteTailSum.sum(
+            logFirst: logPMF(start),
+            steps: support.upperBound - start,
+            ratio: { j in upwardRatio(Double(start) + Double(j)) },
+            logTerm: { j in logPMF(start + j) }
+        )
+        return DiscreteTails(upperTail: upper)
+    }
 }
 
 /// Converts a non-negative Double to Int, saturating at Int.max (no trap for huge values).

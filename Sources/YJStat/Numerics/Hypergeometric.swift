@@ -143,30 +143,11 @@ public struct Hypergeometric: Sendable, Equatable, Codable {
         let failuresLeft = bigN - bigK - n
         let modeValue = ((n + 1) * (bigK + 1) / (bigN + 2)).rounded(.down)
         let mode = min(max(saturatingInt(modeValue), support.lowerBound), support.upperBound)
-        if k < mode {
-            // Downward from k: P(i−1)/P(i) = i(N−K−n+i) / ((K−i+1)(n−i+1)).
-            let lower = DiscreteTailSum.sum(
-                logFirst: extendedLogPMF(k),
-                steps: k - support.lowerBound,
-                ratio: { j in
-                    let i = Double(k - j)
-                    return i * (failuresLeft + i) / ((bigK - i + 1) * (n - i + 1))
-                },
-                logTerm: { j in extendedLogPMF(k - j) }
-            )
-            return DiscreteTails(lowerTail: lower)
-        }
-        // Upward from k+1: P(i+1)/P(i) = (K−i)(n−i) / ((i+1)(N−K−n+i+1)).
-        let start = k + 1
-        let upper = DiscreteTailSum.sum(
-            logFirst: extendedLogPMF(start),
-            steps: support.upperBound - start,
-            ratio: { j in
-                let i = Double(start + j)
-                return (bigK - i) * (n - i) / ((i + 1) * (failuresLeft + i + 1))
-            },
-            logTerm: { j in extendedLogPMF(start + j) }
-        )
-        return DiscreteTails(upperTail: upper)
+        return DiscreteTails.summingTheSmallerTail(
+            at: k, mode: mode, support: support, logPMF: extendedLogPMF,
+            // P(i−1)/P(i) = i(N−K−n+i) / ((K−i+1)(n−i+1))
+            downwardRatio: { i in i * (failuresLeft + i) / ((bigK - i + 1) * (n - i + 1)) },
+            // P(i+1)/P(i) = (K−i)(n−i) / ((i+1)(N−K−n+i+1))
+            upwardRatio: { i in (bigK - i) * (n - i) / ((i + 1) * (failuresLeft + i + 1)) })
     }
 }

@@ -59,24 +59,9 @@ public struct Poisson: Sendable, Equatable, Codable {
         if mean == 0 || k == Int.max { return .aboveSupport }
         let lambda = mean
         let mode = saturatingInt(lambda)
-        if k < mode {
-            // Downward from k: P(i−1)/P(i) = i/λ.
-            let lower = DiscreteTailSum.sum(
-                logFirst: extendedLogPMF(k),
-                steps: k,
-                ratio: { j in Double(k - j) / lambda },
-                logTerm: { j in extendedLogPMF(k - j) }
-            )
-            return DiscreteTails(lowerTail: lower)
-        }
-        // Upward from k+1: P(i+1)/P(i) = λ/(i+1).
-        let start = k + 1
-        let upper = DiscreteTailSum.sum(
-            logFirst: extendedLogPMF(start),
-            steps: Int.max - start,
-            ratio: { j in lambda / (Double(start) + Double(j) + 1) },
-            logTerm: { j in extendedLogPMF(start + j) }
-        )
-        return DiscreteTails(upperTail: upper)
+        return DiscreteTails.summingTheSmallerTail(
+            at: k, mode: mode, support: 0...Int.max, logPMF: extendedLogPMF,
+            downwardRatio: { i in i / lambda },      // P(i−1)/P(i) = i/λ
+            upwardRatio: { i in lambda / (i + 1) })  // P(i+1)/P(i) = λ/(i+1)
     }
 }
