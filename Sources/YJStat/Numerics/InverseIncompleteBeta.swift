@@ -86,16 +86,9 @@ extension SpecialFunctions {
         for _ in 0..<400 {
             if point.x.high == 0 { return 0 }
             if point.y.high == 0 { return 1 }
+            // u = logit x: d log I/du = xᵃ(1−x)ᵇ/(B(a,b) I); the upper tail has the opposite sign.
             let tails = IncompleteBetaTails(a: a, b: b, x: point.x, y: point.y)
-            let logTail = solveUpper ? tails.logUpper : tails.logLower
-            let tail = solveUpper ? tails.upper : tails.lower
-            // d log I/du = xᵃ(1−x)ᵇ/(B(a,b) I); the upper tail has the opposite sign.
-            var slope = Foundation.exp(tails.logPrefactor - logTail)
-            if solveUpper { slope = -slope }
-            let residual = logResidual(tail: tail, logTail: logTail, target: targetValue, logTarget: target)
-            var step = -residual / slope
-            guard step.isFinite else { break }
-            step = min(max(step, -50), 50)
+            guard let step = logTailNewtonStep(tails, solveUpper: solveUpper, target: targetValue, logTarget: target) else { break }
             point.move(by: step)
             if finalStep { break }
             if abs(step) < 1e-9 { finalStep = true }
@@ -131,15 +124,5 @@ extension SpecialFunctions {
         }
         if !u.isFinite { u = 0 }
         return min(max(u, -700), 700)
-    }
-
-    /// log(tail/target), formed as the logarithm of a ratio near 1 while both are normal numbers:
-    /// the difference of two logarithms near −230 (p = 1e-100) could resolve it only to
-    /// ulp(230) ≈ 3e-14, which would limit the quantile to that relative accuracy.
-    static func logResidual(tail: Double, logTail: Double, target: Double, logTarget: Double) -> Double {
-        if tail >= 1e-300, target >= 1e-300, tail.isFinite {
-            return Foundation.log(tail / target)
-        }
-        return logTail - logTarget
     }
 }

@@ -40,16 +40,9 @@ extension SpecialFunctions {
         var finalStep = false
         for _ in 0..<400 {
             if x == 0 || !x.isFinite { return x }
+            // u = log x: d log P / du = xᵃe⁻ˣ/(Γ(a) P); the upper tail has the opposite sign.
             let tails = IncompleteGammaTails(a: a, x: x)
-            let logTail = solveUpper ? tails.logUpper : tails.logLower
-            let tail = solveUpper ? tails.upper : tails.lower
-            // d log P / d log x = xᵃe⁻ˣ/(Γ(a) P); the upper tail has the opposite sign.
-            var slope = Foundation.exp(tails.logPrefactor - logTail)
-            if solveUpper { slope = -slope }
-            let residual = logResidual(tail: tail, logTail: logTail, target: targetValue, logTarget: target)
-            var step = -residual / slope
-            guard step.isFinite else { break }
-            step = min(max(step, -50), 50)
+            guard let step = logTailNewtonStep(tails, solveUpper: solveUpper, target: targetValue, logTarget: target) else { break }
             x *= Foundation.exp(step)
             if finalStep { break }
             if abs(step) < 1e-9 { finalStep = true }
