@@ -18,26 +18,32 @@ enum AllocateCommand: Subcommand {
             "yjstat allocate --sample 30 --strata strata.csv",
             "yjstat allocate --sample 30 --strata strata.csv --minimum 1 --format csv --csv-table marginals",
         ],
-        options: [
-            .value("sample", "n", help: "Sample size to allocate.", required: true),
-            .value("strata", "FILE.csv", help: "Strata file: variable columns and a count column.", required: true),
-            .value("minimum", "M", help: "Minimum cases per non-empty stratum.", default: "0"),
-            .value("csv-table", "table", help: "Which table --format csv writes.", default: "strata", choices: ["strata", "marginals"]),
-        ] + CommonOptions.formatAndOutput)
+        options: [sample.spec, strata.spec, minimum.spec, csvTable.spec] + CommonOptions.formatAndOutput)
+
+    static let sample = Option<Int>.count("sample", "n", help: "Sample size to allocate.", minimum: 0, required: true)
+    static let strata = Option<String>("strata", "FILE.csv", help: "Strata file: variable columns and a count column.", required: true)
+    static let minimum = Option<Int>.count("minimum", "M", help: "Minimum cases per non-empty stratum.", minimum: 0, default: 0)
+    static let csvTable = Option<AllocationTable>("csv-table", "table", help: "Which table --format csv writes.", default: .strata)
+
+    /// The tables `--format csv` can write.
+    enum AllocationTable: String, CaseIterable, ChoiceOptionValue {
+        /// One row per stratum.
+        case strata
+        /// One row per level of each variable.
+        case marginals
+    }
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        guard let n = try SamplingOptions.count(arguments, "sample", minimum: 0) else {
-            throw UsageError("missing required option --sample <n>")
-        }
-        let minimum = try SamplingOptions.count(arguments, "minimum", minimum: 0) ?? 0
-        let file = try inputFile(try arguments.required("strata"), flag: "--strata")
+        let n = try arguments.required(sample)
+        let minimum = try arguments.required(Self.minimum)
+        let file = try inputFile(try arguments.required(strata), flag: "--strata")
         var output = output
         output.inputs = [file]
         let table = try StrataTable.read(try CSVReader.read(contentsOf: file))
         let allocation = try SamplingOptions.flagged(["strata": "--strata"]) {
             try StratifiedAllocation.allocate(table, sample: n, minimum: minimum)
         }
-        let marginals = arguments.string("csv-table") == "marginals"
+        let marginals = try arguments.required(csvTable) == .marginals
         try SamplingOptions.write(output, json: { AllocationReport.json(allocation) },
                                   rows: { marginals ? AllocationReport.marginalRows(allocation) : AllocationReport.strataRows(allocation) },
                                   text: { AllocationReport.text(allocation) })

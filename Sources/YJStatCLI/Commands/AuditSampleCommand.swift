@@ -18,17 +18,18 @@ enum AuditSampleCommand: Subcommand {
             "yjstat audit-sample --sample 8",
         ],
         options: [
-            .value("sample", "n", help: "Published sample size.", required: true),
-            SamplingOptions.population, SamplingOptions.confidence, SamplingOptions.margin, SamplingOptions.proportion,
-            SamplingOptions.correction, SamplingOptions.rounding,
+            sample.spec, SamplingOptions.population.spec, SamplingOptions.confidence.spec, SamplingOptions.margin.spec,
+            SamplingOptions.proportion.spec, SamplingOptions.correction.spec, SamplingOptions.rounding.spec,
         ] + CommonOptions.formatAndOutput)
 
+    static let sample = Option<Int>.count("sample", "n", help: "Published sample size.", required: true)
+
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        let population = try SamplingOptions.count(arguments, "population")
-        let n = try SamplingOptions.sample(arguments, population: population)
+        let population = try arguments.value(SamplingOptions.population)
+        let n = try SamplingOptions.sample(arguments, sample, population: population)
         let target = try SamplingOptions.target(arguments)
-        let correction = try arguments.requiredChoice("correction", as: FinitePopulationCorrection.self)
-        let rounding = try arguments.requiredChoice("rounding", as: SampleSizeRounding.self)
+        let correction = try arguments.required(SamplingOptions.correction)
+        let rounding = try arguments.required(SamplingOptions.rounding)
         let audit = try SamplingOptions.flagged {
             try SampleAudit.audit(sample: n, population: population, target: target, correction: correction, rounding: rounding)
         }

@@ -17,25 +17,22 @@ enum BandConfidenceCommand: Subcommand {
             "yjstat band-confidence --yes 11 --of 17 --population 25",
             "yjstat band-confidence --yes 2 --of 3 --prior jeffreys --format json",
         ],
-        options: [
-            .value("yes", "k", help: "Yes cases in the sample.", required: true),
-            .value("of", "n", help: "Relevant cases in the sample.", required: true),
-            .value("population", "N", help: "Relevant cases in the population (omit for infinite)."),
-            .value("prior", "prior", help: "Beta prior for the proportion.", default: "uniform",
-                   choices: BandPrior.allCases.map(\.rawValue)),
-        ] + CommonOptions.formatAndOutput)
+        options: [yes.spec, of.spec, population.spec, prior.spec] + CommonOptions.formatAndOutput)
+
+    static let yes = Option<Int>.count("yes", "k", help: "Yes cases in the sample.", minimum: 0, required: true)
+    static let of = Option<Int>.count("of", "n", help: "Relevant cases in the sample.", required: true)
+    static let population = Option<Int>.count("population", "N", help: "Relevant cases in the population (omit for infinite).")
+    static let prior = Option<BandPrior>("prior", "prior", help: "Beta prior for the proportion.", default: .uniform)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        guard let k = try SamplingOptions.count(arguments, "yes", minimum: 0),
-              let n = try SamplingOptions.count(arguments, "of") else {
-            throw UsageError("--yes and --of are required")
-        }
+        let k = try arguments.required(yes)
+        let n = try arguments.required(of)
         guard k <= n else { throw UsageError("--yes (\(k)) is more than --of (\(n))") }
-        let population = try SamplingOptions.count(arguments, "population")
+        let population = try arguments.value(Self.population)
         if let population, population < n {
             throw UsageError("--of (\(n)) is more than --population (\(population))")
         }
-        let prior = try arguments.choice("prior", as: BandPrior.self) ?? .uniform
+        let prior = try arguments.required(Self.prior)
         let result = try SamplingOptions.flagged(["successes": "--yes", "sample": "--of"]) {
             try BandConfidence.compute(successes: k, sample: n, population: population, prior: prior)
         }

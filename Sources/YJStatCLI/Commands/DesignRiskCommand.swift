@@ -16,16 +16,16 @@ enum DesignRiskCommand: Subcommand {
             "yjstat design-risk --sample 4 --population 5",
             "yjstat design-risk --sample 20 --population 60 --true-proportion 0.7",
         ],
-        options: [
-            .value("sample", "n", help: "Sample size.", required: true),
-            .value("population", "N", help: "Population size (omit for infinite)."),
-            .value("true-proportion", "P", help: "True population proportion in [0, 1]."),
-        ] + CommonOptions.formatAndOutput)
+        options: [sample.spec, population.spec, trueProportion.spec] + CommonOptions.formatAndOutput)
+
+    static let sample = Option<Int>.count("sample", "n", help: "Sample size.", required: true)
+    static let population = Option<Int>.count("population", "N", help: "Population size (omit for infinite).")
+    static let trueProportion = Option<Double>("true-proportion", "P", help: "True population proportion in [0, 1].")
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        let population = try SamplingOptions.count(arguments, "population")
-        let n = try SamplingOptions.sample(arguments, population: population)
-        let truth = try arguments.double("true-proportion")
+        let population = try arguments.value(Self.population)
+        let n = try SamplingOptions.sample(arguments, sample, population: population)
+        let truth = try arguments.value(trueProportion)
         if let truth, !(0...1).contains(truth) {
             throw UsageError("--true-proportion must be between 0 and 1; got \(truth)")
         }

@@ -16,16 +16,18 @@ enum MarginCommand: Subcommand {
             "yjstat margin --sample 29 --population 40 --correction cochran-b --format json",
         ],
         options: [
-            .value("sample", "n", help: "Sample size.", required: true),
-            SamplingOptions.population, SamplingOptions.confidence, SamplingOptions.proportion, SamplingOptions.correction,
+            sample.spec, SamplingOptions.population.spec, SamplingOptions.confidence.spec, SamplingOptions.proportion.spec,
+            SamplingOptions.correction.spec,
         ] + CommonOptions.formatAndOutput)
 
+    static let sample = Option<Int>.count("sample", "n", help: "Sample size.", required: true)
+
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        let population = try SamplingOptions.count(arguments, "population")
-        let n = try SamplingOptions.sample(arguments, population: population)
-        let confidence = try arguments.requiredDouble("confidence")
-        let proportion = try arguments.requiredDouble("proportion")
-        let correction = try arguments.requiredChoice("correction", as: FinitePopulationCorrection.self)
+        let population = try arguments.value(SamplingOptions.population)
+        let n = try SamplingOptions.sample(arguments, sample, population: population)
+        let confidence = try arguments.required(SamplingOptions.confidence)
+        let proportion = try arguments.required(SamplingOptions.proportion)
+        let correction = try arguments.required(SamplingOptions.correction)
         let margin = try SamplingOptions.flagged {
             try MarginOfError.compute(sample: n, population: population, confidence: confidence, proportion: proportion,
                                       correction: correction)

@@ -18,26 +18,26 @@ enum PlanCommand: Subcommand {
             "yjstat plan --court-population 120 --ooc-population 60 --rule separate",
         ],
         options: [
-            .value("court-population", "N1", help: "Eligible court-disposal cases.", required: true),
-            .value("ooc-population", "N2", help: "Eligible out-of-court-disposal cases.", required: true),
-            .value("rule", "rule", help: "How the out-of-court sample is sized.", default: "combined-60-40",
-                   choices: OutOfCourtRule.allCases.map(\.rawValue)),
-            SamplingOptions.confidence, SamplingOptions.margin, SamplingOptions.proportion,
-            SamplingOptions.correction, SamplingOptions.rounding,
-            .value("ooc-rounding", "rule", help: "Rounding of the 60/40 out-of-court size.", default: "nearest",
-                   choices: SampleSizeRounding.allCases.map(\.rawValue)),
+            courtPopulation.spec, outOfCourtPopulation.spec, rule.spec,
+            SamplingOptions.confidence.spec, SamplingOptions.margin.spec, SamplingOptions.proportion.spec,
+            SamplingOptions.correction.spec, SamplingOptions.rounding.spec, outOfCourtRounding.spec,
         ] + CommonOptions.formatAndOutput)
 
+    static let courtPopulation = Option<Int>.count("court-population", "N1", help: "Eligible court-disposal cases.", required: true)
+    static let outOfCourtPopulation = Option<Int>.count("ooc-population", "N2", help: "Eligible out-of-court-disposal cases.",
+                                                        required: true)
+    static let rule = Option<OutOfCourtRule>("rule", "rule", help: "How the out-of-court sample is sized.", default: .combined6040)
+    static let outOfCourtRounding = Option<SampleSizeRounding>("ooc-rounding", "rule", help: "Rounding of the 60/40 out-of-court size.",
+                                                               default: .nearest)
+
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        guard let court = try SamplingOptions.count(arguments, "court-population"),
-              let ooc = try SamplingOptions.count(arguments, "ooc-population") else {
-            throw UsageError("--court-population and --ooc-population are required")
-        }
+        let court = try arguments.required(courtPopulation)
+        let ooc = try arguments.required(outOfCourtPopulation)
         let target = try SamplingOptions.target(arguments)
-        let rule = try arguments.requiredChoice("rule", as: OutOfCourtRule.self)
-        let correction = try arguments.requiredChoice("correction", as: FinitePopulationCorrection.self)
-        let rounding = try arguments.requiredChoice("rounding", as: SampleSizeRounding.self)
-        let oocRounding = try arguments.requiredChoice("ooc-rounding", as: SampleSizeRounding.self)
+        let rule = try arguments.required(Self.rule)
+        let correction = try arguments.required(SamplingOptions.correction)
+        let rounding = try arguments.required(SamplingOptions.rounding)
+        let oocRounding = try arguments.required(outOfCourtRounding)
         let plan = try SamplingOptions.flagged(["courtPopulation": "--court-population", "outOfCourtPopulation": "--ooc-population"]) {
             try SamplePlan.plan(courtPopulation: court, outOfCourtPopulation: ooc, target: target, rule: rule,
                                 correction: correction, rounding: rounding, outOfCourtRounding: oocRounding)

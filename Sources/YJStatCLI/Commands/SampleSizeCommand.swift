@@ -20,17 +20,18 @@ enum SampleSizeCommand: Subcommand {
             "yjstat sample-size --confidence 0.95 --margin 0.03 --format json",
         ],
         options: [
-            SamplingOptions.population, SamplingOptions.confidence, SamplingOptions.margin, SamplingOptions.proportion,
-            SamplingOptions.correction, SamplingOptions.rounding,
-            .flag("compare", help: "Show every correction form and rounding, and the exact hypergeometric pair."),
+            SamplingOptions.population.spec, SamplingOptions.confidence.spec, SamplingOptions.margin.spec,
+            SamplingOptions.proportion.spec, SamplingOptions.correction.spec, SamplingOptions.rounding.spec, compare.spec,
         ] + CommonOptions.formatAndOutput)
 
+    static let compare = Flag("compare", help: "Show every correction form and rounding, and the exact hypergeometric pair.")
+
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        let population = try SamplingOptions.count(arguments, "population")
+        let population = try arguments.value(SamplingOptions.population)
         let target = try SamplingOptions.target(arguments)
-        let correction = try arguments.requiredChoice("correction", as: FinitePopulationCorrection.self)
-        let rounding = try arguments.requiredChoice("rounding", as: SampleSizeRounding.self)
-        let compare = arguments.flag("compare")
+        let correction = try arguments.required(SamplingOptions.correction)
+        let rounding = try arguments.required(SamplingOptions.rounding)
+        let compare = arguments.isSet(Self.compare)
         let size = try SamplingOptions.flagged {
             try SampleSize.compute(target: target, population: population, correction: correction, rounding: rounding)
         }

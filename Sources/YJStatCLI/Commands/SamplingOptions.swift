@@ -1,37 +1,34 @@
 import ArgumentParsing
 import YJStat
 
+extension FinitePopulationCorrection: ChoiceOptionValue {}
+extension SampleSizeRounding: ChoiceOptionValue {}
+extension OutOfCourtRule: ChoiceOptionValue {}
+extension BandPrior: ChoiceOptionValue {}
+
 /// Options and argument handling shared by the sampling subcommands.
 enum SamplingOptions {
-    static let confidence = OptionSpec.value("confidence", "C", help: "Two-sided confidence level in (0, 1).", default: "0.8")
-    static let margin = OptionSpec.value("margin", "E", help: "Margin of error as a proportion in (0, 1): 0.05 is five points.", default: "0.05")
-    static let proportion = OptionSpec.value("proportion", "P", help: "Planning proportion in (0, 1); 0.5 is the worst case.", default: "0.5")
-    static let population = OptionSpec.value("population", "N", help: "Eligible population size (omit for an infinite population).")
-    static let correction = OptionSpec.value("correction", "form", help: "Finite population correction form.", default: "cochran-a",
-                                             choices: FinitePopulationCorrection.allCases.map(\.rawValue))
-    static let rounding = OptionSpec.value("rounding", "rule", help: "Rounding of the sample size.", default: "up",
-                                           choices: SampleSizeRounding.allCases.map(\.rawValue))
+    static let confidence = Option<Double>("confidence", "C", help: "Two-sided confidence level in (0, 1).", default: 0.8)
+    static let margin = Option<Double>("margin", "E", help: "Margin of error as a proportion in (0, 1): 0.05 is five points.", default: 0.05)
+    static let proportion = Option<Double>("proportion", "P", help: "Planning proportion in (0, 1); 0.5 is the worst case.", default: 0.5)
+    static let population = Option<Int>.count("population", "N", help: "Eligible population size (omit for an infinite population).")
+    static let correction = Option<FinitePopulationCorrection>("correction", "form", help: "Finite population correction form.",
+                                                               default: .cochranA)
+    static let rounding = Option<SampleSizeRounding>("rounding", "rule", help: "Rounding of the sample size.", default: .up)
 
     /// The precision target from --confidence, --margin, --proportion.
     static func target(_ arguments: ParsedArguments) throws -> PrecisionTarget {
-        let confidence = try arguments.requiredDouble("confidence")
-        let margin = try arguments.requiredDouble("margin")
-        let proportion = try arguments.requiredDouble("proportion")
+        let confidence = try arguments.required(Self.confidence)
+        let margin = try arguments.required(Self.margin)
+        let proportion = try arguments.required(Self.proportion)
         return try flagged { try PrecisionTarget(confidence: confidence, margin: margin, proportion: proportion) }
     }
 
-    /// A whole-number option that must be at least `minimum`.
-    static func count(_ arguments: ParsedArguments, _ name: String, minimum: Int = 1) throws -> Int? {
-        guard let value = try arguments.count(name) else { return nil }
-        guard value >= minimum else { throw UsageError("--\(name) must be at least \(minimum); got \(value)") }
-        return value
-    }
-
-    /// --sample n checked against --population N.
-    static func sample(_ arguments: ParsedArguments, population: Int?) throws -> Int {
-        guard let n = try count(arguments, "sample") else { throw UsageError("missing required option --sample <n>") }
+    /// The sample size `sample` read and checked against the population N.
+    static func sample(_ arguments: ParsedArguments, _ sample: Option<Int>, population: Int?) throws -> Int {
+        let n = try arguments.required(sample)
         if let population, n > population {
-            throw UsageError("--sample (\(n)) is more than --population (\(population))")
+            throw UsageError("--\(sample.name) (\(n)) is more than --population (\(population))")
         }
         return n
     }
