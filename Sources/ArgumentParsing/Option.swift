@@ -45,6 +45,18 @@ extension Int: OptionValue {
     public var optionText: String { String(self) }
 }
 
+extension UInt64: OptionValue {
+    /// A whole number from 0 to 2⁶⁴ − 1; `_` may group digits.
+    public static func parse(_ text: String, option name: String) throws -> UInt64 {
+        guard let value = UInt64(text.replacingOccurrences(of: "_", with: "")) else {
+            throw UsageError("--\(name) must be a whole number from 0 to 18446744073709551615; got '\(text)'")
+        }
+        return value
+    }
+    /// The number in decimal.
+    public var optionText: String { String(self) }
+}
+
 /// An enumeration read from an option whose choices are its raw values.
 public protocol ChoiceOptionValue: OptionValue, RawRepresentable, CaseIterable where RawValue == String {}
 

@@ -23,8 +23,9 @@ enum CountArgument {
 }
 
 extension Option where Value == Int {
-    /// Declares a count option (see ``CountArgument``) that must be at least `minimum`.
-    static func count(_ name: String, _ valueName: String, help: String, minimum: Int = 1,
+    /// Declares a count option (see ``CountArgument``) that must be at least `minimum` (nil: any
+    /// count ``CountLimit`` accepts, for a command that words its own range check).
+    static func count(_ name: String, _ valueName: String, help: String, minimum: Int? = 1,
                       default defaultValue: Int? = nil, required: Bool = false) -> Option<Int> {
         Option(name, valueName, help: help, default: defaultValue, required: required) { text, name in
             try CountArgument.parse(text, option: name, minimum: minimum)

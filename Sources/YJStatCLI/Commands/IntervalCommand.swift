@@ -18,21 +18,43 @@ enum IntervalCommand: Subcommand {
             "yjstat interval --yes 3 --of 4 --population 5 --method all --confidence 0.8",
             "yjstat interval --yes 0 --of 12 --method clopper-pearson --format json",
         ],
-        options: [
-            .value("yes", "k", help: "Number of yes (success) cases.", required: true),
-            .value("of", "n", help: "Number of relevant cases (trials).", required: true),
-            .value("confidence", "c", help: "Two-sided confidence level in (0, 1).", default: "0.95"),
-            .value("method", "method", help: "Interval method, or 'all'.", default: "wilson",
-                   choices: IntervalMethod.allCases.map(\.rawValue) + ["all"]),
-            .value("population", "N", help: "Size of the finite population the cases were sampled from."),
-        ] + CommonOptions.formatAndOutput)
+        options: [yes.spec, of.spec, confidence.spec, method.spec, population.spec] + CommonOptions.formatAndOutput)
+
+    static let yes = Option<Int>.count("yes", "k", help: "Number of yes (success) cases.", minimum: nil, required: true)
+    static let of = Option<Int>.count("of", "n", help: "Number of relevant cases (trials).", minimum: nil, required: true)
+    static let confidence = Option<Double>("confidence", "c", help: "Two-sided confidence level in (0, 1).", default: 0.95)
+    static let method = Option<MethodChoice>("method", "method", help: "Interval method, or 'all'.", default: .one(.wilson))
+    static let population = Option<Int>.count("population", "N", help: "Size of the finite population the cases were sampled from.",
+                                              minimum: nil)
+
+    /// `--method`: one interval method, or every method that applies.
+    enum MethodChoice: OptionValue, Equatable {
+        /// One method.
+        case one(IntervalMethod)
+        /// Every method that applies (those needing a population only when one is given).
+        case all
+
+        static func parse(_ text: String, option name: String) throws -> MethodChoice {
+            if text == "all" { return .all }
+            guard let method = IntervalMethod(rawValue: text) else { throw UsageError("--\(name) has no value '\(text)'") }
+            return .one(method)
+        }
+
+        var optionText: String {
+            switch self {
+            case .one(let method): return method.rawValue
+            case .all: return "all"
+            }
+        }
+
+        static var choices: [String]? { IntervalMethod.allCases.map(\.rawValue) + ["all"] }
+    }
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        guard let k = try arguments.count("yes"), let n = try arguments.count("of") else {
-            throw UsageError("--yes and --of are required")
-        }
-        let confidence = try arguments.requiredDouble("confidence")
-        let population = try arguments.count("population")
+        let k = try arguments.required(yes)
+        let n = try arguments.required(of)
+        let confidence = try arguments.required(Self.confidence)
+        let population = try arguments.value(Self.population)
         guard n >= 1 else { throw UsageError("--of must be at least 1; got \(n)") }
         guard k >= 0 else { throw UsageError("--yes must not be negative; got \(k)") }
         guard k <= n else { throw UsageError("--yes (\(k)) is more than --of (\(n))") }
@@ -42,12 +64,11 @@ enum IntervalCommand: Subcommand {
         if let population, population < n {
             throw UsageError("--population (\(population)) is smaller than the sample --of (\(n))")
         }
-        let methodName = try arguments.required("method")
         let methods: [IntervalMethod]
-        if methodName == "all" {
+        switch try arguments.required(method) {
+        case .all:
             methods = IntervalMethod.allCases.filter { !$0.needsPopulation || population != nil }
-        } else {
-            guard let method = IntervalMethod(rawValue: methodName) else { throw UsageError("--method has no value '\(methodName)'") }
+        case .one(let method):
             if method.needsPopulation && population == nil {
                 throw UsageError("--method \(method.rawValue) needs --population")
             }

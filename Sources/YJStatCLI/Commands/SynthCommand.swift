@@ -30,25 +30,24 @@ enum SynthCommand: Subcommand {
             "yjstat synth --rows 200000 --seed 3 --plant-remand-effect Black=2.5 --out planted.csv",
             "yjstat synth --rows 200000 --seed 1 --out records.csv --population population.csv",
         ],
-        options: [
-            .value("rows", "n", help: "Number of data rows.", required: true),
-            .value("seed", "s", help: "Random seed (a whole number from 0 to 2^64 - 1).", required: true),
-            .value("out", "file", help: "File to write (replaced atomically).", required: true),
-            .flag("crlf", help: "End lines with CRLF instead of LF."),
-            .value("plant-remand-effect", "group=or", help: "Plant a known adjusted odds ratio of remand (among court and remand records) for an ethnic group, e.g. Black=2.5; see 'yjstat model'."),
-            .value("population", "file", help: "Also write the matching population file (service, group, year, population)."),
-        ])
+        options: [rows.spec, seed.spec, out.spec, crlf.spec, plantRemandEffect.spec, population.spec])
+
+    static let rows = Option<Int>.count("rows", "n", help: "Number of data rows.", minimum: nil, required: true)
+    static let seed = Option<UInt64>("seed", "s", help: "Random seed (a whole number from 0 to 2^64 - 1).", required: true)
+    static let out = Option<String>("out", "file", help: "File to write (replaced atomically).", required: true)
+    static let crlf = Flag("crlf", help: "End lines with CRLF instead of LF.")
+    static let plantRemandEffect = Option<SyntheticPlantedEffect>(
+        "plant-remand-effect", "group=or",
+        help: "Plant a known adjusted odds ratio of remand (among court and remand records) for an ethnic group, e.g. Black=2.5; see 'yjstat model'.")
+    static let population = Option<String>("population", "file", help: "Also write the matching population file (service, group, year, population).")
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        guard let rows = try arguments.count("rows") else { throw UsageError("missing required option --rows") }
+        let rows = try arguments.required(Self.rows)
         guard rows >= 0 else { throw UsageError("--rows must not be negative; got \(rows)") }
-        let seedText = try arguments.required("seed")
-        guard let seed = UInt64(seedText.replacingOccurrences(of: "_", with: "")) else {
-            throw UsageError("--seed must be a whole number from 0 to 18446744073709551615; got '\(seedText)'")
-        }
-        let path = try arguments.required("out")
+        let seed = try arguments.required(Self.seed)
+        let path = try arguments.required(out)
         let url = URL(fileURLWithPath: path)
-        let populationURL = arguments.string("population").map { URL(fileURLWithPath: $0) }
+        let populationURL = try arguments.value(population).map { URL(fileURLWithPath: $0) }
         for (flag, target) in [("--out", url), ("--population", populationURL)] {
             guard let target else { continue }
             var isDirectory: ObjCBool = false
@@ -60,13 +59,8 @@ enum SynthCommand: Subcommand {
         if let populationURL, populationURL.standardizedFileURL == url.standardizedFileURL {
             throw UsageError("--out and --population name the same file")
         }
-        var extract = SyntheticExtract(rows: rows, seed: seed, lineEnding: arguments.flag("crlf") ? .crlf : .lf)
-        if let text = arguments.string("plant-remand-effect") {
-            guard let planted = SyntheticPlantedEffect(parsing: text) else {
-                throw UsageError("--plant-remand-effect must be GROUP=ODDS_RATIO with GROUP one of \(SyntheticExtract.ethnicGroups.joined(separator: ", ")) and a positive ratio; got '\(text)'")
-            }
-            extract.plantedEffect = planted
-        }
+        let extract = SyntheticExtract(rows: rows, seed: seed, lineEnding: arguments.isSet(crlf) ? .crlf : .lf,
+                                       plantedEffect: try arguments.value(plantRemandEffect))
         try extract.write(to: url)
         var populationNote = ""
         if let populationURL {
@@ -83,4 +77,16 @@ enum SynthCommand: Subcommand {
         try StandardOutput.write("wrote \(rows) rows (\(size) bytes) to \(path)\n" + populationNote)
         return .success
     }
+}
+
+extension SyntheticPlantedEffect: OptionValue {
+    /// `GROUP=ODDS_RATIO` with GROUP one of the synthetic extract's ethnic groups.
+    public static func parse(_ text: String, option name: String) throws -> SyntheticPlantedEffect {
+        guard let planted = SyntheticPlantedEffect(parsing: text) else {
+            throw UsageError("--\(name) must be GROUP=ODDS_RATIO with GROUP one of \(SyntheticExtract.ethnicGroups.joined(separator: ", ")) and a positive ratio; got '\(text)'")
+        }
+        return planted
+    }
+    /// `GROUP=ODDS_RATIO`.
+    public var optionText: String { "\(group)=\(oddsRatio)" }
 }
