@@ -13,12 +13,13 @@ import Foundation
 /// // "group,rri\r\n'=HYPERLINK(…),1.5\r\n"
 /// ```
 public enum CSVWriter {
-    /// Renders rows under a header taken from the first row's column names (or `header`).
+    /// Renders rows under a header taken from the first row's column names (or `header`); a row
+    /// without one of the columns has `NA` there (``CellValue/null``).
     public static func render(rows: [ResultRow], header: [String]? = nil) -> String {
         let names = header ?? rows.first?.names ?? []
         var out = line(names.map { $0 })
         for row in rows {
-            out += line(names.map { row[$0]?.csvText ?? "" }, neutralise: true)
+            out += line(names.map { row[$0]?.csvText ?? CellValue.null.csvText }, neutralise: true)
         }
         return out
     }

@@ -4,11 +4,13 @@ public enum CellValue: Sendable, Equatable {
     case text(String)
     /// A whole number.
     case integer(Int)
-    /// A real number; non-finite values render as empty (CSV) or `null` (JSON).
+    /// A real number; a non-finite value renders as ``measure(_:)`` does in CSV (`inf`, `-inf`,
+    /// `NA`) and as `null` in JSON.
     case number(Double)
     /// A yes/no flag.
     case bool(Bool)
-    /// No value.
+    /// No value: the column does not apply to this row. CSV `NA` (never an empty cell, which
+    /// could mean anything), JSON `null`.
     case null
     /// A measure that is explicitly not a finite number: CSV `inf`, `-inf` or `NA`; JSON the
     /// strings `"inf"`, `"-inf"` or `"undefined"` (NaN). The row's `status` column says why.
@@ -22,14 +24,15 @@ public enum CellValue: Sendable, Equatable {
     public static func explicit(_ value: Double) -> CellValue { value.isFinite ? .number(value) : .measure(value) }
 
     /// The value as CSV cell text: numbers in shortest round-trip form, booleans as
-    /// `true`/`false`, `null` and non-finite `.number`s as an empty cell, ``measure(_:)`` as `inf`/`-inf`/`NA`.
+    /// `true`/`false`, `null` as `NA`, non-finite numbers (``number(_:)`` or ``measure(_:)``)
+    /// as `inf`, `-inf` or `NA`. No value renders as an empty cell.
     public var csvText: String {
         switch self {
         case .text(let s): return s
         case .integer(let i): return String(i)
-        case .number(let d): return d.isFinite ? CellValue.shortest(d) : ""
+        case .number(let d): return CellValue.measure(d).csvText
         case .bool(let b): return b ? "true" : "false"
-        case .null: return ""
+        case .null: return "NA"
         case .measure(let d): return d.isFinite ? CellValue.shortest(d) : (d.isNaN ? "NA" : (d > 0 ? "inf" : "-inf"))
         case .suppressed: return "NA"
         }

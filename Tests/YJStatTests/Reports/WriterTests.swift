@@ -24,7 +24,15 @@ struct WriterTests {
     @Test func rowsRenderWithHeaderAndFullPrecision() {
         let rows = [ResultRow([("group", .text("=cmd")), ("rri", .number(0.1 + 0.2)), ("n", .integer(3)),
                                ("flag", .bool(true)), ("none", .null), ("nan", .number(.nan))])]
-        #expect(CSVWriter.render(rows: rows) == "group,rri,n,flag,none,nan\r\n'=cmd,0.30000000000000004,3,true,,\r\n")
+        #expect(CSVWriter.render(rows: rows) == "group,rri,n,flag,none,nan\r\n'=cmd,0.30000000000000004,3,true,NA,NA\r\n")
+    }
+
+    /// A value that is not there, or not a finite number, is said as such: never an empty cell.
+    @Test func noCellIsEverEmpty_missingNullAndNonFiniteValues() {
+        let rows = [ResultRow([("a", .number(.infinity)), ("b", .number(-.infinity)), ("c", .null), ("d", .text("x"))]),
+                    ResultRow([("a", .measure(.nan)), ("d", .text("y"))])]
+        #expect(CSVWriter.render(rows: rows) == "a,b,c,d\r\ninf,'-inf,NA,x\r\nNA,NA,NA,y\r\n")
+        #expect(JSONWriter.render(rows: rows).contains("null"))
     }
 
     @Test func jsonIsValidOrderedAndEscaped() throws {
