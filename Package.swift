@@ -57,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["yjstat", "notebook-sampling", "notebook-ratings", "notebook-disproportionality", "notebook-comparisons"],
+            dependencies: ["YJStatCLI", "YJStat", "yjstat", "notebook-sampling", "notebook-ratings", "notebook-disproportionality", "notebook-comparisons"],
             path: "Tests/CLITests"
         ),
     ]

@@ -46,8 +46,8 @@ enum SynthCommand: Subcommand {
             throw UsageError("--seed must be a whole number from 0 to 18446744073709551615; got '\(seedText)'")
         }
         let path = try arguments.required("out")
-        let url = URL(fileURLWithPath: path)
-        let populationURL = arguments.string("population").map { URL(fileURLWithPath: $0) }
+        let url = InvocationContext.fileURL(path)
+        let populationURL = arguments.string("population").map { InvocationContext.fileURL($0) }
         for (flag, target) in [("--out", url), ("--population", populationURL)] {
             guard let target else { continue }
             var isDirectory: ObjCBool = false
