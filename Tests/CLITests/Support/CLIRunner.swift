@@ -29,9 +29,14 @@ func yjstatBinary() throws -> URL {
 /// Each call has its own context, so tests running in parallel never mix output or input files.
 ///
 /// Use ``runCLIProcess(_:stdin:in:environment:)`` for what only a real process shows: signals,
-/// a closed or broken standard output, `main.swift`'s setup, standard input.
+/// a closed or broken standard output, `main.swift`'s setup, standard input. With
+/// `YJSTAT_CLI_TESTS_IN_PROCESS=0` in the environment every call runs the binary instead (to
+/// check the whole suite against a real process, or compare the times).
 func runCLI(_ arguments: [String], in directory: URL? = nil,
             environment: [String: String] = [:]) throws -> CLIResult {
+    if ProcessInfo.processInfo.environment["YJSTAT_CLI_TESTS_IN_PROCESS"] == "0" {
+        return try runCLIProcess(arguments, in: directory, environment: environment)
+    }
     let out = CapturedOutput(), err = CapturedOutput()
     let context = InvocationContext(
         standardOutput: out, standardError: err,
