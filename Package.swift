@@ -73,7 +73,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["yjstat", "YJStat", "YJStatSynthetic", "notebook-sampling", "notebook-ratings", "notebook-disproportionality", "notebook-comparisons"],
+            dependencies: ["YJStatCLI", "YJStat", "YJStatSynthetic", "yjstat", "notebook-sampling", "notebook-ratings", "notebook-disproportionality", "notebook-comparisons"],
             path: "Tests/CLITests"
         ),
     ]

@@ -10,10 +10,17 @@ public enum HelpFormatter {
     /// The width help is wrapped to: `$COLUMNS` when it is a number of at least 40, else the
     /// width of the terminal on standard output, else 80.
     public static func terminalWidth() -> Int {
-        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns >= 40 { return columns }
+        terminalWidth(columns: ProcessInfo.processInfo.environment["COLUMNS"], output: STDOUT_FILENO)
+    }
+
+    /// The width help is wrapped to, given the value of `COLUMNS` and the descriptor help is
+    /// written to (nil when it is not a descriptor, as for captured output): `columns` when it is
+    /// a number of at least 40, else the width of the terminal `output` is, else 80.
+    public static func terminalWidth(columns: String?, output: Int32?) -> Int {
+        if let columns, let width = Int(columns), width >= 40 { return width }
         #if canImport(Glibc) || canImport(Darwin)
         var size = winsize()
-        if isatty(STDOUT_FILENO) != 0, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 {
+        if let output, isatty(output) != 0, ioctl(output, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 {
             return Int(size.ws_col)
         }
         #endif

@@ -9,26 +9,30 @@ public enum CLI {
     static let abstract = "Statistics and data-quality checks for youth justice: disproportionality, inspection sampling, ratings."
 
     /// Runs one command line (without the program name) and returns its exit code: 0 success,
-    /// 1 findings or failure, 2 usage or input error. Output goes to standard output and error.
+    /// 1 findings or failure, 2 usage or input error. Output goes to the standard output and
+    /// error of ``InvocationContext/current``, relative paths are resolved against its current
+    /// directory, and its environment is read — so a caller can run a command line in-process by
+    /// binding another context (``InvocationContext/run(_:)``).
     public static func main(_ words: [String]) -> ExitCode {
         let commands = CommandRegistry.all
         guard let first = words.first else {
-            printError(HelpFormatter.overview(program: program, abstract: abstract, commands: commands.map { $0.spec }, footer: ""))
+            printError(HelpFormatter.overview(program: program, abstract: abstract, commands: commands.map { $0.spec }, footer: "",
+                                              width: helpWidth()))
             return .usageOrInput
         }
         switch first {
         case "--help", "-h":
-            print(overview(commands), terminator: "")
+            printOutput(overview(commands))
             return .success
         case "--version":
-            print("\(program) \(version)")
+            printOutput("\(program) \(version)\n")
             return .success
         case "help":
-            guard words.count > 1 else { print(overview(commands), terminator: ""); return .success }
+            guard words.count > 1 else { printOutput(overview(commands)); return .success }
             guard let command = commands.first(where: { $0.spec.name == words[1] }) else {
                 return unknownCommand(words[1], commands)
             }
-            print(HelpFormatter.help(for: command.spec), terminator: "")
+            printOutput(HelpFormatter.help(for: command.spec, width: helpWidth()))
             return .success
         default:
             guard let command = commands.first(where: { $0.spec.name == first }) else {
@@ -43,11 +47,11 @@ public enum CLI {
         do {
             let arguments = try ParsedArguments.parse(words, for: spec)
             if arguments.wantsHelp {
-                print(HelpFormatter.help(for: spec), terminator: "")
+                printOutput(HelpFormatter.help(for: spec, width: helpWidth()))
                 return .success
             }
             if arguments.wantsVersion {
-                print("\(program) \(version)")
+                printOutput("\(program) \(version)\n")
                 return .success
             }
             let output = try CommandOutput(arguments)
@@ -66,7 +70,7 @@ public enum CLI {
 
     static func overview(_ commands: [any Subcommand.Type]) -> String {
         HelpFormatter.overview(program: program, abstract: abstract, commands: commands.map { $0.spec },
-                               footer: "Exit codes: 0 ok, 1 findings or failure, 2 usage or input error.")
+                               footer: "Exit codes: 0 ok, 1 findings or failure, 2 usage or input error.", width: helpWidth())
     }
 
     static func unknownCommand(_ name: String, _ commands: [any Subcommand.Type]) -> ExitCode {
@@ -78,7 +82,18 @@ public enum CLI {
         return .usageOrInput
     }
 
+    /// The width help is wrapped to: the invocation's `COLUMNS`, else its terminal, else 80.
+    static func helpWidth() -> Int {
+        let context = InvocationContext.current
+        return HelpFormatter.terminalWidth(columns: context.environment("COLUMNS"), output: context.standardOutput.descriptor)
+    }
+
+    /// Help and version text on standard output (a failed write is not an error, as `print`'s was not).
+    static func printOutput(_ text: String) {
+        try? StandardOutput.write(text)
+    }
+
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardError.write(text)
     }
 }

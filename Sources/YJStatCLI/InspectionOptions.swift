@@ -13,7 +13,7 @@ enum InspectionOptions {
     /// The framework named by `--framework`, or the bundled youth framework.
     static func loadFramework(_ arguments: ParsedArguments) throws -> Framework {
         if let path = arguments.string("framework") {
-            return try Framework.load(contentsOf: URL(fileURLWithPath: path))
+            return try Framework.load(contentsOf: InvocationContext.fileURL(path))
         }
         return try Framework.youth2018()
     }
@@ -21,13 +21,13 @@ enum InspectionOptions {
     /// The three dataset files in `--inspection`, which an `--output` file may never replace.
     static func inputFiles(_ arguments: ParsedArguments) -> [URL] {
         guard let path = arguments.string("inspection") else { return [] }
-        let directory = URL(fileURLWithPath: path)
+        let directory = InvocationContext.fileURL(path)
         return ["inspections.csv", "ratings.csv", "key_questions.csv"].map { directory.appendingPathComponent($0) }
     }
 
     /// The dataset in `--inspection` and the services selected by `--service` (all by default).
     static func loadDataset(_ arguments: ParsedArguments, rejectingDuplicates: Bool = false) throws -> (dataset: InspectionDataset, services: [String]) {
-        let directory = URL(fileURLWithPath: try arguments.required("inspection"))
+        let directory = InvocationContext.fileURL(try arguments.required("inspection"))
         let dataset = try InspectionDataset.read(directory: directory, rejectingDuplicates: rejectingDuplicates)
         guard let service = arguments.string("service") else { return (dataset, dataset.services) }
         guard dataset.services.contains(service) else {

@@ -30,7 +30,7 @@ struct CommandOutput {
     /// given, or a format the command does not write (`.html`, `.md`), is a usage error naming both.
     init(_ arguments: ParsedArguments) throws {
         destination = arguments.declares("output")
-            ? arguments.string("output").flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0) } : nil
+            ? arguments.string("output").flatMap { $0 == "-" ? nil : InvocationContext.fileURL($0) } : nil
         guard arguments.declares("format") else {
             format = .text
             return
@@ -78,9 +78,10 @@ struct CommandOutput {
     }
 }
 
-/// Reads a named input file argument as a URL, checking that it exists.
+/// Reads a named input file argument as a URL (a relative path against the invocation's
+/// current directory), checking that it exists.
 func inputFile(_ path: String, flag: String) throws -> URL {
-    let url = URL(fileURLWithPath: path)
+    let url = InvocationContext.fileURL(path)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
         throw UsageError("\(flag): no such file '\(path)'")

@@ -86,7 +86,7 @@ public struct SyntheticExtract: Sendable {
             var failure: (any Error)?
             write { chunk in
                 guard failure == nil else { return }
-                do { try StandardOutput.write(chunk, to: descriptor, name: url.path) } catch { failure = error }
+                do { try StandardOutput.write(chunk, toStandardStream: descriptor, name: url.path) } catch { failure = error }
             }
             if let failure { throw failure }
             return

@@ -46,7 +46,7 @@ struct BoardBrowserTests {
         let folder = try temporaryFolder()
         let page = folder.appendingPathComponent("board.html")
         let counts = repositoryRoot.appendingPathComponent("Datasets/examples/counts.csv").path
-        let result = try runCLI(["board", "--counts", counts, "--unknown", "Unknown", "--html", page.path])
+        let result = try runCLIProcess(["board", "--counts", counts, "--unknown", "Unknown", "--html", page.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let html = try String(contentsOf: page, encoding: .utf8)
 

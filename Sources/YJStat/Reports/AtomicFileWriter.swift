@@ -15,7 +15,8 @@ import Darwin
 ///   interrupted (SIGINT, SIGTERM, SIGHUP) before the rename.
 /// - A FIFO, character device or socket (`/dev/null`, a named pipe another program reads) is
 ///   written in place, never replaced; a FIFO with no reader is an error, not a wait.
-/// - `-`, `/dev/stdout` and `/dev/fd/1` write to standard output; `/dev/stderr` to standard error.
+/// - `-`, `/dev/stdout` and `/dev/fd/1` write to standard output; `/dev/stderr` to standard error
+///   (those of the current ``InvocationContext``).
 /// - Writing over a file the command reads is refused: the destination is compared, by resolved
 ///   path and by device and inode number (so symbolic links, hard links and `./` spellings are
 ///   caught), with the given inputs and every file in ``InputFiles/registered``. When
@@ -23,9 +24,6 @@ import Darwin
 /// - Every failed write (disk full, permission, closed pipe) is an ``InputError`` naming the
 ///   destination, never a trap.
 public enum AtomicFileWriter {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var written: [String] = []
-
     /// Writes `text` as UTF-8 to `destination`.
     ///
     /// - Parameters:
@@ -42,7 +40,7 @@ public enum AtomicFileWriter {
     /// Writes `bytes` to `destination`, as ``write(_:to:protecting:)``.
     public static func write(bytes: [UInt8], to destination: URL, protecting inputs: [URL] = []) throws {
         if let descriptor = standardStream(for: destination) {
-            return try StandardOutput.write(bytes, to: descriptor, name: destination.relativePath == "-" ? "standard output" : destination.path)
+            return try StandardOutput.write(bytes, toStandardStream: descriptor, name: destination.relativePath == "-" ? "standard output" : destination.path)
         }
         let resolved = destination.standardizedFileURL.resolvingSymlinksInPath()
         try checkNotInput(resolved, named: destination.path, inputs: inputs)
@@ -105,14 +103,11 @@ public enum AtomicFileWriter {
         }
     }
 
-    /// Records `resolved` as written by this run, refusing a second write to the same file.
+    /// Records `resolved` as written by this run (in the current invocation's ``InvocationFiles``), refusing a second write to the same file.
     private static func claimOutput(_ resolved: URL, named name: String) throws {
-        guard InputFiles.isTracking else { return }
-        lock.lock(); defer { lock.unlock() }
-        if written.contains(where: { isSameFile($0, resolved.path) }) {
+        guard InvocationContext.current.files.claimOutput(resolved.path, isSame: isSameFile) else {
             throw InputError(file: name, message: "refusing to write the same file twice (it is also another output of this command)")
         }
-        written.append(resolved.path)
     }
 
     /// Writes to a FIFO, device or socket without replacing it.

@@ -9,11 +9,20 @@ import Darwin
 /// Writes to standard output (or any open descriptor) with errors reported, not trapped: a full
 /// disk, a closed descriptor or a reader that went away (`EPIPE`, with SIGPIPE ignored by
 /// ``ignoreBrokenPipeSignal()``) become an ``InputError`` naming the destination, which the
-/// command line turns into exit code 2.
+/// command line turns into exit code 2. Standard output is that of the current invocation
+/// (``InvocationContext/current``): descriptor 1 in the `yjstat` process, a capture in-process.
 public enum StandardOutput {
-    /// Writes `text` as UTF-8 to standard output.
+    /// Writes `text` as UTF-8 to the current invocation's standard output.
     public static func write(_ text: String) throws {
-        try write(Array(text.utf8), to: STDOUT_FILENO, name: "standard output")
+        try InvocationContext.current.standardOutput.write(Array(text.utf8), name: "standard output")
+    }
+
+    /// Writes `bytes` to the current invocation's standard output (`fd` is `STDOUT_FILENO`) or
+    /// standard error (`STDERR_FILENO`), as ``AtomicFileWriter/standardStream(for:)`` names them.
+    ///
+    /// - Throws: ``InputError`` with `name` as the file when a write fails.
+    public static func write(_ bytes: [UInt8], toStandardStream fd: Int32, name: String) throws {
+        try InvocationContext.current.stream(forDescriptor: fd).write(bytes, name: name)
     }
 
     /// Writes all of `bytes` to the descriptor `fd`, retrying short writes and `EINTR`.

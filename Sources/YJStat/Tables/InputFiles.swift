@@ -6,39 +6,33 @@ import Glibc
 import Darwin
 #endif
 
-/// The input files of this process: each is checked to be a regular file before it is opened
-/// (so a FIFO with no writer or a device never blocks or floods a reader), and remembered, so
-/// that ``AtomicFileWriter`` refuses to write any output over any file the command has read —
-/// framework files, population files and dataset files included, whoever read them.
+/// The input files of the current invocation: each is checked to be a regular file before it is
+/// opened (so a FIFO with no writer or a device never blocks or floods a reader), and remembered,
+/// so that ``AtomicFileWriter`` refuses to write any output over any file the command has read —
+/// framework files, population files and dataset files included, whoever read them. They are
+/// kept in the ``InvocationFiles`` of ``InvocationContext/current``: the process's own for the
+/// `yjstat` binary, a fresh set for each command line run in-process.
 public enum InputFiles {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var files: [URL] = []
-    nonisolated(unsafe) private static var tracking = false
-
-    /// Starts remembering input files and written outputs for the rest of the process (the
-    /// command line does this once; a library user who writes and reads the same paths in one
-    /// process on purpose leaves it off).
+    /// Starts remembering input files and written outputs for the rest of the invocation (the
+    /// command line's `main.swift` does this once for the process; a library user who writes and
+    /// reads the same paths in one process on purpose leaves it off).
     public static func beginTracking() {
-        lock.lock(); defer { lock.unlock() }
-        tracking = true
+        InvocationContext.current.files.beginTracking()
     }
 
-    /// Whether ``beginTracking()`` was called.
+    /// Whether the current invocation remembers its files.
     public static var isTracking: Bool {
-        lock.lock(); defer { lock.unlock() }
-        return tracking
+        InvocationContext.current.files.isTracking
     }
 
-    /// Every input file read or checked so far by this process.
+    /// Every input file read or checked so far by the current invocation.
     public static var registered: [URL] {
-        lock.lock(); defer { lock.unlock() }
-        return files
+        InvocationContext.current.files.registeredInputs
     }
 
     /// Remembers `url` as an input of this run (when tracking).
     public static func register(_ url: URL) {
-        lock.lock(); defer { lock.unlock() }
-        if tracking,  !files.contains(url) { files.append(url) }
+        InvocationContext.current.files.registerInput(url)
     }
 
     /// Checks that `url` names a regular file (following symbolic links) and registers it.

@@ -80,7 +80,7 @@ enum BoardCommand: Subcommand {
             throw InputError(file: url.lastPathComponent, message: error.description)
         }
         if let htmlPath = arguments.string("html") {
-            let htmlURL = URL(fileURLWithPath: htmlPath)
+            let htmlURL = InvocationContext.fileURL(htmlPath)
             if AtomicFileWriter.standardStream(for: htmlURL) == nil {
                 let folder = htmlURL.deletingLastPathComponent()
                 if !FileManager.default.fileExists(atPath: folder.path) {

@@ -24,7 +24,7 @@ enum CheckRatingsCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         guard let path = arguments.positionals.first else { throw UsageError("missing the ratings table FILE") }
         let framework = try InspectionOptions.loadFramework(arguments)
-        let url = URL(fileURLWithPath: path)
+        let url = InvocationContext.fileURL(path)
         var output = output
         output.inputs = [url]
         let table = try WideRatingsTable.read(contentsOf: url, framework: framework)

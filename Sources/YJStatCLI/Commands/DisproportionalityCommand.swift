@@ -141,7 +141,7 @@ enum DisproportionalityCommand: Subcommand {
             return totals.finish(format: output.format, command: spec.name)
         }
         if let svgPath = arguments.string("svg") {
-            let svgURL = URL(fileURLWithPath: svgPath)
+            let svgURL = InvocationContext.fileURL(svgPath)
             if let destination = output.destination, destination.standardizedFileURL == svgURL.standardizedFileURL {
                 throw UsageError("--svg and --output name the same file")
             }

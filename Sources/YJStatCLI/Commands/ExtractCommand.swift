@@ -52,14 +52,14 @@ enum ExtractCommand: Subcommand {
             results.append(ReportExtractor.extract(text: text, source: path))
         }
         if let out = arguments.string("out") {
-            try ExtractedDatasetWriter.write(results, to: URL(fileURLWithPath: out), protecting: inputs)
+            try ExtractedDatasetWriter.write(results, to: InvocationContext.fileURL(out), protecting: inputs)
         }
         let text = arguments.string("format") == "json" ? ExtractionReport.json(results) : ExtractionReport.text(results)
         try StandardOutput.write(text)
         let incomplete = results.contains { !$0.completeness.missingExpected.isEmpty }
         if incomplete && arguments.flag("strict") {
             let names = results.filter { !$0.completeness.missingExpected.isEmpty }.map(\.source).joined(separator: ", ")
-            FileHandle.standardError.write(Data("yjstat extract: --strict: expected fields are missing in \(names)\n".utf8))
+            StandardError.write("yjstat extract: --strict: expected fields are missing in \(names)\n")
             return .usageOrInput
         }
         let hasError = results.contains { $0.findings.contains { $0.severity == .error } }

@@ -132,7 +132,7 @@ enum FunnelCommand: Subcommand {
         var output = output
         output.inputs = [dataURL]
         if let svgPath = arguments.string("svg") {
-            let svgURL = URL(fileURLWithPath: svgPath)
+            let svgURL = InvocationContext.fileURL(svgPath)
             if let destination = output.destination, destination.standardizedFileURL == svgURL.standardizedFileURL {
                 throw UsageError("--svg and --output name the same file")
             }

@@ -110,7 +110,7 @@ enum RepresentationCommand: Subcommand {
     static func writeChart(_ arguments: ParsedArguments, output: CommandOutput, inputs: [URL], labels: [String],
                            representations: [Representation], title: String) throws {
         guard let path = arguments.string("svg") else { return }
-        let url = URL(fileURLWithPath: path)
+        let url = InvocationContext.fileURL(path)
         if let destination = output.destination, destination.standardizedFileURL == url.standardizedFileURL {
             throw UsageError("--svg and --output name the same file")
         }

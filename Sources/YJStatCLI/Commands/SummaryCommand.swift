@@ -37,10 +37,10 @@ enum SummaryCommand: Subcommand {
         let framework = try InspectionOptions.loadFramework(arguments)
         let directory: URL
         if let path = arguments.string("datasets") {
-            directory = URL(fileURLWithPath: path)
+            directory = InvocationContext.fileURL(path)
         } else {
-            let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            guard let found = DatasetLocator.bundledDatasets(currentDirectory: here, executable: Bundle.main.executableURL) else {
+            let context = InvocationContext.current
+            guard let found = DatasetLocator.bundledDatasets(currentDirectory: context.currentDirectory, executable: context.executable) else {
                 throw UsageError("no Datasets folder with inspections.csv in the current folder or above the yjstat executable; give --datasets DIR")
             }
             directory = found
@@ -48,7 +48,7 @@ enum SummaryCommand: Subcommand {
         let dataset = try SummaryDataset.read(directory: directory, framework: framework)
         let summary = try DatasetSummary(dataset: dataset, framework: framework)
         if let out = arguments.string("out") {
-            try summary.writeFiles(to: URL(fileURLWithPath: out), protecting: dataset.inputFiles)
+            try summary.writeFiles(to: InvocationContext.fileURL(out), protecting: dataset.inputFiles)
         }
         let text = arguments.string("format") == "json" ? JSONWriter.render(summary.jsonDocument()) : summary.textReport()
         try output.write(text)

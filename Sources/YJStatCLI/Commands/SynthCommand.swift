@@ -46,8 +46,8 @@ enum SynthCommand: Subcommand {
         guard rows >= 0 else { throw UsageError("--rows must not be negative; got \(rows)") }
         let seed = try arguments.required(Self.seed)
         let path = try arguments.required(out)
-        let url = URL(fileURLWithPath: path)
-        let populationURL = try arguments.value(population).map { URL(fileURLWithPath: $0) }
+        let url = InvocationContext.fileURL(path)
+        let populationURL = try arguments.value(population).map { InvocationContext.fileURL($0) }
         for (flag, target) in [("--out", url), ("--population", populationURL)] {
             guard let target else { continue }
             var isDirectory: ObjCBool = false

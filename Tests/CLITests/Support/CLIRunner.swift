@@ -1,6 +1,8 @@
 import Foundation
+import YJStat
+import YJStatCLI
 
-/// The outcome of one run of the built `yjstat` binary.
+/// The outcome of one `yjstat` command line (in-process or a run of the built binary).
 struct CLIResult {
     var status: Int32
     var stdout: String
@@ -20,10 +22,35 @@ func yjstatBinary() throws -> URL {
     throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates[0].path])
 }
 
-/// Runs `yjstat` with arguments (and optional standard input) in `directory`, capturing output;
-/// `environment` adds to (or overrides) the test's own environment.
-func runCLI(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
+/// Runs a `yjstat` command line in-process — `CLI.main` inside an ``InvocationContext`` with
+/// captured standard output and error, `directory` (default: the test's current directory) as
+/// the folder relative paths are resolved against, and the test's environment with `environment`
+/// added (or overriding) — and returns what a run of the binary would: exit status and output.
+/// Each call has its own context, so tests running in parallel never mix output or input files.
+///
+/// Use ``runCLIProcess(_:stdin:in:environment:)`` for what only a real process shows: signals,
+/// a closed or broken standard output, `main.swift`'s setup, standard input. With
+/// `YJSTAT_CLI_TESTS_IN_PROCESS=0` in the environment every call runs the binary instead (to
+/// check the whole suite against a real process, or compare the times).
+func runCLI(_ arguments: [String], in directory: URL? = nil,
             environment: [String: String] = [:]) throws -> CLIResult {
+    if ProcessInfo.processInfo.environment["YJSTAT_CLI_TESTS_IN_PROCESS"] == "0" {
+        return try runCLIProcess(arguments, in: directory, environment: environment)
+    }
+    let out = CapturedOutput(), err = CapturedOutput()
+    let context = InvocationContext(
+        standardOutput: out, standardError: err,
+        currentDirectory: directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
+        environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+        executable: try yjstatBinary())
+    let status = context.run { CLI.main(arguments) }
+    return CLIResult(status: status.rawValue, stdout: out.text, stderr: err.text)
+}
+
+/// Runs the built `yjstat` binary with arguments (and optional standard input) in `directory`,
+/// capturing output; `environment` adds to (or overrides) the test's own environment.
+func runCLIProcess(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
+                   environment: [String: String] = [:]) throws -> CLIResult {
     let process = Process()
     process.executableURL = try yjstatBinary()
     process.arguments = arguments
