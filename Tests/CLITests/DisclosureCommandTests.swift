@@ -1,10 +1,13 @@
 import Foundation
 import YJStat
 import Testing
+import YJStat
 
-/// Issue 13 through the binary: `disproportionality --suppress-below` (the only command that
-/// takes it) in text, CSV and JSON, with `--counts`, a service column and `--records`, attacked
-/// by ``DisclosureAttacker``; `--suppression-report`; `--round-to`.
+/// Issue 13 through the binary, for both commands that take `--suppress-below`:
+/// `disproportionality` in text, CSV, JSON and its `--svg` chart, with `--counts`, a service
+/// column and `--records`, and `board` (Markdown on standard output, the HTML page with its
+/// charts, the findings on standard error), each attacked by ``DisclosureAttacker``;
+/// `--suppression-report`; `--round-to`.
 @Suite("yjstat disclosure control")
 struct DisclosureCommandTests {
     func write(_ text: String, name: String = "counts.csv") throws -> String {
@@ -14,18 +17,9 @@ struct DisclosureCommandTests {
     }
 
     /// The issue's table with a totals row (197 children at arrest), which before gave the hidden
-    /// Other count away by subtraction.
-    static let issueTable = """
-    group,population,arrest,sentenced,custody
-    White,30000,122,70,6
-    Black,3000,21,16,3
-    Asian,4000,17,10,2
-    Mixed,2500,19,8,1
-    Other,1500,3,0,0
-    Unknown,,15,4,1
-    Total,41000,197,108,13
-
-    """
+    /// Other count away by subtraction: the fixture the library's attack tests read too.
+    static let issueTablePath = repositoryRoot.appendingPathComponent("Tests/YJStatTests/Fixtures/disclosure_issue13.csv").path
+    static var issueTable: String { (try? String(contentsOfFile: issueTablePath, encoding: .utf8)) ?? "" }
 
     /// The whole numbers and decimals printed in a text, as written.
     static func numbers(in text: String) -> Set<String> {
@@ -52,13 +46,8 @@ struct DisclosureCommandTests {
     }
 
     @Test func issueExampleWithATotalsRowResistsTheAttack() throws {
-        let table = RandomCountsTable(groups: ["White", "Black", "Asian", "Mixed", "Other", "Unknown"],
-                                      stages: ["arrest", "sentenced", "custody"],
-                                      counts: ["White": [122, 70, 6], "Black": [21, 16, 3], "Asian": [17, 10, 2], "Mixed": [19, 8, 1],
-                                               "Other": [3, 0, 0], "Unknown": [15, 4, 1]],
-                                      populations: ["White": 30000, "Black": 3000, "Asian": 4000, "Mixed": 2500, "Other": 1500],
-                                      nested: true)
-        let path = try write(Self.issueTable)
+        let table = RandomCountsTable(wideCSV: Self.issueTable, nested: true)
+        let path = Self.issueTablePath
         var attacker = DisclosureAttacker(groups: table.groups, stages: table.stages, unknown: "Unknown", nested: true, previousBase: false)
         for format in ["text", "csv", "json"] {
             let result = try runCLI(["disproportionality", "--counts", path, "--unknown", "Unknown", "--suppress-below", "5", "--format", format])
@@ -113,7 +102,7 @@ struct DisclosureCommandTests {
     }
 
     @Test func suppressionReportListsHiddenCellsWithoutValues() throws {
-        let path = try write(Self.issueTable)
+        let path = Self.issueTablePath
         for format in ["text", "csv", "json"] {
             let result = try runCLI(["disproportionality", "--counts", path, "--unknown", "Unknown", "--suppress-below", "5",
                                      "--suppression-report", "--format", format])
@@ -134,7 +123,7 @@ struct DisclosureCommandTests {
     }
 
     @Test func roundingStatesItsMethodAndPrintsOnlyMultiples() throws {
-        let path = try write(Self.issueTable)
+        let path = Self.issueTablePath
         for (extra, words) in [([String](), "conventional rounding"), (["--rounding", "random", "--seed", "9"], "random rounding, seed 9")] {
             let result = try runCLI(["disproportionality", "--counts", path, "--unknown", "Unknown", "--round-to", "5"] + extra)
             #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -162,10 +151,69 @@ struct DisclosureCommandTests {
         (["--round-to", "5", "--rounding", "sometimes"], "--rounding"),
     ])
     func badDisclosureOptionsExitTwo(arguments: [String], message: String) throws {
-        let path = try write(Self.issueTable)
+        let path = Self.issueTablePath
         let result = try runCLI(["disproportionality", "--counts", path] + arguments)
         #expect(result.status == 2)
         #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
         #expect(result.stdout.isEmpty)
+    }
+
+    // MARK: board and --svg
+
+    /// `board --suppress-below K`: the Markdown, the HTML page (tables, sentences, chart labels)
+    /// and standard error, read together by one attacker.
+    func attackBoard(_ table: RandomCountsTable, csvPath: String, k: Int, reference: String?) throws -> [String] {
+        let html = try temporaryFolder().appendingPathComponent("board.html")
+        let result = try runCLI(["board", "--counts", csvPath, "--unknown", "Unknown", "--suppress-below", "\(k)", "--html", html.path]
+                                + (reference.map { ["--reference", $0] } ?? []))
+        #expect(result.status == 0 || result.status == 1, "stderr: \(result.stderr)")
+        var attacker = DisclosureAttacker(groups: table.groups, stages: table.stages, unknown: "Unknown", nested: table.nested, previousBase: false)
+        attacker.reference = reference ?? "White"
+        attacker.stageLabels = Dictionary(uniqueKeysWithValues: table.stages.map { ($0, BoardLabels().label($0)) })
+        attacker.read(markdown: result.stdout)
+        attacker.read(html: try String(contentsOf: html, encoding: .utf8))
+        attacker.read(text: result.stderr)
+        attacker.buildEquations()
+        #expect(!attacker.printedRows.isEmpty)
+        return attacker.leaks(counts: table.counts, threshold: k)
+    }
+
+    @Test func boardResistsTheAttack() throws {
+        let table = RandomCountsTable(wideCSV: Self.issueTable, nested: true)
+        #expect(try attackBoard(table, csvPath: Self.issueTablePath, k: 5, reference: nil).isEmpty)
+        // A totals row that does not add up at a stage with a hidden cell: a finding (exit 1)
+        // whose sentence on standard error gives no figure.
+        let wrong = try write("group,population,arrest,custody\nWhite,20000,300,0\nBlack,2000,40,2\nAsian,3000,25,0\nUnknown,,10,0\nTotal,25000,375,3\n")
+        let result = try runCLI(["board", "--counts", wrong, "--unknown", "Unknown", "--suppress-below", "5"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("finding: 'Total' at custody: not the sum of the groups (figures hidden for disclosure control)"), "\(result.stderr)")
+        #expect(try attackBoard(RandomCountsTable(wideCSV: try String(contentsOfFile: wrong, encoding: .utf8), nested: true), csvPath: wrong,
+                                k: 5, reference: nil).isEmpty)
+        var rng = SplitMix64(seed: 20_261_207)
+        for index in 0..<2 {
+            let random = RandomCountsTable(using: &rng, nested: Bool.random(using: &rng))
+            let k = Int.random(in: 3...10, using: &rng)
+            let leaks = try attackBoard(random, csvPath: try write(random.csv), k: k, reference: index == 1 ? "rest" : nil)
+            #expect(leaks.isEmpty, "K \(k):\n\(random.csv)\(leaks.joined(separator: "\n"))")
+        }
+    }
+
+    @Test func forestChartResistsTheAttack() throws {
+        let table = RandomCountsTable(wideCSV: Self.issueTable, nested: true)
+        let svg = try temporaryFolder().appendingPathComponent("rri.svg")
+        for base in ["population", "previous"] {
+            let result = try runCLI(["disproportionality", "--counts", Self.issueTablePath, "--unknown", "Unknown", "--suppress-below", "5",
+                                     "--base", base, "--format", "csv", "--svg", svg.path])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            var attacker = DisclosureAttacker(groups: table.groups, stages: table.stages, unknown: "Unknown", nested: true,
+                                              previousBase: base == "previous")
+            attacker.reference = "White"
+            attacker.stageLabels = Dictionary(uniqueKeysWithValues: table.stages.map { ($0, BoardLabels().label($0)) })
+            attacker.read(csv: result.stdout)
+            attacker.read(svg: try String(contentsOf: svg, encoding: .utf8))
+            attacker.buildEquations()
+            #expect(attacker.printedRows.count >= 4)
+            #expect(attacker.leaks(counts: table.counts, threshold: 5).isEmpty)
+        }
     }
 }

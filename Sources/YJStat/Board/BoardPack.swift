@@ -111,7 +111,7 @@ public struct BoardPack: Sendable, Equatable {
         if trend != nil {
             methods.append("trend: each year's rate per 1,000 with the exact Poisson (Garwood 1936) interval and its RRI as above; the latest year's RRI against the earlier years pooled (counts and populations summed; with disclosure control a pooled figure is hidden when any year's cell in it is hidden, as the published years would otherwise reveal it) by the z-test on the difference of log RRIs (Altman & Bland 2003), Poisson counts, two-sided at the \(NumberFormatting.fixed((1 - report.confidence) * 100, 0))% level")
         }
-        for check in table.totalsChecks where !check.addsUp { caveats.append("Totals row: \(check.sentence).") }
+        for check in table.totalsChecks where !check.addsUp { caveats.append("Totals row: \(report.totalsSentence(check)).") }
         var pack = BoardPack(source: csv.source, nationalSource: national?.source, labels: labels, year: years.last, report: report,
                              cascade: cascade, zeroReference: zeroReference, national: nationalRows, trend: trend, headline: [],
                              caveats: caveats, methods: methods, warnings: unique(warnings),

@@ -7,17 +7,30 @@
 /// is nobody who could be identified.
 ///
 /// **The rule.** A column's published total is an equation over its hidden cells: with the other
-/// counts published it gives their sum S. A hidden cell x with bounds l ≤ x ≤ u a reader knows
-/// (a cell never exceeds its base, nor falls below a later stage it contains) then lies in
-/// [max(l, S − Σ others' u), min(u, S − Σ others' l)]. A primary cell counts as
-/// *determined within ±(K − 1)/2* when that interval is narrower than K − 1; the model makes
-/// sure none is, by hiding *secondary* (complementary) cells in the same column.
+/// counts published it gives their sum S. The reader is assumed to know why each cell is hidden
+/// (the suppression report and the tables say "primary" or "secondary"): a primary cell lies in
+/// 1…K − 1, and a secondary cell, never a zero (below), is at least K. With the bounds l ≤ x ≤ u
+/// a reader knows besides (a cell never exceeds its base, nor falls below a later stage it
+/// contains), a hidden cell x then lies in [max(l, S − Σ others' u), min(u, S − Σ others' l)].
+/// The total is safe when, for every primary cell, that interval is the whole of what its label
+/// and bounds already say — [max(1, l), min(K − 1, u)] — so the total tells the reader nothing
+/// more about it; and when, for a reader who ignores the reasons (every hidden cell in
+/// [l, u]), the interval is at least K − 1 wide, so no primary cell is determined within
+/// ±(K − 1)/2. The model makes sure of both by hiding *secondary* (complementary) cells in the
+/// same column.
 ///
-/// **Choice of complementary cells.** Among every set of up to three unhidden cells of the
-/// column that satisfies the rule, the one with the smallest total hidden value is chosen; ties
-/// go to fewer cells, then to the cells first in row order (deterministic). Cells outside the
-/// total (``init(counts:rows:columns:threshold:rowsInTotal:upperBounds:)``'s `rowsInTotal`, such
-/// as an unknown-ethnicity group) are never in the equation and need no complement.
+/// **Zeros are never complementary cells.** Hiding a 0 looks free (it adds nothing to the total
+/// hidden value), but a reader who knows a cell is secondary knows it is 0 or at least K; in a
+/// column whose hidden cells sum to less than 2K that pins the zero, and the total then gives the
+/// primary cell away exactly (4 hidden beside a hidden 0 with the total published: 4 + 0 = 4).
+/// Published zeros beside a hidden count reveal nothing: they are not in the equation.
+///
+/// **Choice of complementary cells.** Among every set of up to three unhidden non-zero cells of
+/// the column that satisfies the rule, the one with the smallest total hidden value is chosen;
+/// ties go to fewer cells, then to the cells first in row order (deterministic). Cells outside
+/// the total (``init(counts:rows:columns:threshold:rowsInTotal:upperBounds:lowerBounds:)``'s
+/// `rowsInTotal`, such as an unknown-ethnicity group) are never in the equation and need no
+/// complement.
 ///
 /// **Totals rule.** A column total is published only when it reveals no protected cell. When no
 /// choice of complementary cells protects a column (too few or too small other cells), its total
@@ -118,7 +131,7 @@ public struct DisclosureModel: Sendable, Equatable, Codable {
                                           explanation: primary.isEmpty ? "no cell hidden" : "the hidden cells are not part of it"))
                 continue
             }
-            let candidates = rows.indices.filter { inTotal[$0] && !primary.contains($0) }
+            let candidates = rows.indices.filter { inTotal[$0] && !primary.contains($0) && values[$0] > 0 }
             if let choice = Self.complement(equation: equation, candidates: candidates, values: values, bounds: bounds, floors: floors,
                                              threshold: threshold) {
                 for r in choice {
@@ -150,12 +163,21 @@ public struct DisclosureModel: Sendable, Equatable, Codable {
         func protects(_ extra: [Int]) -> Bool {
             let cells = equation + extra
             let sum = cells.reduce(0) { $0 + values[$1] }
+            // A reader who does not know the reasons: every hidden cell lies within its bounds,
+            // and each primary cell's interval must be at least K − 1 wide.
             func bound(_ i: Int) -> Int { min(bounds[i] ?? sum, sum) }
+            // A reader who knows them (primary 1…K−1, secondary at least K): the total must not
+            // narrow a primary cell beyond its label and bounds.
+            func low(_ i: Int) -> Int { max(floors[i], equation.contains(i) ? 1 : threshold) }
+            func high(_ i: Int) -> Int { min(bounds[i] ?? Int.max / 4, equation.contains(i) ? threshold - 1 : Int.max / 4) }
             for p in equation {
                 let others = cells.filter { $0 != p }
-                let low = max(floors[p], sum - others.reduce(0) { $0 + bound($1) })
-                let high = min(bound(p), sum - others.reduce(0) { $0 + floors[$1] })
-                if high - low < threshold - 1 { return false }
+                let low0 = max(floors[p], sum - others.reduce(0) { $0 + bound($1) })
+                let high0 = min(bound(p), sum - others.reduce(0) { $0 + floors[$1] })
+                if high0 - low0 < threshold - 1 { return false }
+                let lowest = max(low(p), sum - others.reduce(0) { $0 + min(high($1), sum) })
+                let highest = min(high(p), sum - others.reduce(0) { $0 + low($1) })
+                if lowest > low(p) || highest < high(p) { return false }
             }
             return true
         }
@@ -199,6 +221,6 @@ public struct DisclosureModel: Sendable, Equatable, Codable {
 
     /// The statement of the rule for the methods section.
     public var statement: String {
-        "disclosure control (\(Self.guidance)): counts from 1 to \(threshold - 1) are hidden (primary); in each stage whose total is published, complementary cells are hidden (secondary) so that no hidden count can be worked out from the total to within ±\(NumberFormatting.fixed(Double(threshold - 1) / 2, threshold % 2 == 0 ? 1 : 0)), chosen by the smallest total hidden value (then fewest cells, then table order); a total is published only when it reveals no hidden count, otherwise it is suppressed"
+        "disclosure control (\(Self.guidance)): counts from 1 to \(threshold - 1) are hidden (primary); in each stage whose total is published, complementary cells are hidden (secondary) so that the total tells a reader nothing about a hidden count beyond its being between 1 and \(threshold - 1) (not even within ±\(NumberFormatting.fixed(Double(threshold - 1) / 2, threshold % 2 == 0 ? 1 : 0))), even knowing which cells are secondary, chosen by the smallest total hidden value among non-zero cells (then fewest cells, then table order; a hidden zero would be known to be 0); a total is published only when it reveals no hidden count, otherwise it is suppressed"
     }
 }

@@ -8,6 +8,13 @@ extension DisproportionalityReport {
         return !check.stratum.isEmpty || disclosure.hasHiddenCell(column: check.stage) || !disclosure.isTotalPublished(column: check.stage)
     }
 
+    /// The totals row's sentence as it may be published: with its numbers, or, where
+    /// ``hidesTotals(of:)``, without them (the total or the sum of the groups would give a
+    /// hidden count away by differencing). Every output that prints a totals check uses this.
+    public func totalsSentence(_ check: CountsTable.TotalsCheck) -> String {
+        hidesTotals(of: check) ? check.sentenceWithoutNumbers : check.sentence
+    }
+
     /// The suppression report's rows (empty without suppression).
     public func suppressionReportRows(service: String? = nil) -> [ResultRow] {
         disclosure?.reportRows(service: service) ?? []

@@ -97,7 +97,7 @@ enum BoardCommand: Subcommand {
         markdown.inputs = inputs
         try markdown.write(pack.markdown() + "\n")
         let mismatches = pack.totalsChecks.filter { !$0.addsUp }
-        for check in mismatches { CLI.printError("\(CLI.program) \(spec.name): finding: \(check.sentence)\n") }
+        for check in mismatches { CLI.printError("\(CLI.program) \(spec.name): finding: \(pack.report.totalsSentence(check))\n") }
         return mismatches.isEmpty ? .success : .findings
     }
 }

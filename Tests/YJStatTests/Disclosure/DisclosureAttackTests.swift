@@ -22,15 +22,15 @@ struct DisclosureAttackTests {
         return attacker.leaks(counts: table.counts, threshold: k)
     }
 
+    /// Issue 13's table (the fixture `disclosure_issue13.csv`, which the CLI tests read too).
+    static func issueTable() throws -> RandomCountsTable {
+        RandomCountsTable(wideCSV: try String(contentsOf: fixtureURL("disclosure_issue13.csv"), encoding: .utf8), nested: true)
+    }
+
     /// The issue's table: Other's 3 at arrest, and the unknown counts 4 and 1, recovered by
     /// subtraction from the printed totals before; now nothing is recoverable.
     @Test func issueExampleResistsTheAttack() throws {
-        let table = RandomCountsTable(groups: ["White", "Black", "Asian", "Mixed", "Other", "Unknown"],
-                                      stages: ["arrest", "sentenced", "custody"],
-                                      counts: ["White": [122, 70, 6], "Black": [21, 16, 3], "Asian": [17, 10, 2], "Mixed": [19, 8, 1],
-                                               "Other": [3, 0, 0], "Unknown": [15, 4, 1]],
-                                      populations: ["White": 30000, "Black": 3000, "Asian": 4000, "Mixed": 2500, "Other": 1500],
-                                      nested: true)
+        let table = try Self.issueTable()
         for reference in [ReferenceChoice.group("White"), .rest] {
             for base in BaseMode.allCases {
                 let report = try Self.analyse(table, k: 5, reference: reference, base: base)
@@ -95,5 +95,125 @@ struct DisclosureAttackTests {
             }, "\(reportNumbers)")
         }
         #expect(protected >= 2 * cases)
+    }
+
+    // MARK: the board pack and the charts
+
+    /// The board pack of a table, with K, attacked through its Markdown, its HTML page (tables,
+    /// sentences and the forest charts' labels); every number of the charts' labels is one the
+    /// tables print too.
+    static func attackBoard(_ table: RandomCountsTable, k: Int, reference: ReferenceChoice?, csv: String? = nil) throws -> [String] {
+        let options = DisproportionalityOptions(reference: reference, suppressBelow: k)
+        let pack = try BoardPack.build(counts: CSVReader.parse(csv ?? table.csv, source: "t.csv"),
+                                       countsOptions: .init(unknownLabel: "Unknown"), options: BoardPackOptions(analysis: options))
+        var attacker = DisclosureAttacker(groups: table.groups, stages: table.stages, unknown: "Unknown", nested: table.nested,
+                                          previousBase: false)
+        attacker.reference = reference.map { if case .group(let g) = $0 { g } else { "rest" } } ?? "White"
+        attacker.stageLabels = Dictionary(uniqueKeysWithValues: table.stages.map { ($0, BoardLabels().label($0)) })
+        let markdown = pack.markdown(), html = pack.html()
+        attacker.read(markdown: markdown)
+        attacker.read(html: html)
+        let tableNumbers = DisclosureAttacker.numberTokens(markdown)
+        for svg in html.matches(of: /(?s)<svg.*?<\/svg>/) {
+            for text in DisclosureAttacker.svgTexts(String(svg.output)) where text.wholeMatch(of: /[0-9.]+/) == nil {  // not an axis tick
+                let extra = DisclosureAttacker.numberTokens(text).subtracting(tableNumbers)
+                #expect(extra.isEmpty, "chart label '\(text)' prints \(extra), which no table prints")
+            }
+        }
+        attacker.buildEquations()
+        #expect(!attacker.printedRows.isEmpty)
+        return attacker.leaks(counts: table.counts, threshold: k)
+    }
+
+    /// The issue's table in the board pack, with its totals row (which does not add up here:
+    /// the finding must not print the sum of the groups).
+    @Test func issueExampleBoardPackResistsTheAttack() throws {
+        let table = try Self.issueTable()
+        let csv = try String(contentsOf: fixtureURL("disclosure_issue13.csv"), encoding: .utf8)
+        for reference in [ReferenceChoice.group("White"), .rest] {
+            #expect(try Self.attackBoard(table, k: 5, reference: reference, csv: csv).isEmpty)
+            let wrongTotal = csv.replacingOccurrences(of: "Total,41000,197", with: "Total,41000,199")
+            #expect(try Self.attackBoard(table, k: 5, reference: reference, csv: wrongTotal).isEmpty, "\(reference)")
+        }
+        // Not toothless: without suppression the board gives every small count away.
+        let pack = try BoardPack.build(counts: CSVReader.parse(table.csv, source: "t.csv"), countsOptions: .init(unknownLabel: "Unknown"),
+                                       options: BoardPackOptions())
+        var attacker = DisclosureAttacker(groups: table.groups, stages: table.stages, unknown: "Unknown", nested: true, previousBase: false)
+        attacker.reference = "White"
+        attacker.stageLabels = Dictionary(uniqueKeysWithValues: table.stages.map { ($0, BoardLabels().label($0)) })
+        attacker.read(html: pack.html())
+        attacker.buildEquations()
+        #expect(attacker.leaks(counts: table.counts, threshold: 5).count == 6)
+    }
+
+    /// Random tables through the board pack: Markdown, HTML tables, sentences and chart labels.
+    @Test func randomTablesResistTheAttackInTheBoardPack() throws {
+        let cases = ProcessInfo.processInfo.environment["YJSTAT_ATTACK_CASES"].flatMap(Int.init) ?? 4
+        var rng = SplitMix64(seed: 20_261_205)
+        for index in 0..<cases {
+            let table = RandomCountsTable(using: &rng, nested: Bool.random(using: &rng))
+            let k = Int.random(in: 3...10, using: &rng)
+            let reference: ReferenceChoice = Bool.random(using: &rng) ? .rest : .group("White")
+            let leaks = try Self.attackBoard(table, k: k, reference: reference)
+            #expect(leaks.isEmpty, "case \(index) K \(k) \(reference):\n\(table.csv)\(leaks.joined(separator: "\n"))")
+        }
+    }
+
+    /// The forest chart `disproportionality --svg` draws: its value labels read as RRIs give no
+    /// hidden count away, with the rest of the analysis published.
+    @Test func forestChartLabelsResistTheAttack() throws {
+        var rng = SplitMix64(seed: 20_261_206)
+        for _ in 0..<3 {
+            let base: BaseMode = Bool.random(using: &rng) ? .previous : .population
+            let table = RandomCountsTable(using: &rng, nested: base == .previous || Bool.random(using: &rng))
+            let k = Int.random(in: 3...10, using: &rng)
+            let report = try Self.analyse(table, k: k, reference: .group("White"), base: base)
+            let svg = BoardForestChartSVG.render(rows: report.rows, stages: report.stages, labels: BoardLabels(),
+                                                 title: base == .population ? "against the population" : "over the previous stage",
+                                                 referenceChildren: "White children", confidence: 0.95)
+            var attacker = DisclosureAttacker(groups: table.groups, stages: table.stages, unknown: "Unknown", nested: table.nested,
+                                              previousBase: base == .previous)
+            attacker.reference = "White"
+            attacker.read(csv: CSVWriter.render(rows: report.resultRows()))
+            attacker.read(text: report.textSummary())
+            attacker.read(svg: svg)
+            #expect(!attacker.printedRows.isEmpty || report.rows.allSatisfy { !$0.rri.isFinite || $0.isReference })
+            attacker.buildEquations()
+            #expect(attacker.leaks(counts: table.counts, threshold: k).isEmpty, "\(table.csv)")
+        }
+    }
+
+    /// A totals row that does not add up is a finding, but at a stage whose total is suppressed
+    /// its sentence must not say what the groups add up to (here the hidden 2 itself).
+    @Test func boardTotalsFindingPrintsNoHiddenSum() throws {
+        let csv = "group,population,arrest,custody\nWhite,20000,300,0\nBlack,2000,40,2\nAsian,3000,25,0\nUnknown,,10,0\nTotal,25000,375,3\n"
+        let table = RandomCountsTable(wideCSV: csv, nested: true)
+        let pack = try BoardPack.build(counts: CSVReader.parse(csv, source: "t.csv"), countsOptions: .init(unknownLabel: "Unknown"),
+                                       options: BoardPackOptions(analysis: .init(suppressBelow: 5)))
+        #expect(pack.markdown().contains("'Total' at custody: not the sum of the groups (figures hidden for disclosure control)"))
+        #expect(try Self.attackBoard(table, k: 5, reference: .group("White"), csv: csv).isEmpty)
+        let check = try #require(pack.totalsChecks.first { $0.stage == "custody" })
+        #expect(pack.report.totalsSentence(check) == check.sentenceWithoutNumbers)
+    }
+
+    /// The chart reader has teeth: from an unsuppressed chart's labels (RRIs to three figures)
+    /// and the other groups' counts, White's 6 in custody is pinned to within ±1.
+    @Test func chartLabelsAloneNarrowTheReferenceCount() throws {
+        let table = try Self.issueTable()
+        let plain = try CountsTable(csv: CSVReader.parse(table.csv, source: "t.csv"), options: .init(unknownLabel: "Unknown"))
+        let report = try DisproportionalityAnalysis.run(plain, options: .init())
+        let svg = BoardForestChartSVG.render(rows: report.rows, stages: report.stages, labels: BoardLabels(), title: "against the population",
+                                             referenceChildren: "White children", confidence: 0.95)
+        var attacker = DisclosureAttacker(groups: table.groups, stages: table.stages, unknown: "Unknown", nested: false, previousBase: false)
+        attacker.reference = "White"
+        attacker.stageLabels = Dictionary(uniqueKeysWithValues: table.stages.map { ($0, BoardLabels().label($0)) })
+        for (s, stage) in table.stages.enumerated() {
+            attacker.rows.append(["group": "Black", "stage": stage, "count": "\(table.counts["Black"]![s])", "base": "3000"])
+            attacker.rows.append(["group": "White", "stage": stage, "base": "30000"])
+        }
+        attacker.read(svg: svg)
+        attacker.buildEquations()
+        let leaks = attacker.leaks(counts: ["White": [122, 70, 6]], threshold: 8)
+        #expect(leaks.contains { $0.hasPrefix("White at custody = 6: within") }, "\(leaks)")
     }
 }

@@ -24,7 +24,16 @@ struct DisclosureAttacker {
     /// Whether each stage's base is the previous stage (else the population).
     let previousBase: Bool
     var equations: [(coefficients: [Int: Double], rhs: Double)] = []
+    /// Figures printed rounded (a rate to one decimal, an RRI to three figures): each gives a
+    /// range, low ≤ Σ a·x ≤ high, used by the interval propagation (DisclosureAttacker+Tables).
+    var ranges: [(coefficients: [Int: Double], low: Double, high: Double)] = []
+    /// The reference group ("rest" for all other known groups), for tables whose rows do not say.
+    var reference: String?
+    /// Stage words as printed (a board pack's "Court disposals"), by stage name.
+    var stageLabels: [String: String] = [:]
     var rows: [[String: String]] = []
+    /// Rows read from tables printed rounded (DisclosureAttacker+Tables).
+    var printedRows: [[String: String]] = []
     var lower: [Double]
     var upper: [Double]
 
@@ -174,6 +183,7 @@ struct DisclosureAttacker {
                 }
             }
         }
+        buildPrintedEquations()
     }
 
     // MARK: solving
@@ -244,6 +254,7 @@ struct DisclosureAttacker {
                     }
                 }
             }
+            if propagate(ranges: ranges, lower: &lo, upper: &hi) { changed = true }
             if !changed { break }
         }
         return lower.indices.map { (exact[$0], lo[$0], hi[$0]) }
@@ -259,7 +270,8 @@ struct DisclosureAttacker {
                 guard let value = counts[group]?[s], (1..<k).contains(value) else { continue }
                 let r = solved[g * stages.count + s]
                 if let e = r.exact { found.append("\(group) at \(stage) = \(value): determined exactly (\(e))") }
-                else if r.upper - r.lower < Double(k - 1) - 1e-6 {
+                // Counts are whole numbers: the reader rounds the bounds inwards.
+                else if (r.upper + 1e-6).rounded(.down) - (r.lower - 1e-6).rounded(.up) < Double(k - 1) {
                     found.append("\(group) at \(stage) = \(value): within [\(r.lower), \(r.upper)]")
                 }
             }

@@ -30,13 +30,69 @@ struct DisclosureModelTests {
         #expect(n.reason(row: "g3", column: "s") == .secondary && n.reason(row: "g0", column: "s") == nil)
     }
 
-    @Test func zeroIsTheCheapestComplementWhenItIsEnough() throws {
-        // 4 with a hidden 0: the pair sums to 4 and each lies in 0…4 (width K − 1).
+    /// The values a hidden primary cell can take given everything a reader knows: the column
+    /// total (their sum), each hidden cell's reason (primary: 1…K−1; secondary: at least K) and
+    /// its bounds. Found by enumerating the sums the other hidden cells can reach (no reasoning
+    /// shared with the model).
+    /// `secondaryMayBeZero`: a reader who does not rely on zeros never being secondary.
+    static func feasible(_ column: [Int], hidden: [Int: DisclosureModel.Reason], cell p: Int, k: Int,
+                         upper: [Int?], lower: [Int], secondaryMayBeZero: Bool = false) -> Set<Int> {
+        let sum = hidden.keys.reduce(0) { $0 + column[$1] }
+        func values(_ i: Int) -> [Int] {
+            let lo = max(lower[i], hidden[i] == .primary ? 1 : k)
+            let hi = min(upper[i] ?? sum, sum, hidden[i] == .primary ? k - 1 : sum)
+            return (lo <= hi ? Array(lo...hi) : []) + (secondaryMayBeZero && hidden[i] == .secondary && lower[i] == 0 ? [0] : [])
+        }
+        var reachable: Set<Int> = [0]
+        for i in hidden.keys.sorted() where i != p {
+            reachable = Set(reachable.flatMap { a in values(i).map { a + $0 } }.filter { $0 <= sum })
+        }
+        return Set(values(p).filter { reachable.contains(sum - $0) })
+    }
+
+    /// Issue 13 (d): a zero is never a complementary cell. The old choice for 100, 4, 0, 30 hid
+    /// the 0 beside the 4 (free by total hidden value); but a secondary cell is 0 or at least 5,
+    /// so with the total (4) the reader knew the 0 and then the 4. Now the 30 is hidden, and the
+    /// published 0 beside the hidden 4 reveals nothing (it is not in the equation).
+    @Test func aZeroIsNeverAComplementaryCell() throws {
+        let oldChoice: [Int: DisclosureModel.Reason] = [1: .primary, 2: .secondary]
+        #expect(Self.feasible([100, 4, 0, 30], hidden: oldChoice, cell: 1, k: 5, upper: [nil, nil, nil, nil], lower: [0, 0, 0, 0],
+                              secondaryMayBeZero: true) == [4])
         let m = try Self.model([100, 4, 0, 30])
-        #expect(m.reason(row: "g2", column: "s") == .secondary)
-        // A zero whose base is 0 is known to be 0 and protects nothing.
-        let n = try Self.model([100, 4, 0, 30], upper: [nil, nil, 0, nil])
-        #expect(n.reason(row: "g2", column: "s") == nil && n.reason(row: "g3", column: "s") == .secondary)
+        #expect(m.reason(row: "g2", column: "s") == nil && m.reason(row: "g3", column: "s") == .secondary)
+        #expect(Self.feasible([100, 4, 0, 30], hidden: [1: .primary, 3: .secondary], cell: 1, k: 5, upper: [nil, nil, nil, nil],
+                              lower: [0, 0, 0, 0]) == [1, 2, 3, 4])
+        // Two small counts that protect each other keep the zero beside them published.
+        let n = try Self.model([100, 3, 0, 2])
+        #expect(n.hidden.map(\.row) == ["g1", "g3"] && n.hidden.allSatisfy { $0.reason == .primary })
+        // Only zeros besides the small count: nothing can protect it, so the total goes.
+        #expect(try !Self.model([0, 4, 0, 0]).isTotalPublished(column: "s"))
+    }
+
+    /// Random columns: wherever the total is published, a reader who knows every hidden cell's
+    /// reason and bound can still give each primary cell any value from 1 to K − 1 its bounds
+    /// allow; no zero is hidden.
+    @Test func publishedTotalsTellALabelAwareReaderNothing() throws {
+        var rng = SplitMix64(seed: 13_04)
+        for _ in 0..<300 {
+            let k = Int.random(in: 3...10, using: &rng)
+            let column = (0..<Int.random(in: 2...8, using: &rng)).map { _ in
+                Bool.random(using: &rng) ? Int.random(in: 0...(k + 2), using: &rng) : Int.random(in: 0...60, using: &rng)
+            }
+            let upper: [Int?] = column.map { Bool.random(using: &rng) ? nil : $0 + Int.random(in: 0...6, using: &rng) }
+            let lower = column.map { Bool.random(using: &rng) ? 0 : max(0, $0 - Int.random(in: 0...6, using: &rng)) }
+            let m = try Self.model(column, k: k, upper: upper, lower: lower)
+            var hidden: [Int: DisclosureModel.Reason] = [:]
+            for cell in m.hidden { hidden[Int(cell.row.dropFirst())!] = cell.reason }
+            #expect(hidden.allSatisfy { column[$0.key] > 0 }, "\(column)")
+            #expect(Set(hidden.filter { $0.value == .primary }.keys) == Set(column.indices.filter { (1..<k).contains(column[$0]) }))
+            guard m.isTotalPublished(column: "s") else { continue }
+            for (p, reason) in hidden where reason == .primary {
+                let allowed = Set(max(1, lower[p])...min(k - 1, upper[p] ?? k - 1))
+                let values = Self.feasible(column, hidden: hidden, cell: p, k: k, upper: upper, lower: lower)
+                #expect(values == allowed, "K \(k) \(column) upper \(upper) lower \(lower) hidden \(hidden): g\(p) can be \(values.sorted())")
+            }
+        }
     }
 
     @Test func aLowerBoundFromANestedStageIsTakenIntoAccount() throws {

@@ -1,0 +1,1 @@
+../../YJStatTests/Disclosure/DisclosureAttacker+Tables.swift
