@@ -106,7 +106,7 @@ enum ContextualFactsExtractor {
                 let sum = row.0.reduce(0, +)
                 if sum != 100 {
                     let possible = abs(sum - 100) <= (count + 1) / 2
-                    result.findings.append(ExtractionFinding(code: "percentages-do-not-sum", severity: possible ? .info : .warning, line: row.1,
+                    result.findings.append(ExtractionFinding(code: .percentagesDoNotSum, severity: possible ? .info : .warning, line: row.1,
                         "\(dimension.name) percentages for \(who) sum to \(sum)" + (possible ? " (within rounding of whole numbers)" : "")))
                 }
             }

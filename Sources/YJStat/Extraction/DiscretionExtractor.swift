@@ -31,7 +31,7 @@ enum DiscretionExtractor {
             let stated = ratingChangedFrom(footnote.text)
             let ruleRating = complete ? lowest?.1 : (stated ?? lowest?.1)
             if complete, let computed = lowest?.1, let stated, stated != computed {
-                result.findings.append(ExtractionFinding(code: "discretion-source-disagrees", severity: .warning, line: footnote.line,
+                result.findings.append(ExtractionFinding(code: .discretionSourceDisagrees, severity: .warning, line: footnote.line,
                     "footnote \(number) says standard \(rating.standard) was changed from \(stated), but its key-question counts give \(computed)"))
             }
             var note = "Footnote \(number): the ratings panel used professional discretion"

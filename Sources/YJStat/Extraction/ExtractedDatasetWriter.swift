@@ -63,7 +63,7 @@ public enum ExtractedDatasetWriter {
                 r.sampleComposition.map { [r.service, $0.domain, $0.disposal, String($0.count)] }
             },
             file("extraction_issues.csv", ["source", "service", "kind", "code", "severity", "line", "message"]) { r in
-                r.findings.map { [r.source, r.service, "finding", $0.code, $0.severity.rawValue, int($0.line), $0.message] }
+                r.findings.map { [r.source, r.service, "finding", $0.code.rawValue, $0.severity.rawValue, int($0.line), $0.message] }
                     + r.warnings.map { [r.source, r.service, "warning", "", "", int($0.line), $0.message] }
             },
             file("provenance.csv", ["source", "service", "file", "key", "line"]) { r in provenance(r) },

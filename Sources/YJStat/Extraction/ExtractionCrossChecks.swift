@@ -22,12 +22,7 @@ enum ExtractionCrossChecks {
             for file in ["inspections.csv", "ratings.csv", "key_questions.csv"] {
                 message = message.replacingAll("\(file) line ", with: "report line ")
             }
-            let severity: ExtractionFinding.Severity = switch finding.severity {
-            case .error: .error
-            case .warning: .warning
-            case .info: .info
-            }
-            result.findings.append(ExtractionFinding(code: finding.code.rawValue, severity: severity, line: line, message, isConsistencyCheck: true))
+            result.findings.append(ExtractionFinding(code: finding.code, severity: finding.severity, line: line, message, isConsistencyCheck: true))
         }
     }
 
@@ -45,7 +40,7 @@ enum ExtractionCrossChecks {
             let located = Located(chosen.size, line: chosen.line)
             if court { result.inspection.courtSample = located } else { result.inspection.outOfCourtSample = located }
             for other in group where other.size != chosen.size {
-                result.findings.append(ExtractionFinding(code: "sample-disagrees", severity: .warning, line: other.line,
+                result.findings.append(ExtractionFinding(code: .sampleDisagrees, severity: .warning, line: other.line,
                     "'\(other.wording)' gives a \(court ? "court" : "out-of-court") sample of \(other.size), but line \(chosen.line) says \(chosen.size)"))
             }
         }

@@ -62,7 +62,7 @@ public enum ExtractionReport {
                 ("framework_reason", .string(result.frameworkReason)),
                 ("key_question_wording", result.wordingEdition.map { .string($0) } ?? .null),
                 ("findings", .array(result.findings.map {
-                    .object([("code", .string($0.code)), ("severity", .string($0.severity.rawValue)), ("line", lineValue($0.line)),
+                    .object([("code", .string($0.code.rawValue)), ("severity", .string($0.severity.rawValue)), ("line", lineValue($0.line)),
                              ("message", .string($0.message))])
                 })),
                 ("warnings", .array(result.warnings.map { .object([("line", lineValue($0.line)), ("message", .string($0.message))]) })),

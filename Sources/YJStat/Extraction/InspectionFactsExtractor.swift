@@ -61,7 +61,7 @@ enum InspectionFactsExtractor {
         if let first = overallCandidates.first {
             result.inspection.overallRating = Located(first.0, line: first.1)
             for other in overallCandidates.dropFirst() where other.0 != first.0 {
-                result.findings.append(ExtractionFinding(code: "rating-disagrees", severity: .error, line: other.1,
+                result.findings.append(ExtractionFinding(code: .ratingDisagrees, severity: .error, line: other.1,
                     "the overall rating is printed as \(first.0) on line \(first.1) but as \(other.0) here"))
             }
         }
@@ -69,7 +69,7 @@ enum InspectionFactsExtractor {
         if let (rating, line) = statedOverallRating(document) {
             if let published = result.inspection.overallRating {
                 if published.value != rating {
-                    result.findings.append(ExtractionFinding(code: "rating-disagrees", severity: .error, line: line,
+                    result.findings.append(ExtractionFinding(code: .ratingDisagrees, severity: .error, line: line,
                         "the overall rating is printed as \(published.value) on line \(published.line) but the text says \(rating)"))
                 }
             } else {

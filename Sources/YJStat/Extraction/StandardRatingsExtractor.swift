@@ -95,7 +95,7 @@ enum StandardRatingsExtractor {
             result.ratings.append(ExtractedStandardRating(standard: standard.id, rating: rating, footnote: footnote,
                                                           line: chosen.ratingLine ?? chosen.line))
             for other in rated where other.rating != rating {
-                result.findings.append(ExtractionFinding(code: "rating-disagrees", severity: .error, line: other.ratingLine ?? other.line,
+                result.findings.append(ExtractionFinding(code: .ratingDisagrees, severity: .error, line: other.ratingLine ?? other.line,
                     "standard \(standard.id) is rated \(rating) on line \(chosen.ratingLine ?? chosen.line) but \(other.rating.map(\.description) ?? "-") here"))
             }
         }

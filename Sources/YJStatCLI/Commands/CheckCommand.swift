@@ -69,7 +69,7 @@ enum CheckCommand: Subcommand {
             result.findings.filter { !$0.isConsistencyCheck }.map { (service: result.service, finding: $0) }
         }
         let rows = extractionFindings.map { item in
-            ResultRow([("code", .text(item.finding.code)), ("severity", .text(item.finding.severity.rawValue)),
+            ResultRow([("code", .text(item.finding.code.rawValue)), ("severity", .text(item.finding.severity.rawValue)),
                        ("service", .text(item.service)), ("location", .text(item.finding.line.map { "line \($0)" } ?? "")),
                        ("message", .text(item.finding.message))])
         } + findings.map(\.resultRow)

@@ -45,7 +45,7 @@ struct ExtractionPipelineTests {
         let result = ReportExtractor.extract(text: text, source: "r.txt")
         let row = try #require(result.keyQuestions.first { $0.keyQuestion == "2.1.2" })
         #expect(row.relevant == 8 && row.yes == 8 && row.percent == 75)
-        #expect(result.findings.contains { $0.code == "percent-mismatch" && $0.severity == .error && $0.line == row.line })
+        #expect(result.findings.contains { $0.code == .percentMismatch && $0.severity == .error && $0.line == row.line })
     }
 
     /// A key question printed twice with different figures keeps the first and reports the second.
