@@ -14,14 +14,14 @@ enum DiscretionExtractor {
             guard let number = rating.footnote, let footnote = document.footnotes.footnote(number, after: rating.line),
                   mentionsDiscretion(footnote.text) else { continue }
             used.insert(footnote.line)
-            let standard = ReportExtractor.framework.standard(rating.standard)
+            let standard = result.framework.standard(rating.standard)
             let ids = Set(standard?.keyQuestions.map(\.id) ?? [])
             let questions = result.keyQuestions.filter { ids.contains($0.keyQuestion) }
             var lowest: (ExtractedKeyQuestion, ExtractedRating)?
             var complete = !questions.isEmpty
             for question in questions {
                 guard let yes = question.yes, let relevant = question.relevant, relevant > 0, yes <= relevant,
-                      let band = ExtractedRating(word: ReportExtractor.framework.band(yes: yes, relevant: relevant).name) else {
+                      let band = ExtractedRating(word: result.framework.band(yes: yes, relevant: relevant).name) else {
                     if question.relevant != nil || question.percent != nil { complete = false }
                     continue
                 }

@@ -28,7 +28,7 @@ public enum ExtractedDatasetWriter {
         return [
             file("inspections.csv", ["service", "name", "published", "framework", "score", "overall_rating", "court_sample", "ooc_sample"]) { r in
                 let i = r.inspection
-                return [[i.service, i.name?.value ?? "", i.published?.value ?? "", ReportExtractor.framework.id,
+                return [[i.service, i.name?.value ?? "", i.published?.value ?? "", r.framework.id,
                          int(i.score?.value), i.overallRating.map { $0.value.description } ?? "",
                          int(i.courtSample?.value), int(i.outOfCourtSample?.value)]]
             },

@@ -11,7 +11,7 @@ enum ExtractionCrossChecks {
     /// Runs ``ConsistencyChecker`` with the extraction's framework on the extracted rows and
     /// adds its findings, each with the report line of the figure it concerns.
     static func run(on result: inout ExtractionResult) {
-        let framework = ReportExtractor.framework
+        let framework = result.framework
         let dataset = InspectionDataset(extracted: [result])
         for finding in ConsistencyChecker(framework: framework).check(dataset, services: [result.service]) {
             let line = result.keyQuestions.first { $0.keyQuestion == finding.location }?.line

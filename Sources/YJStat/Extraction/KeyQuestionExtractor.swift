@@ -10,7 +10,7 @@ enum KeyQuestionExtractor {
     /// key-question table in each domain (2 → court, 3 → out of court) for sample cross-checks.
     static func extract(_ document: ReportDocument, mentions: [StandardRatingsExtractor.Mention],
                         into result: inout ExtractionResult) -> [InspectionFactsExtractor.SampleCandidate] {
-        let framework = ReportExtractor.framework
+        let framework = result.framework
         let body = document.body
         let sections = ReportSections(body, framework: framework)
         let read = KeyQuestionReader(framework: framework).read(body, sections: sections)

@@ -146,7 +146,7 @@ struct LayoutMatrixTests {
         let text = ReportLayoutMatrix.render(facts, layout: .numberedFiguresAtLineEnd)
             .replacingAll("Overall rating", with: "4.1 Resettlement Good\n\nOverall rating")
         let result = ReportExtractor.extract(text: text, source: "r.txt")
-        #expect(result.framework == "youth-2018")
+        #expect(result.framework.id == "youth-2018")
         #expect(result.frameworkReason.contains("12 of the 12 standards"))
         #expect(result.warnings.contains { $0.message.contains("4.1 Resettlement") })
         #expect(result.wordingEdition == nil)

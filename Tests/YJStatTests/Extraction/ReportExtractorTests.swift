@@ -248,7 +248,7 @@ struct ReportNormalizerTests {
     /// Bands and the overall rating come from the framework file (no second copy in extraction):
     /// exact fractions, so 11/17 = 64.7% is Requires improvement although it prints as 65%.
     @Test func bandsUseExactFractionsFromTheFramework() {
-        let framework = ReportExtractor.framework
+        let framework = TestFrameworks.youth2018
         #expect(framework.band(yes: 11, relevant: 17).name == "Requires improvement")
         #expect(framework.band(yes: 13, relevant: 20).name == "Good")
         #expect(framework.band(yes: 4, relevant: 5).name == "Outstanding")

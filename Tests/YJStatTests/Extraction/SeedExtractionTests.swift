@@ -106,7 +106,7 @@ struct SeedExtractionTests {
         let printed = results.compactMap { $0.inspection.score?.value }
         #expect(printed == [29, 26])
         for result in results where result.inspection.score != nil {
-            let framework = ReportExtractor.framework
+            let framework = TestFrameworks.youth2018
             let sum = result.ratings.reduce(0) { $0 + (framework.rating(named: $1.rating.description)?.score ?? -100) }
             #expect(sum == result.inspection.score?.value)
             #expect(!result.findings.contains { $0.code == .scoreMismatch })

@@ -114,7 +114,7 @@ struct ReportLayoutMatrix {
     /// The whole report in one layout.
     /// - Parameter omitted: A key question printed without any figures (for missing-field tests).
     static func render(_ facts: Facts, layout: Layout, omittingFiguresOf omitted: String? = nil) -> String {
-        let framework = ReportExtractor.framework
+        let framework = TestFrameworks.youth2018
         var out: [String] = []
         let older = layout == .capitalisedHeadingsOlderWording
         out += ["", "An inspection of youth offending services in", "", facts.place, ""]
