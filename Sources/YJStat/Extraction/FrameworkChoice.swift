@@ -40,7 +40,12 @@ struct FrameworkChoice {
             guard let known = framework.standard(standard.id) else { return false }
             let name = known.name.lowercased().split(separator: " ")
             guard standard.words.count >= name.count else { return false }
-            return zip(name, standard.words).allSatisfy { $0 == $1.lowercased() }
+            // Trailing punctuation and leader dots are not part of a name ("working..... 28").
+            return zip(name, standard.words).allSatisfy { expected, printed in
+                var word = printed.lowercased()
+                while let last = word.last, last == "." || last == "," || last == ":" { word.removeLast() }
+                return word == expected
+            }
         }
         var matched: [[String]] = Array(repeating: [], count: candidates.count)
         var foreign: [[Printed]] = Array(repeating: [], count: candidates.count)
@@ -99,6 +104,16 @@ struct FrameworkChoice {
         for standard in foreign[chosen] {
             warnings.append(ExtractionWarning(line: standard.line,
                 "the report prints standard \(standard.id) \(standard.words.joined(separator: " ")), which framework \(framework.id) does not have; its rating is not extracted"))
+        }
+        // A standard printed under the chosen framework's id with another name that no candidate
+        // has (3.4 "Out-of-court disposal policy and provision" read with youth-2018 alone): its
+        // rating is not read as the framework's standard.
+        for standard in printed where !candidates.contains(where: { names($0, standard) })
+            && framework.standard(standard.id) != nil && standard.words.count >= 3
+            && !warnings.contains(where: { $0.line == standard.line }) {
+            let known = framework.standard(standard.id)?.name ?? ""
+            warnings.append(ExtractionWarning(line: standard.line,
+                "the report prints standard \(standard.id) \(standard.words.joined(separator: " ")), but framework \(framework.id) names \(standard.id) '\(known)'; its rating is not extracted"))
         }
         // A resettlement standard no candidate has (a framework yjstat does not hold).
         for standard in printed where standard.words.first?.lowercased() == "resettlement"

@@ -111,10 +111,25 @@ struct ReportLayoutMatrix {
         }
     }
 
+    /// The same facts as a report inspected under the 2021 standards: 3.4 keeps its rating word
+    /// but is now "Out-of-court disposal policy and provision" (judgement, no key questions), and
+    /// the resettlement standard 4.1 is rated `resettlement` (not scored, so the score is
+    /// unchanged); published `published`.
+    static func under2021Standards(_ facts: Facts, resettlement: String, published: String = "2022-03") -> Facts {
+        var out = facts
+        out.published = published
+        out.ratings.append(("4.1", resettlement))
+        out.keyQuestions.removeAll { $0.id.hasPrefix("3.4.") }
+        return out
+    }
+
     /// The whole report in one layout.
-    /// - Parameter omitted: A key question printed without any figures (for missing-field tests).
-    static func render(_ facts: Facts, layout: Layout, omittingFiguresOf omitted: String? = nil) -> String {
-        let framework = TestFrameworks.youth2018
+    /// - Parameters:
+    ///   - framework: The framework whose standard names, key questions and maximum score the
+    ///     report prints (youth-2018 unless given).
+    ///   - omitted: A key question printed without any figures (for missing-field tests).
+    static func render(_ facts: Facts, layout: Layout, framework: Framework = TestFrameworks.youth2018,
+                       omittingFiguresOf omitted: String? = nil) -> String {
         var out: [String] = []
         let older = layout == .capitalisedHeadingsOlderWording
         out += ["", "An inspection of youth offending services in", "", facts.place, ""]
@@ -122,7 +137,7 @@ struct ReportLayoutMatrix {
             out += ["\(months[month - 1]) \(facts.published.prefix(4))", ""]
         }
         out += ["Ratings", ""]
-        out.append(facts.score.isEmpty ? "Service: \(facts.name)" : "\(facts.name) Score \(facts.score)/36")
+        out.append(facts.score.isEmpty ? "Service: \(facts.name)" : "\(facts.name) Score \(facts.score)/\(framework.maximumScore)")
         out += ["", "Overall rating \(facts.overall)", ""]
         for (standard, rating) in facts.ratings {
             let name = framework.standard(standard)?.name ?? ""
