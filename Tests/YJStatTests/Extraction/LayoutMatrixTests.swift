@@ -127,6 +127,26 @@ struct LayoutMatrixTests {
         }
     }
 
+    /// Contextual facts (issue 15): population, caseload, first-time-entrant and reoffending
+    /// rates in each label and layout variant give the bundled rows of every service, and every
+    /// variant gives identical `population.csv`, `caseload.csv` and `rates.csv` files.
+    @Test(arguments: 0..<ReportLayoutMatrix.contextualTableVariants)
+    func populationCaseloadAndRateLabelVariants(variant: Int) throws {
+        for facts in try ReportLayoutMatrix.bundledFacts() {
+            let text = ReportLayoutMatrix.render(facts, layout: .numberedFiguresAtLineEnd)
+                + ReportLayoutMatrix.contextualTables(facts, variant: variant).joined(separator: "\n") + "\n"
+            let result = ReportExtractor.extract(text: text, source: "r.txt")
+            for name in ["population.csv", "caseload.csv", "rates.csv"] {
+                #expect(try Self.extractedRows(name, result) == Self.bundledRows(name, service: facts.service), "variant \(variant) \(facts.service) \(name)")
+            }
+            #expect(result.completeness.contextualTables["population"] == !facts.population.isEmpty)
+            #expect(result.completeness.contextualTables["caseload"] == !facts.caseload.isEmpty)
+            #expect(result.completeness.contextualTables["rates"] == !facts.rates.isEmpty)
+            #expect(!result.warnings.contains { $0.message.contains("caseload line") || $0.message.contains("caseload for") || $0.message.contains("population figure") || $0.message.contains("could not be read") },
+                    "variant \(variant) \(facts.service): \(result.warnings.map(\.message))")
+        }
+    }
+
     /// LF, CR LF and CR-only line ends give identical results, line numbers included.
     @Test(arguments: ReportLayoutMatrix.Layout.allCases)
     func lineEndingsGiveIdenticalResults(layout: ReportLayoutMatrix.Layout) throws {

@@ -25,6 +25,12 @@ struct ReportLayoutMatrix {
         /// (dimension, category, service percent, national percent) of the contextual-facts
         /// demographics tables, as dataset text cells (national comparator rows only).
         var demographics: [(dimension: String, category: String, service: String, national: String)] = []
+        /// (measure, value, year) of `population.csv`, as dataset text cells.
+        var population: [(measure: String, value: String, year: String)] = []
+        /// (disposal, count) of `caseload.csv`.
+        var caseload: [(disposal: String, count: String)] = []
+        /// (measure, service value, England and Wales value) of `rates.csv`.
+        var rates: [(measure: String, service: String, comparator: String)] = []
 
         /// The place the title names: the name without "Youth Offending Service".
         var place: String {
@@ -75,6 +81,9 @@ struct ReportLayoutMatrix {
         let ratings = try CSVReader.read(contentsOf: datasets.appendingPathComponent("ratings.csv"))
         let questions = try CSVReader.read(contentsOf: datasets.appendingPathComponent("key_questions.csv"))
         let demographics = try CSVReader.read(contentsOf: datasets.appendingPathComponent("demographics.csv"))
+        let population = try CSVReader.read(contentsOf: datasets.appendingPathComponent("population.csv"))
+        let caseload = try CSVReader.read(contentsOf: datasets.appendingPathComponent("caseload.csv"))
+        let rates = try CSVReader.read(contentsOf: datasets.appendingPathComponent("rates.csv"))
         func cell(_ row: CSVRow, _ column: String) -> String { row.optionalString(column) ?? "" }
         return inspections.rows.map { row in
             let service = cell(row, "service")
@@ -87,6 +96,13 @@ struct ReportLayoutMatrix {
                          },
                          demographics: demographics.rows.filter { cell($0, "service") == service && cell($0, "comparator") == "national" }.map {
                              (cell($0, "dimension"), cell($0, "category"), cell($0, "service_percent"), cell($0, "comparator_percent"))
+                         },
+                         population: population.rows.filter { cell($0, "service") == service }.map {
+                             (cell($0, "measure"), cell($0, "value"), cell($0, "year"))
+                         },
+                         caseload: caseload.rows.filter { cell($0, "service") == service }.map { (cell($0, "disposal"), cell($0, "count")) },
+                         rates: rates.rows.filter { cell($0, "service") == service && cell($0, "comparator") == "england_wales" }.map {
+                             (cell($0, "measure"), cell($0, "service_value"), cell($0, "comparator_value"))
                          })
         }
     }
@@ -199,6 +215,86 @@ struct ReportLayoutMatrix {
             let heading = ([headings[dimension]?[variant] ?? dimension] + rows.map { labels[$0.category]?[variant] ?? $0.category }).joined(separator: " ")
             out += [heading, "\(facts.name) " + rows.map { "\($0.service)%" }.joined(separator: " "),
                     "National average " + rows.map { "\($0.national)%" }.joined(separator: " "), ""]
+        }
+        return out
+    }
+
+    /// The number of label variants of ``contextualTables(_:variant:)``.
+    static let contextualTableVariants = 3
+
+    /// The population, caseload and rates tables in one of three label and layout variants:
+    /// 0. figure first ("156,129 Total population Sampleton (2019)", "35 Total current caseload:
+    ///    community sentences"), rates as a column of figures each followed by its label;
+    /// 1. label first, figure last ("Total population of Sampleton (2019): 156,129", "Youth
+    ///    population (aged 10 to 17) …", "BAME youth population …", "Current caseload - youth
+    ///    conditional cautions: 9"), "First-time entrants (rate per 100,000)", "Proven
+    ///    reoffending rate";
+    /// 2. tab-separated cells ("Population, all ages\t156,129\t(2019)", "Black, Asian and minority
+    ///    ethnic population aged 10-17", "Caseload\tcommunity resolution or other out-of-court
+    ///    disposal\t25"), "Rate of first-time entrants (per 100,000)", "Reoffending rate (proven)",
+    ///    each figure and its label on one line.
+    static func contextualTables(_ facts: Facts, variant: Int) -> [String] {
+        var out: [String] = []
+        let populationLabels: [String: [String]] = [
+            "total": ["Total population \(facts.place)", "Total population of \(facts.place)", "Population, all ages"],
+            "age_10_17": ["Total youth population (10-17 years) in \(facts.place)", "Youth population (aged 10 to 17) of \(facts.place)",
+                          "Population aged 10-17"],
+            "age_10_17_bame": ["Total black and minority ethnic youth population in \(facts.place)", "BAME youth population of \(facts.place)",
+                               "Black, Asian and minority ethnic population aged 10-17"],
+        ]
+        if !facts.population.isEmpty { out += ["Population information", ""] }
+        for row in facts.population {
+            let label = populationLabels[row.measure]?[variant] ?? row.measure
+            let value = Int(row.value).map(thousands) ?? row.value
+            switch variant {
+            case 0: out += ["\(value) \(label) (\(row.year))", ""]
+            case 1: out += ["\(label) (\(row.year)): \(value)", ""]
+            default: out += ["\(label)\t\(value)\t(\(row.year))", ""]
+            }
+        }
+        let caseloadLabels: [String: [String]] = [
+            "community-sentence": ["community sentences", "community sentences", "community sentences"],
+            "custody": ["in custody", "custody", "custody"],
+            "licence": ["on licence", "licence", "licence"],
+            "youth-caution": ["youth caution", "youth cautions", "youth caution"],
+            "youth-conditional-caution": ["youth conditional caution", "youth conditional cautions", "youth conditional caution"],
+            "community-resolution-or-other-out-of-court": ["community resolution or other out-of-court disposal",
+                                                           "community resolutions or other out-of-court disposals",
+                                                           "community resolution or other out-of-court disposal"],
+        ]
+        if !facts.caseload.isEmpty { out += ["Additional caseload data", ""] }
+        for row in facts.caseload {
+            let label = caseloadLabels[row.disposal]?[variant] ?? row.disposal
+            switch variant {
+            case 0: out += ["\(row.count) Total current caseload: \(label)", ""]
+            case 1: out += ["Current caseload - \(label): \(row.count)", ""]
+            default: out += ["Caseload\t\(label)\t\(row.count)", ""]
+            }
+        }
+        let rateLabels: [String: [String]] = [
+            "first_time_entrants_per_100000": ["First-time entrant\n(rate per 100,000)", "First-time entrants (rate per 100,000)",
+                                               "Rate of first-time entrants (per 100,000)"],
+            "reoffending_percent": ["Reoffending rates", "Proven reoffending rate", "Reoffending rate (proven)"],
+        ]
+        if !facts.rates.isEmpty { out += ["Contextual facts", ""] }
+        for row in facts.rates {
+            let percent = row.measure == "reoffending_percent" ? "%" : ""
+            out += [rateLabels[row.measure]?[variant] ?? row.measure, ""]
+            switch variant {
+            case 0, 1: out += ["\(row.service)\(percent)", "", facts.name, "", "\(row.comparator)\(percent)", "", "England and", "Wales", ""]
+            default: out += ["\(row.service)\(percent) \(facts.name)", "\(row.comparator)\(percent) England and Wales", ""]
+            }
+        }
+        return out
+    }
+
+    /// "156,129".
+    static func thousands(_ value: Int) -> String {
+        let digits = String(value)
+        var out = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { out.append(",") }
+            out.append(character)
         }
         return out
     }
