@@ -147,6 +147,41 @@ struct LayoutMatrixTests {
         }
     }
 
+    /// Prompt tables (issue 15): each key question's prompts printed as a counts table after the
+    /// standard's key questions, in the layouts with counts at the end of the line, give the
+    /// bundled `prompts.csv` rows of every service whose prompts are all printed as counts, and
+    /// the key-question rows are unchanged.
+    @Test(arguments: [ReportLayoutMatrix.Layout.numberedFiguresAtLineEnd, .unnumberedFiguresAtLineEnd])
+    func promptTablesGiveTheBundledPromptRows(layout: ReportLayoutMatrix.Layout) throws {
+        let services = try ReportLayoutMatrix.bundledFacts().filter { facts in !facts.prompts.isEmpty && facts.prompts.allSatisfy { $0.percent.isEmpty } }
+        #expect(services.count == 2)
+        for facts in services {
+            let result = ReportExtractor.extract(text: ReportLayoutMatrix.render(facts, layout: layout, promptTables: true), source: "r.txt")
+            for name in Self.files + ["prompts.csv"] {
+                #expect(try Self.extractedRows(name, result) == Self.bundledRows(name, service: facts.service), "\(layout) \(facts.service) \(name)")
+            }
+            #expect(result.completeness.missingExpected == [], "\(layout) \(facts.service)")
+            #expect(!result.warnings.contains { $0.message.contains("prompt") }, "\(result.warnings.map(\.message).filter { $0.contains("prompt") })")
+        }
+    }
+
+    /// Professional-discretion footnotes (issue 15): a footnote number glued to each rating the
+    /// panel set ("Good20") and the footnote naming the rating it was changed from give the
+    /// bundled discretion rows (standard, rule rating, published rating) of every service, in
+    /// every layout, and no disagreement with the printed counts.
+    @Test(arguments: ReportLayoutMatrix.Layout.allCases)
+    func discretionFootnotesGiveTheBundledDiscretionRows(layout: ReportLayoutMatrix.Layout) throws {
+        for facts in try ReportLayoutMatrix.bundledFacts() where !facts.discretion.isEmpty {
+            let result = ReportExtractor.extract(text: ReportLayoutMatrix.render(facts, layout: layout, discretionFootnotes: true), source: "r.txt")
+            #expect(result.discretion.map { "\($0.standard) \($0.ruleRating?.description ?? "") \($0.publishedRating)" }
+                    == facts.discretion.map { "\($0.standard) \($0.rule) \($0.published)" }, "\(layout) \(facts.service)")
+            #expect(!result.findings.contains { $0.code == .discretionSourceDisagrees }, "\(layout) \(facts.service)")
+            for name in Self.files {
+                #expect(try Self.extractedRows(name, result) == Self.bundledRows(name, service: facts.service), "\(layout) \(facts.service) \(name)")
+            }
+        }
+    }
+
     /// LF, CR LF and CR-only line ends give identical results, line numbers included.
     @Test(arguments: ReportLayoutMatrix.Layout.allCases)
     func lineEndingsGiveIdenticalResults(layout: ReportLayoutMatrix.Layout) throws {

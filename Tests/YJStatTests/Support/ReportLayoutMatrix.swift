@@ -31,6 +31,10 @@ struct ReportLayoutMatrix {
         var caseload: [(disposal: String, count: String)] = []
         /// (measure, service value, England and Wales value) of `rates.csv`.
         var rates: [(measure: String, service: String, comparator: String)] = []
+        /// (key question, prompt label, relevant, yes) of `prompts.csv`, as dataset text cells.
+        var prompts: [(keyQuestion: String, prompt: String, relevant: String, yes: String, percent: String)] = []
+        /// (standard, rule rating, published rating) of `discretion.csv`.
+        var discretion: [(standard: String, rule: String, published: String)] = []
 
         /// The place the title names: the name without "Youth Offending Service".
         var place: String {
@@ -84,6 +88,8 @@ struct ReportLayoutMatrix {
         let population = try CSVReader.read(contentsOf: datasets.appendingPathComponent("population.csv"))
         let caseload = try CSVReader.read(contentsOf: datasets.appendingPathComponent("caseload.csv"))
         let rates = try CSVReader.read(contentsOf: datasets.appendingPathComponent("rates.csv"))
+        let prompts = try CSVReader.read(contentsOf: datasets.appendingPathComponent("prompts.csv"))
+        let discretion = try CSVReader.read(contentsOf: datasets.appendingPathComponent("discretion.csv"))
         func cell(_ row: CSVRow, _ column: String) -> String { row.optionalString(column) ?? "" }
         return inspections.rows.map { row in
             let service = cell(row, "service")
@@ -103,6 +109,12 @@ struct ReportLayoutMatrix {
                          caseload: caseload.rows.filter { cell($0, "service") == service }.map { (cell($0, "disposal"), cell($0, "count")) },
                          rates: rates.rows.filter { cell($0, "service") == service && cell($0, "comparator") == "england_wales" }.map {
                              (cell($0, "measure"), cell($0, "service_value"), cell($0, "comparator_value"))
+                         },
+                         prompts: prompts.rows.filter { cell($0, "service") == service }.map {
+                             (cell($0, "key_question"), cell($0, "prompt"), cell($0, "relevant"), cell($0, "yes"), cell($0, "percent"))
+                         },
+                         discretion: discretion.rows.filter { cell($0, "service") == service }.map {
+                             (cell($0, "standard"), cell($0, "rule_rating"), cell($0, "published_rating"))
                          })
         }
     }
@@ -144,8 +156,15 @@ struct ReportLayoutMatrix {
     ///   - framework: The framework whose standard names, key questions and maximum score the
     ///     report prints (youth-2018 unless given).
     ///   - omitted: A key question printed without any figures (for missing-field tests).
+    ///   - promptTables: Print each key question's prompts as a counts table after the standard's
+    ///     key questions, the key questions themselves in a counts table ("Of the N cases
+    ///     inspected", "Relevant cases", "Number 'Yes'") as 2020-style reports do. For layouts
+    ///     with the counts at the end of the question's line.
+    ///   - discretionFootnotes: Glue a footnote number to each rating set by professional
+    ///     discretion ("Requires improvement17") and print the footnote, which names the rating
+    ///     the panel changed it from.
     static func render(_ facts: Facts, layout: Layout, framework: Framework = TestFrameworks.youth2018,
-                       omittingFiguresOf omitted: String? = nil) -> String {
+                       omittingFiguresOf omitted: String? = nil, promptTables: Bool = false, discretionFootnotes: Bool = false) -> String {
         var out: [String] = []
         let older = layout == .capitalisedHeadingsOlderWording
         out += ["", "An inspection of youth offending services in", "", facts.place, ""]
@@ -155,10 +174,18 @@ struct ReportLayoutMatrix {
         out += ["Ratings", ""]
         out.append(facts.score.isEmpty ? "Service: \(facts.name)" : "\(facts.name) Score \(facts.score)/\(framework.maximumScore)")
         out += ["", "Overall rating \(facts.overall)", ""]
+        var footnotes: [String] = []
         for (standard, rating) in facts.ratings {
             let name = framework.standard(standard)?.name ?? ""
-            out += ["\(standard) \(name) \(rating)", ""]
+            if discretionFootnotes, let note = facts.discretion.first(where: { $0.standard == standard }) {
+                let number = 17 + footnotes.count
+                out += ["\(standard) \(name) \(rating)\(number)", ""]
+                footnotes.append(superscript(number) + " The ratings panel used professional discretion: the rating of standard \(standard) was set at \(note.published) from \(note.rule).")
+            } else {
+                out += ["\(standard) \(name) \(rating)", ""]
+            }
         }
+        if !footnotes.isEmpty { out += footnotes.flatMap { [$0, ""] } }
         out += ["We inspected \(facts.courtSample) court disposals.", "", "We inspected \(facts.outOfCourtSample) out-of-court disposals.", ""]
         for domain in framework.domains where domain.standards.contains(where: { !$0.keyQuestions.isEmpty }) {
             switch layout {
@@ -176,6 +203,8 @@ struct ReportLayoutMatrix {
                 default: out += ["\(standard.id). \(standard.name)", ""]
                 }
                 out += ["Our rating for \(standard.name.lowercased()) rests on these key questions:", ""]
+                let sample = standard.domainID == "2" ? facts.courtSample : facts.outOfCourtSample
+                if promptTables { out += ["Of the \(sample) cases inspected: Relevant cases Number 'Yes'", ""] }
                 for question in standard.keyQuestions {
                     guard let row = facts.keyQuestions.first(where: { $0.id == question.id }) else { continue }
                     var printed = lines(for: row, text: wording(question.id, olderWording: older), layout: layout, place: facts.place)
@@ -187,6 +216,17 @@ struct ReportLayoutMatrix {
                         }
                     }
                     out += printed
+                }
+                if promptTables {
+                    for question in standard.keyQuestions {
+                        let rows = facts.prompts.filter { $0.keyQuestion == question.id }
+                        guard !rows.isEmpty else { continue }
+                        out += [wording(question.id, olderWording: older), "", "Of the \(sample) cases inspected: Relevant cases Number 'Yes'", ""]
+                        for row in rows {
+                            let figures = row.relevant.isEmpty ? "N/A N/A" : "\(row.relevant) \(row.yes)"
+                            out += ["\(promptWording(row.prompt)) \(figures)", ""]
+                        }
+                    }
                 }
             }
         }
@@ -286,6 +326,19 @@ struct ReportLayoutMatrix {
             }
         }
         return out
+    }
+
+    /// Our own wording for a prompt: a question holding the phrases by which ``PromptWording``
+    /// identifies the label.
+    static func promptWording(_ label: String) -> String {
+        let phrases = PromptWording.promptRules.first { $0.slug == label }?.phrases ?? [label]
+        return "Is there evidence to " + phrases.joined(separator: " and ") + "?"
+    }
+
+    /// A number in superscript digits ("¹⁷").
+    static func superscript(_ number: Int) -> String {
+        let digits: [Character] = ["\u{2070}", "\u{B9}", "\u{B2}", "\u{B3}", "\u{2074}", "\u{2075}", "\u{2076}", "\u{2077}", "\u{2078}", "\u{2079}"]
+        return String(String(number).map { digits[Int(String($0)) ?? 0] })
     }
 
     /// "156,129".
