@@ -9,9 +9,14 @@
 /// - Population: lines "156,129 Total population …", "… youth population …", "… black and
 ///   minority ethnic youth population …", with the year printed beside the figure "(2019)" or,
 ///   failing that, from the cited source's footnote ("mid-2018", "Census 2011").
-/// - Caseload: lines "35 Total current caseload: community sentences" and the like.
-/// - Rates: "First-time entrant (rate per 100,000)" and "Reoffending rates", each followed by the
-///   service's figure and the England and Wales figure.
+///   Label-first lines are read too ("Total population of Brent (2018): 330,795", "Population
+///   aged 10-17\t30,864\t(2018)", "BAME youth population …", "Black, Asian and minority ethnic
+///   population aged 10-17 …").
+/// - Caseload: lines "35 Total current caseload: community sentences" and the like, or label
+///   first ("Current caseload - youth conditional cautions: 9", "Caseload\tcustody\t3").
+/// - Rates: "First-time entrant(s) (rate per 100,000)" or "Rate of first-time entrants", and
+///   "Reoffending rates", "Proven reoffending rate" or "Reoffending rate (proven)", each followed
+///   by the service's figure and the England and Wales figure, each figure before its label.
 enum ContextualFactsExtractor {
     /// The demographic tables: heading words, the categories written to `demographics.csv` in
     /// their usual order, and for each category the label variants that name it in a heading
@@ -106,7 +111,7 @@ enum ContextualFactsExtractor {
                 let sum = row.0.reduce(0, +)
                 if sum != 100 {
                     let possible = abs(sum - 100) <= (count + 1) / 2
-                    result.findings.append(ExtractionFinding(code: "percentages-do-not-sum", severity: possible ? .info : .warning, line: row.1,
+                    result.findings.append(ExtractionFinding(code: .percentagesDoNotSum, severity: possible ? .info : .warning, line: row.1,
                         "\(dimension.name) percentages for \(who) sum to \(sum)" + (possible ? " (within rounding of whole numbers)" : "")))
                 }
             }
@@ -155,11 +160,11 @@ enum ContextualFactsExtractor {
             let words = line.words
             let lower = line.lower
             if lower.hasPrefix("population information") { sectionMarks = line.footnoteMarks }
-            guard words.count >= 3, let value = NumberWords.digits(words[0]), words[1].lowercased() == "total",
-                  lower.has("population") else { continue }
+            guard words.count >= 3, lower.has("population"), let value = figureFirst(words, label: ["total"])
+                    ?? labelFirst(words, labels: ["total", "population", "population,", "youth", "bame", "black", "black,"], within: 14) else { continue }
             let measure: String
             if lower.has("minority ethnic") || lower.has("bame") { measure = "age_10_17_bame" }
-            else if lower.has("youth population") || lower.has("10-17") { measure = "age_10_17" }
+            else if lower.has("youth population") || lower.has("10-17") || lower.has("10 to 17") { measure = "age_10_17" }
             else { measure = "total" }
             guard seen.insert(measure).inserted else { continue }
             var year = printedYear(in: line.text)
@@ -181,6 +186,30 @@ enum ContextualFactsExtractor {
         }
         let order = ["total", "age_10_17", "age_10_17_bame"]
         result.population.sort { (order.firstIndex(of: $0.measure) ?? 3) < (order.firstIndex(of: $1.measure) ?? 3) }
+    }
+
+    /// The figure of a "156,129 Total population …" line: the first word, when the next word is
+    /// one of `label`.
+    static func figureFirst(_ words: [Substring], label: Set<String>) -> Int? {
+        guard words.count >= 2, label.contains(words[1].lowercased()) else { return nil }
+        return NumberWords.digits(words[0])
+    }
+
+    /// The figure of a label-first line ("Total population of Brent (2018): 330,795",
+    /// "Population aged 10-17\t30,864\t(2018)", "Current caseload - custody: 3"): the last whole
+    /// number outside brackets, on a line of at most `limit` words whose first word is one of
+    /// `labels`.
+    static func labelFirst(_ words: [Substring], labels: Set<String>, within limit: Int) -> Int? {
+        guard let first = words.first, words.count <= limit, labels.contains(first.lowercased()),
+              NumberWords.digits(first) == nil else { return nil }
+        var depth = 0
+        var value: Int?
+        for word in words.dropFirst() {
+            if word.hasPrefix("(") { depth += 1 }
+            if depth == 0, let number = NumberWords.digits(word.hasSuffix(":") ? word.dropLast() : word) { value = number }
+            if word.contains(")") { depth = max(0, depth - 1) }
+        }
+        return value
     }
 
     /// A year printed in brackets, "(2019)" (a footnote number may follow the bracket).
@@ -215,10 +244,11 @@ enum ContextualFactsExtractor {
         var seen: Set<String> = []
         for (index, line) in body.enumerated() {
             let words = line.words
-            guard words.count >= 3, let count = NumberWords.digits(words[0]) else { continue }
             var lower = line.lower
-            guard lower.has("caseload") && !lower.has("average") else { continue }
-            if index + 1 < body.count, NumberWords.digits(body[index + 1].words.first ?? "") == nil, body[index + 1].words.count <= 3 {
+            guard words.count >= 3, lower.has("caseload") && !lower.has("average") else { continue }
+            let figureFirst = NumberWords.digits(words[0])
+            guard let count = figureFirst ?? labelFirst(words, labels: ["current", "caseload", "caseload:"], within: 12) else { continue }
+            if figureFirst != nil, index + 1 < body.count, NumberWords.digits(body[index + 1].words.first ?? "") == nil, body[index + 1].words.count <= 3 {
                 lower += " " + body[index + 1].lower
             }
             let disposal: String
@@ -244,8 +274,9 @@ enum ContextualFactsExtractor {
 
     static func rates(_ document: ReportDocument, into result: inout ExtractionResult) {
         let body = document.body
-        for (measure, prefixes) in [("first_time_entrants_per_100000", ["first-time entrant", "first time entrant"]),
-                                    ("reoffending_percent", ["reoffending rate", "proven reoffending"])] {
+        for (measure, prefixes) in [("first_time_entrants_per_100000", ["first-time entrant", "first time entrant", "rate of first-time entrant",
+                                                                        "rate of first time entrant"]),
+                                    ("reoffending_percent", ["reoffending rate", "proven reoffending", "rate of proven reoffending"])] {
             guard let start = body.firstIndex(where: { line in prefixes.contains { line.lower.hasPrefix($0) } }) else { continue }
             let stream = document.words(from: start, lines: 12)
             var depth = 0

@@ -14,14 +14,14 @@ enum DiscretionExtractor {
             guard let number = rating.footnote, let footnote = document.footnotes.footnote(number, after: rating.line),
                   mentionsDiscretion(footnote.text) else { continue }
             used.insert(footnote.line)
-            let standard = ReportExtractor.framework.standard(rating.standard)
+            let standard = result.framework.standard(rating.standard)
             let ids = Set(standard?.keyQuestions.map(\.id) ?? [])
             let questions = result.keyQuestions.filter { ids.contains($0.keyQuestion) }
             var lowest: (ExtractedKeyQuestion, ExtractedRating)?
             var complete = !questions.isEmpty
             for question in questions {
                 guard let yes = question.yes, let relevant = question.relevant, relevant > 0, yes <= relevant,
-                      let band = ExtractedRating(word: ReportExtractor.framework.band(yes: yes, relevant: relevant).name) else {
+                      let band = ExtractedRating(word: result.framework.band(yes: yes, relevant: relevant).name) else {
                     if question.relevant != nil || question.percent != nil { complete = false }
                     continue
                 }
@@ -31,7 +31,7 @@ enum DiscretionExtractor {
             let stated = ratingChangedFrom(footnote.text)
             let ruleRating = complete ? lowest?.1 : (stated ?? lowest?.1)
             if complete, let computed = lowest?.1, let stated, stated != computed {
-                result.findings.append(ExtractionFinding(code: "discretion-source-disagrees", severity: .warning, line: footnote.line,
+                result.findings.append(ExtractionFinding(code: .discretionSourceDisagrees, severity: .warning, line: footnote.line,
                     "footnote \(number) says standard \(rating.standard) was changed from \(stated), but its key-question counts give \(computed)"))
             }
             var note = "Footnote \(number): the ratings panel used professional discretion"

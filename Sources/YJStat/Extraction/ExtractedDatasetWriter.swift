@@ -28,7 +28,7 @@ public enum ExtractedDatasetWriter {
         return [
             file("inspections.csv", ["service", "name", "published", "framework", "score", "overall_rating", "court_sample", "ooc_sample"]) { r in
                 let i = r.inspection
-                return [[i.service, i.name?.value ?? "", i.published?.value ?? "", ReportExtractor.framework.id,
+                return [[i.service, i.name?.value ?? "", i.published?.value ?? "", r.framework.id,
                          int(i.score?.value), i.overallRating.map { $0.value.description } ?? "",
                          int(i.courtSample?.value), int(i.outOfCourtSample?.value)]]
             },
@@ -63,7 +63,7 @@ public enum ExtractedDatasetWriter {
                 r.sampleComposition.map { [r.service, $0.domain, $0.disposal, String($0.count)] }
             },
             file("extraction_issues.csv", ["source", "service", "kind", "code", "severity", "line", "message"]) { r in
-                r.findings.map { [r.source, r.service, "finding", $0.code, $0.severity.rawValue, int($0.line), $0.message] }
+                r.findings.map { [r.source, r.service, "finding", $0.code.rawValue, $0.severity.rawValue, int($0.line), $0.message] }
                     + r.warnings.map { [r.source, r.service, "warning", "", "", int($0.line), $0.message] }
             },
             file("provenance.csv", ["source", "service", "file", "key", "line"]) { r in provenance(r) },

@@ -18,7 +18,8 @@ public struct ExtractionCompleteness: Sendable, Equatable, Codable {
     /// Number of prompt rows found.
     public let promptRows: Int
 
-    /// Whether all 12 ratings, the overall rating, both samples and all 23 key questions were found.
+    /// Whether every standard's rating (12 in the 2018 framework, 13 from 2021), the overall
+    /// rating, both samples and every key question of the result's framework were found.
     public var hasCore: Bool {
         ratingsMissing.isEmpty && keyQuestionsMissing.isEmpty && inspectionItems["overall_rating"] == true
             && inspectionItems["court_sample"] == true && inspectionItems["ooc_sample"] == true
@@ -39,7 +40,7 @@ public struct ExtractionCompleteness: Sendable, Equatable, Codable {
     /// Summarises what a result holds.
     public init(_ result: ExtractionResult) {
         let rated = Set(result.ratings.map(\.standard))
-        let framework = ReportExtractor.framework
+        let framework = result.framework
         ratingsFound = framework.standards.map(\.id).filter { rated.contains($0) }
         ratingsMissing = framework.standards.map(\.id).filter { !rated.contains($0) }
         let asked = Set(result.keyQuestions.map(\.keyQuestion))

@@ -11,7 +11,7 @@ enum ExtractionCrossChecks {
     /// Runs ``ConsistencyChecker`` with the extraction's framework on the extracted rows and
     /// adds its findings, each with the report line of the figure it concerns.
     static func run(on result: inout ExtractionResult) {
-        let framework = ReportExtractor.framework
+        let framework = result.framework
         let dataset = InspectionDataset(extracted: [result])
         for finding in ConsistencyChecker(framework: framework).check(dataset, services: [result.service]) {
             let line = result.keyQuestions.first { $0.keyQuestion == finding.location }?.line
@@ -22,12 +22,7 @@ enum ExtractionCrossChecks {
             for file in ["inspections.csv", "ratings.csv", "key_questions.csv"] {
                 message = message.replacingAll("\(file) line ", with: "report line ")
             }
-            let severity: ExtractionFinding.Severity = switch finding.severity {
-            case .error: .error
-            case .warning: .warning
-            case .info: .info
-            }
-            result.findings.append(ExtractionFinding(code: finding.code.rawValue, severity: severity, line: line, message, isConsistencyCheck: true))
+            result.findings.append(ExtractionFinding(code: finding.code, severity: finding.severity, line: line, message, isConsistencyCheck: true))
         }
     }
 
@@ -45,7 +40,7 @@ enum ExtractionCrossChecks {
             let located = Located(chosen.size, line: chosen.line)
             if court { result.inspection.courtSample = located } else { result.inspection.outOfCourtSample = located }
             for other in group where other.size != chosen.size {
-                result.findings.append(ExtractionFinding(code: "sample-disagrees", severity: .warning, line: other.line,
+                result.findings.append(ExtractionFinding(code: .sampleDisagrees, severity: .warning, line: other.line,
                     "'\(other.wording)' gives a \(court ? "court" : "out-of-court") sample of \(other.size), but line \(chosen.line) says \(chosen.size)"))
             }
         }

@@ -1,22 +1,17 @@
 /// A disagreement between figures the report prints, found while extracting. The figures are
 /// kept as printed; the finding says what does not add up.
 public struct ExtractionFinding: Sendable, Equatable, Codable, CustomStringConvertible {
-    /// Severity of a finding.
-    public enum Severity: String, Sendable, Codable {
-        /// The figures contradict each other.
-        case error
-        /// The figures are unusual or cannot all be right as printed.
-        case warning
-        /// Worth knowing; not a contradiction.
-        case info
-    }
+    /// Severity of a finding: the same scale as ``Finding``'s (error: the figures contradict
+    /// each other; warning: unusual or cannot all be right as printed; info: worth knowing).
+    public typealias Severity = Finding.Severity
 
-    /// A short stable code: the ``FindingCode`` raw value for the checks ``ConsistencyChecker``
-    /// runs on the extracted rows (`score-mismatch`, `overall-mismatch`, `yes-exceeds-relevant`,
-    /// `relevant-exceeds-sample`, `percent-mismatch`, `unexplained-rating`, …, also used for the
-    /// same checks of prompt rows), and the extraction's own `rating-disagrees`,
-    /// `sample-disagrees`, `percentages-do-not-sum`, `discretion-source-disagrees`.
-    public let code: String
+    /// What kind of finding this is, from the one vocabulary of ``FindingCode``: the checks
+    /// ``ConsistencyChecker`` runs on the extracted rows (``FindingCode/scoreMismatch``,
+    /// ``FindingCode/percentMismatch``, …, also used for the same checks of prompt rows), and the
+    /// extraction-only codes (``FindingCode/isExtractionOnly``: ``FindingCode/ratingDisagrees``,
+    /// ``FindingCode/sampleDisagrees``, ``FindingCode/percentagesDoNotSum``,
+    /// ``FindingCode/discretionSourceDisagrees``).
+    public let code: FindingCode
     /// How serious the disagreement is.
     public let severity: Severity
     /// 1-based input line of the figure concerned.
@@ -28,7 +23,7 @@ public struct ExtractionFinding: Sendable, Equatable, Codable, CustomStringConve
     public let isConsistencyCheck: Bool
 
     /// Creates a finding.
-    public init(code: String, severity: Severity, line: Int?, _ message: String, isConsistencyCheck: Bool = false) {
+    public init(code: FindingCode, severity: Severity, line: Int?, _ message: String, isConsistencyCheck: Bool = false) {
         self.code = code
         self.severity = severity
         self.line = line
@@ -38,6 +33,6 @@ public struct ExtractionFinding: Sendable, Equatable, Codable, CustomStringConve
 
     /// "severity code (line n): message".
     public var description: String {
-        "\(severity.rawValue) \(code)" + (line.map { " (line \($0))" } ?? "") + ": \(message)"
+        "\(severity.rawValue) \(code.rawValue)" + (line.map { " (line \($0))" } ?? "") + ": \(message)"
     }
 }

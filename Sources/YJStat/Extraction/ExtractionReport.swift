@@ -12,7 +12,7 @@ public enum ExtractionReport {
             out += missing.isEmpty ? "complete: every expected field found\n" : "incomplete: missing \(missing.joined(separator: ", "))\n"
             var rows: [[String]] = []
             rows.append(["published", yesNo(i.published != nil), i.published?.value ?? "", line(i.published?.line)])
-            rows.append(["score", yesNo(i.score != nil), i.score.map { "\($0.value)/36" } ?? "", line(i.score?.line)])
+            rows.append(["score", yesNo(i.score != nil), i.score.map { "\($0.value)/\(result.framework.maximumScore)" } ?? "", line(i.score?.line)])
             rows.append(["overall rating", yesNo(i.overallRating != nil), i.overallRating?.value.description ?? "", line(i.overallRating?.line)])
             let court: String = i.courtSample.map { String($0.value) } ?? ""
             rows.append(["court sample", yesNo(i.courtSample != nil), court, line(i.courtSample?.line)])
@@ -27,7 +27,7 @@ public enum ExtractionReport {
             for (key, present) in c.contextualTables.sorted(by: { $0.key < $1.key }) { rows.append([key, yesNo(present), "", ""]) }
             let table = TextTable(header: ["item", "found", "value", "line"], rows: rows)
             out += table.render()
-            out += "framework: \(result.framework) (\(result.frameworkReason))"
+            out += "framework: \(result.framework.id) (\(result.frameworkReason))"
                 + (result.wordingEdition.map { "; key-question wording \($0)" } ?? "") + "\n"
             if !result.findings.isEmpty {
                 out += "findings:\n" + result.findings.map { "  \($0)\n" }.joined()
@@ -58,11 +58,11 @@ public enum ExtractionReport {
                     ("prompt_rows", .integer(c.promptRows)),
                     ("missing_expected", strings(c.missingExpected)),
                 ])),
-                ("framework", .string(result.framework)),
+                ("framework", .string(result.framework.id)),
                 ("framework_reason", .string(result.frameworkReason)),
                 ("key_question_wording", result.wordingEdition.map { .string($0) } ?? .null),
                 ("findings", .array(result.findings.map {
-                    .object([("code", .string($0.code)), ("severity", .string($0.severity.rawValue)), ("line", lineValue($0.line)),
+                    .object([("code", .string($0.code.rawValue)), ("severity", .string($0.severity.rawValue)), ("line", lineValue($0.line)),
                              ("message", .string($0.message))])
                 })),
                 ("warnings", .array(result.warnings.map { .object([("line", lineValue($0.line)), ("message", .string($0.message))]) })),

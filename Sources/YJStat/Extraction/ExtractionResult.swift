@@ -1,7 +1,7 @@
 /// Everything extracted from one report: the rows of the inspection dataset schema with their
 /// input lines, the warnings about text that could not be placed, the cross-check findings, and
 /// a completeness summary. A result is always produced, however little was found.
-public struct ExtractionResult: Sendable, Equatable, Codable {
+public struct ExtractionResult: Sendable, Equatable {
     /// Where the text came from (a file path or a label), used in messages.
     public let source: String
     /// Inspection-level facts.
@@ -26,8 +26,10 @@ public struct ExtractionResult: Sendable, Equatable, Codable {
     public var sampleComposition: [ExtractedSampleComposition] = []
     /// Text the extractor could not place, and missing sections.
     public var warnings: [ExtractionWarning] = []
-    /// The framework the report was read with (``Framework/id``) and why it was chosen.
-    public var framework: String = ""
+    /// The framework the report was read with, chosen by ``ReportExtractor`` from what the report
+    /// prints (its standard list, its fieldwork or publication month) and used by every step:
+    /// sections, key questions, ratings, completeness, and the checks on the extracted rows.
+    public let framework: Framework
     /// Why ``framework`` was chosen, from what the report prints.
     public var frameworkReason: String = ""
     /// The wording edition of the key questions (``Framework/Wording``) whose cues identified
@@ -36,9 +38,10 @@ public struct ExtractionResult: Sendable, Equatable, Codable {
     /// Disagreements between printed figures.
     public var findings: [ExtractionFinding] = []
 
-    /// Creates an empty result for a source.
-    public init(source: String, service: String) {
+    /// Creates an empty result for a source, read with `framework`.
+    public init(source: String, service: String, framework: Framework) {
         self.source = source
+        self.framework = framework
         self.inspection = ExtractedInspection(service: service)
     }
 

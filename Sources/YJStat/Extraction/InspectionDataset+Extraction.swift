@@ -5,7 +5,7 @@ extension InspectionDataset {
     ///
     /// The rows' `line` fields hold the input line of the report where each figure was read
     /// (not a line of a CSV file), so findings can point back into the report. The score is
-    /// carried as points out of 36; rating words use the canonical spelling; key questions keep
+    /// carried as points out of the framework maximum (36 in the youth frameworks); the framework is the one the extraction chose; rating words use the canonical spelling; key questions keep
     /// counts where printed and the printed whole-number percentage otherwise.
     ///
     /// ```swift
@@ -24,8 +24,8 @@ extension InspectionDataset {
             if let outOfCourt = facts.outOfCourtSample { samples["ooc_sample"] = outOfCourt.value }
             let line = facts.name?.line ?? facts.score?.line ?? facts.overallRating?.line ?? 1
             inspections.append(Inspection(service: result.service, name: facts.name?.value, published: facts.published?.value,
-                                          framework: ReportExtractor.framework.id,
-                                          score: facts.score.map { .points($0.value, outOf: 36) },
+                                          framework: result.framework.id,
+                                          score: facts.score.map { .points($0.value, outOf: result.framework.maximumScore) },
                                           overallRating: facts.overallRating?.value.description, samples: samples, line: line))
             ratings += result.ratings.map {
                 PublishedRating(service: result.service, standard: $0.standard, word: $0.rating.description, line: $0.line)

@@ -5,7 +5,7 @@
 ///   "The … Youth Offending Service should:" in the recommendations.
 /// - Publication month: a line that is only a month and a year ("DECEMBER 2019"), on the cover,
 ///   that is before the ratings.
-/// - Score: "Score n/36". Overall rating: "Overall rating" followed by a rating word on the same
+/// - Score: "Score n/36" (n out of the framework's maximum score). Overall rating: "Overall rating" followed by a rating word on the same
 ///   or a following line; "Overall, … rated as …" is read as a cross-check.
 /// - Samples: "We examined N court disposals / post-court cases / out-of-court disposals" (the
 ///   methodology annex), "We inspected N post-court cases", "a sample of N post-court cases and
@@ -31,7 +31,7 @@ enum InspectionFactsExtractor {
             guard !words.isEmpty else { continue }
             // Score and name.
             if result.inspection.score == nil, let scoreAt = words.firstIndex(where: { $0 == "Score" || $0 == "score" }),
-               let score = scoreOutOf36(Array(words[(scoreAt + 1)...])) {
+               let score = Self.score(Array(words[(scoreAt + 1)...]), outOf: result.framework.maximumScore) {
                 result.inspection.score = Located(score, line: line.number)
                 let nameWords = words[..<scoreAt]
                 if nameWords.contains(where: { $0.contains(where: \.isLetter) }), result.inspection.name == nil {
@@ -61,7 +61,7 @@ enum InspectionFactsExtractor {
         if let first = overallCandidates.first {
             result.inspection.overallRating = Located(first.0, line: first.1)
             for other in overallCandidates.dropFirst() where other.0 != first.0 {
-                result.findings.append(ExtractionFinding(code: "rating-disagrees", severity: .error, line: other.1,
+                result.findings.append(ExtractionFinding(code: .ratingDisagrees, severity: .error, line: other.1,
                     "the overall rating is printed as \(first.0) on line \(first.1) but as \(other.0) here"))
             }
         }
@@ -69,7 +69,7 @@ enum InspectionFactsExtractor {
         if let (rating, line) = statedOverallRating(document) {
             if let published = result.inspection.overallRating {
                 if published.value != rating {
-                    result.findings.append(ExtractionFinding(code: "rating-disagrees", severity: .error, line: line,
+                    result.findings.append(ExtractionFinding(code: .ratingDisagrees, severity: .error, line: line,
                         "the overall rating is printed as \(published.value) on line \(published.line) but the text says \(rating)"))
                 }
             } else {
@@ -121,13 +121,15 @@ enum InspectionFactsExtractor {
         return nil
     }
 
-    /// "29/36", "29 / 36", "29/ 36" at the start of the words.
-    static func scoreOutOf36(_ words: [Substring]) -> Int? {
+    /// "29/36", "29 / 36", "29/ 36" at the start of the words, for a framework whose maximum
+    /// score is `maximum` (36).
+    static func score(_ words: [Substring], outOf maximum: Int) -> Int? {
         let joined = words.prefix(3).joined()
         guard let slash = joined.firstIndex(of: "/") else { return nil }
         let head = joined[..<slash]
-        let tail = joined[joined.index(after: slash)...].prefix(2)
-        guard tail == "36", (1...2).contains(head.count), head.allSatisfy(\.isASCIIDigit), let value = Int(head) else { return nil }
+        let maximumText = String(maximum)
+        let tail = joined[joined.index(after: slash)...].prefix(maximumText.count)
+        guard tail == maximumText, (1...2).contains(head.count), head.allSatisfy(\.isASCIIDigit), let value = Int(head) else { return nil }
         return value
     }
 

@@ -10,7 +10,7 @@ enum KeyQuestionExtractor {
     /// key-question table in each domain (2 → court, 3 → out of court) for sample cross-checks.
     static func extract(_ document: ReportDocument, mentions: [StandardRatingsExtractor.Mention],
                         into result: inout ExtractionResult) -> [InspectionFactsExtractor.SampleCandidate] {
-        let framework = ReportExtractor.framework
+        let framework = result.framework
         let body = document.body
         let sections = ReportSections(body, framework: framework)
         let read = KeyQuestionReader(framework: framework).read(body, sections: sections)
@@ -93,18 +93,18 @@ enum KeyQuestionExtractor {
     /// those checks from ``ConsistencyChecker`` on the extracted rows.
     static func checkRow(_ row: CountTable.Row, tableCases: Int?, label: String, keyQuestion: Bool, into result: inout ExtractionResult) {
         if let relevant = row.relevant, let cases = tableCases, relevant > cases {
-            result.findings.append(ExtractionFinding(code: FindingCode.relevantExceedsSample.rawValue, severity: .error, line: row.line,
+            result.findings.append(ExtractionFinding(code: .relevantExceedsSample, severity: .error, line: row.line,
                 "\(label): \(relevant) relevant cases, but the table covers \(cases) cases"))
         }
         guard !keyQuestion else { return }
         if let yes = row.yes, let relevant = row.relevant, yes > relevant {
-            result.findings.append(ExtractionFinding(code: FindingCode.yesExceedsRelevant.rawValue, severity: .error, line: row.line,
+            result.findings.append(ExtractionFinding(code: .yesExceedsRelevant, severity: .error, line: row.line,
                 "\(label): \(yes) yes of \(relevant) relevant cases"))
         }
         if let percent = row.percent, let yes = row.yes, let relevant = row.relevant, relevant > 0, yes <= relevant,
            PrintedPercent(whole: percent).conventions(roundingYes: yes, relevant: relevant).isEmpty {
             let exact = Double(yes) * 100 / Double(relevant)
-            result.findings.append(ExtractionFinding(code: FindingCode.percentMismatch.rawValue, severity: .error, line: row.line,
+            result.findings.append(ExtractionFinding(code: .percentMismatch, severity: .error, line: row.line,
                 "\(label): printed \(percent)% but \(yes)/\(relevant) = \(NumberFormatting.fixed(exact, 1))%"))
         }
     }

@@ -38,15 +38,16 @@ enum NarrativePromptExtractor {
         for (index, line) in body.enumerated() where line.lower.hasPrefix("annex") || isDomainHeading(line) { boundaries.append(index) }
         boundaries.sort()
         let tabled = Set(result.prompts.map { String($0.keyQuestion.prefix(3)) })
+        let keyQuestionIDs = Set(result.framework.keyQuestionIDs)
         var found: [ExtractedPrompt] = []
-        for standard in ReportExtractor.framework.standards where !standard.keyQuestions.isEmpty && !tabled.contains(standard.id) {
+        for standard in result.framework.standards where !standard.keyQuestions.isEmpty && !tabled.contains(standard.id) {
             var seen: Set<Int> = []
             for mention in mentions where mention.standard == standard.id && !seen.contains(mention.index) {
                 seen.insert(mention.index)
                 var end = boundaries.first { $0 > mention.index } ?? body.count
                 if let heading = ((mention.index + 1)..<end).first(where: { isStandaloneHeading(body, $0) }) { end = heading }
                 guard mention.index + 1 < end else { continue }
-                let text = NarrativeText(lines: body[(mention.index + 1)..<end])
+                let text = NarrativeText(lines: body[(mention.index + 1)..<end], keyQuestionIDs: keyQuestionIDs)
                 for paragraph in text.paragraphs {
                     read(paragraph, standard: standard.id, found: &found, result: &result)
                 }
@@ -79,7 +80,7 @@ enum NarrativePromptExtractor {
             let sentenceText = sentence.text
             if figures.isEmpty {
                 if sentence.words.contains(where: { verbalProportions.contains($0.core) }),
-                   !NarrativePromptVocabulary.candidates(in: sentenceText, standard: standard).isEmpty, let line = sentence.words.first?.line {
+                   !NarrativePromptVocabulary.candidates(in: sentenceText, standard: standard, framework: result.framework).isEmpty, let line = sentence.words.first?.line {
                     result.warnings.append(ExtractionWarning(line: line,
                         "standard \(standard): a prompt result stated as a proportion in words is not extracted"))
                 }
@@ -113,11 +114,11 @@ enum NarrativePromptExtractor {
         if let end = words.indices.first(where: { $0 >= figure.end && words[$0].endsClause }) { clauseEnd = end + 1 }
         let start = max(clauseStart, (previous?.end ?? -1) + 1)
         var context = sentence.text(start..<(figure.end + 1))
-        var candidates = NarrativePromptVocabulary.candidates(in: context, standard: standard)
+        var candidates = NarrativePromptVocabulary.candidates(in: context, standard: standard, framework: result.framework)
         let stop = max(min(clauseEnd, next.map { $0.start } ?? clauseEnd), figure.end + 1)
         if candidates.isEmpty {
             context = sentence.text(start..<stop)
-            candidates = NarrativePromptVocabulary.candidates(in: context, standard: standard)
+            candidates = NarrativePromptVocabulary.candidates(in: context, standard: standard, framework: result.framework)
         }
         if candidates.isEmpty, words[start..<min(clauseEnd, words.count)].contains(where: { $0.core == "this" }) {
             let antecedent: String
@@ -128,7 +129,7 @@ enum NarrativePromptExtractor {
             } else {
                 antecedent = sentenceIndex > 0 ? paragraph[sentenceIndex - 1].text : ""
             }
-            candidates = NarrativePromptVocabulary.candidates(in: antecedent, standard: standard)
+            candidates = NarrativePromptVocabulary.candidates(in: antecedent, standard: standard, framework: result.framework)
         }
         // Polarity: the bracket the figure sits in, else its clause.
         var bracketStart: Int?

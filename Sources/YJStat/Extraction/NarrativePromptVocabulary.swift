@@ -105,9 +105,9 @@ enum NarrativePromptVocabulary {
 
     /// The (key question, prompt label) pairs of a standard that a clause names, by the phrases
     /// above or by the table wording of ``PromptWording/promptRules``.
-    static func candidates(in clause: String, standard: String) -> [(keyQuestion: String, prompt: String)] {
+    static func candidates(in clause: String, standard: String, framework: Framework) -> [(keyQuestion: String, prompt: String)] {
         guard let domain = standard.first else { return [] }
-        let keyQuestions = Set(ReportExtractor.framework.standard(standard)?.keyQuestions.map(\.id) ?? [])
+        let keyQuestions = Set(framework.standard(standard)?.keyQuestions.map(\.id) ?? [])
         var out: [(String, String)] = []
         let tableWording = PromptWording.promptRules.map { (slug: $0.slug, alternatives: [$0.phrases]) }
         for cue in cues + tableWording where cue.alternatives.contains(where: { $0.allSatisfy { clause.has($0) } }) {

@@ -48,7 +48,9 @@ struct NarrativeText {
     /// - Parameter keep: Which paragraphs to read into words, given their lines; a reader that
     ///   only wants paragraphs naming certain words skips the word splitting of the others.
     ///   Paragraph boundaries do not depend on it.
-    init(lines: ArraySlice<ReportLine>, keep: (ArraySlice<ReportLine>) -> Bool = { _ in true }) {
+    /// - Parameter keyQuestionIDs: The framework's key-question ids: a line that starts with one
+    ///   is a key-question row, not prose.
+    init(lines: ArraySlice<ReportLine>, keyQuestionIDs: Set<String>, keep: (ArraySlice<ReportLine>) -> Bool = { _ in true }) {
         var paragraphs: [[Sentence]] = []
         var start = lines.startIndex
         var previousLine: Int?
@@ -73,7 +75,7 @@ struct NarrativeText {
                 start = index
             }
             previousLine = line.number
-            if Self.isTableLike(line) {
+            if Self.isTableLike(line, keyQuestionIDs: keyQuestionIDs) {
                 read(lines[start..<index])
                 start = index + 1
             }
@@ -84,13 +86,13 @@ struct NarrativeText {
 
     /// Whether a line is a table row rather than prose: tab-separated cells, a line of numbers
     /// only, or a line that starts with a key-question id ("2.1.3. Does assessment …").
-    static func isTableLike(_ line: ReportLine) -> Bool {
+    static func isTableLike(_ line: ReportLine, keyQuestionIDs: Set<String>) -> Bool {
         if line.cells.count > 1 { return true }
         let words = line.words
         guard let first = words.first else { return true }
         if words.allSatisfy({ NumberWords.digits($0) != nil || NumberWords.percent($0) != nil }) { return true }
         let id = first.last == "." ? first.dropLast() : first
-        return ReportExtractor.keyQuestionIDs.contains(String(id))
+        return keyQuestionIDs.contains(String(id))
     }
 
     /// A word with its punctuation read off.

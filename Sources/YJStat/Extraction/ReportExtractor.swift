@@ -13,22 +13,38 @@
 /// result.completeness.keyQuestionsMissing  // []
 /// ```
 public enum ReportExtractor {
-    /// Extracts everything the report prints that the schema holds.
+    /// Extracts everything the report prints that the schema holds, reading it with the bundled
+    /// framework it was inspected under (``bundledFrameworks``, chosen by what the report prints).
     /// - Parameters:
     ///   - text: The report's text.
     ///   - source: A label for messages (usually the file path); its last path component is used
     ///     to make a service id when the report names no service.
     /// - Returns: The extraction, possibly partial, with warnings, findings and completeness.
     public static func extract(text: String, source: String) -> ExtractionResult {
+        extract(text: text, source: source, frameworks: bundledFrameworks)
+    }
+
+    /// Extracts a report, choosing its framework among `frameworks` (oldest first) by what the
+    /// report prints: its standard list, else its fieldwork or publication month (see
+    /// ``ExtractionResult/frameworkReason`` for the reason given). Pass one framework to read
+    /// every report with it (`extract --framework FILE`).
+    ///
+    /// The chosen framework is the only description of the framework every step uses: section
+    /// and standard names, key-question ids and wording cues, the maximum score, the bands of the
+    /// discretion notes, completeness, and the ``ConsistencyChecker`` run on the extracted rows.
+    /// - Parameter frameworks: The candidates; an empty list means ``bundledFrameworks``.
+    public static func extract(text: String, source: String, frameworks: [Framework]) -> ExtractionResult {
         let document = ReportDocument(text: text)
-        var result = ExtractionResult(source: source, service: "")
-        chooseFramework(document, into: &result)
-        let mentions = StandardRatingsExtractor.mentions(document)
+        let choice = FrameworkChoice(document, among: frameworks.isEmpty ? bundledFrameworks : frameworks)
+        var result = ExtractionResult(source: source, service: "", framework: choice.framework)
+        result.frameworkReason = choice.reason
+        result.warnings.append(contentsOf: choice.warnings)
+        let mentions = StandardRatingsExtractor.mentions(document, framework: choice.framework)
         let firstRating = mentions.first(where: \.inline)?.index
         var samples = InspectionFactsExtractor.extract(document, into: &result, firstRatingIndex: firstRating)
         identifyService(document, source: source, into: &result)
         if result.inspection.score == nil {
-            result.warnings.append(ExtractionWarning(line: nil, "no printed score (\"Score n/36\") found"))
+            result.warnings.append(ExtractionWarning(line: nil, "no printed score (\"Score n/\(result.framework.maximumScore)\") found"))
         }
         if result.inspection.overallRating == nil {
             result.warnings.append(ExtractionWarning(line: nil, "no overall rating found"))
@@ -47,50 +63,11 @@ public enum ReportExtractor {
         return result
     }
 
-    /// The framework reports are read with: the bundled youth framework (its file is the only
-    /// description of standards, key questions, wording cues, bands and score rules).
-    public static let framework: Framework = {
-        do { return try Framework.youth2018() } catch { preconditionFailure("the bundled framework does not decode: \(error)") }
+    /// Every bundled framework (``Framework/bundled()``), oldest first: the candidates a report's
+    /// framework is chosen from.
+    public static let bundledFrameworks: [Framework] = {
+        do { return try Framework.bundled() } catch { preconditionFailure("a bundled framework does not decode: \(error)") }
     }()
-
-    /// Every bundled framework, for choosing by what a report prints.
-    static let bundledFrameworks: [Framework] = BundledFrameworks.all.keys.sorted().compactMap {
-        try? Framework.decode(BundledFrameworks.all[$0] ?? "", source: "bundled framework \($0)")
-    }
-
-    /// The key-question ids of ``framework``.
-    static let keyQuestionIDs: Set<String> = Set(framework.keyQuestionIDs)
-
-    /// Chooses the framework from the standards the report prints ("2.1 Assessment") and says
-    /// why; a printed standard no bundled framework has (a later framework's resettlement
-    /// standard, say) is a warning, since its rating cannot be read.
-    static func chooseFramework(_ document: ReportDocument, into result: inout ExtractionResult) {
-        var printed: Set<String> = []
-        var unknown: [(String, Int)] = []
-        for line in document.body {
-            guard let first = line.words.first, line.words.count >= 2, line.words.count <= 8 else { continue }
-            let id = first.hasSuffix(".") ? first.dropLast() : first
-            let parts = id.split(separator: ".")
-            guard parts.count == 2, parts.allSatisfy({ $0.count == 1 && $0.allSatisfy(\.isASCIIDigit) }),
-                  line.words[1].first?.isUppercase == true else { continue }
-            if framework.standard(String(id)) != nil {
-                printed.insert(String(id))
-            } else if !unknown.contains(where: { $0.0 == String(id) }), line.words[1].lowercased() == "resettlement" {
-                unknown.append((String(id) + " " + line.words.dropFirst().joined(separator: " "), line.number))
-            }
-        }
-        let candidates = bundledFrameworks.map { candidate in
-            (candidate, candidate.standards.filter { printed.contains($0.id) }.count)
-        }
-        let best = candidates.max { $0.1 < $1.1 }?.0 ?? framework
-        let scored = best.standards.filter(\.isScored).map(\.id)
-        result.framework = best.id
-        result.frameworkReason = "the report prints \(printed.count) of the \(best.standards.count) standards of \(best.id) (\(scored.count) scored)"
-        for (standard, line) in unknown {
-            result.warnings.append(ExtractionWarning(line: line,
-                "the report prints standard \(standard), which framework \(best.id) does not have; its rating is not extracted"))
-        }
-    }
 
     /// Sets the service id from the title or running header (``ServiceIdentity``), and the
     /// name from the rating page, or from the recommendations sentence when it names the same
@@ -122,7 +99,7 @@ public enum ReportExtractor {
             result.warnings.append(ExtractionWarning(line: nil, "no service name found in the title, running header or rating page; using the id '\(result.inspection.service)'"))
         }
         if result.inspection.name == nil {
-            result.warnings.append(ExtractionWarning(line: nil, "no service name found (looked for the rating page's 'NAME Score n/36', 'Service: NAME', and 'The NAME should:')"))
+            result.warnings.append(ExtractionWarning(line: nil, "no service name found (looked for the rating page's 'NAME Score n/max', 'Service: NAME', and 'The NAME should:')"))
         }
     }
 }

@@ -38,7 +38,7 @@ enum SampleCompositionExtractor {
             for (position, start) in headings.enumerated() where body[start].lower.hasPrefix(court ? "2. court" : "3. out-of-court") {
                 let end = position + 1 < headings.count ? headings[position + 1] : body.count
                 guard start + 1 < end else { continue }
-                for paragraph in NarrativeText(lines: body[(start + 1)..<end], keep: namesADisposal).paragraphs {
+                for paragraph in NarrativeText(lines: body[(start + 1)..<end], keyQuestionIDs: Set(result.framework.keyQuestionIDs), keep: namesADisposal).paragraphs {
                     for sentence in paragraph {
                         let rows = composition(of: sentence, court: court)
                         guard !rows.isEmpty else { continue }

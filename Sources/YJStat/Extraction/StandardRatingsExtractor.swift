@@ -1,4 +1,5 @@
-/// Finds the published rating of each of the 12 standards, and the sections of the report that
+/// Finds the published rating of each standard of the report's framework (12 in the 2018
+/// framework, 13 from 2021), and the sections of the report that
 /// belong to each standard.
 ///
 /// A standard is recognised by its id and name at the start of a line ("2.1 Assessment",
@@ -22,17 +23,17 @@ enum StandardRatingsExtractor {
         let inline: Bool
     }
 
-    /// Every mention of a standard, in document order.
-    static func mentions(_ document: ReportDocument) -> [Mention] {
+    /// Every mention of one of `framework`'s standards, in document order.
+    static func mentions(_ document: ReportDocument, framework: Framework) -> [Mention] {
         let body = document.body
         var out: [Mention] = []
         for index in body.indices {
             let words = body[index].words
-            guard let (standard, nameCount) = standardAtStart(words) else { continue }
+            guard let (standard, nameCount) = standardAtStart(words, framework: framework) else { continue }
             let rest = Array(words.dropFirst(1 + nameCount))
             let line = body[index].number
             if rest.isEmpty {
-                let found = ratingAfterHeading(body, index)
+                let found = ratingAfterHeading(body, index, framework: framework)
                 out.append(Mention(standard: standard, index: index, line: line, rating: found?.rating, ratingLine: found?.line,
                                    footnote: found?.footnote, inline: false))
             } else if let match = RatingText.whole(rest) {
@@ -47,12 +48,12 @@ enum StandardRatingsExtractor {
         return out
     }
 
-    /// The standard whose id and name start the words, and how many name words matched.
-    static func standardAtStart(_ words: [Substring]) -> (String, Int)? {
+    /// The standard of `framework` whose id and name start the words, and how many name words matched.
+    static func standardAtStart(_ words: [Substring], framework: Framework) -> (String, Int)? {
         guard let first = words.first else { return nil }
         var id = first
         if id.last == "." { id = id.dropLast() }
-        guard id.count == 3, let standard = ReportExtractor.framework.standard(String(id)) else { return nil }
+        guard id.count == 3, let standard = framework.standard(String(id)) else { return nil }
         let name = standard.name.lowercased().split(separator: " ")
         guard words.count > name.count else { return nil }
         for (offset, word) in name.enumerated() where words[1 + offset].lowercased() != word { return nil }
@@ -60,13 +61,13 @@ enum StandardRatingsExtractor {
     }
 
     /// The rating printed after a section heading, before the section's text begins.
-    static func ratingAfterHeading(_ body: [ReportLine], _ index: Int) -> (rating: ExtractedRating, line: Int, footnote: Int?)? {
+    static func ratingAfterHeading(_ body: [ReportLine], _ index: Int, framework: Framework) -> (rating: ExtractedRating, line: Int, footnote: Int?)? {
         var next = index + 1
         while next < body.count && next <= index + 10 {
             let words = body[next].words
             let lower = body[next].lower
             if lower.hasPrefix("our rating") || lower.hasPrefix("in making a judgement") || lower.hasPrefix("of the ")
-                || lower.hasPrefix("key staffing") || standardAtStart(words) != nil { return nil }
+                || lower.hasPrefix("key staffing") || standardAtStart(words, framework: framework) != nil { return nil }
             if let match = RatingText.trailing(words) {
                 let prefixEndsSentence = match.prefixWordCount == 0 || words[match.prefixWordCount - 1].last == "."
                 if prefixEndsSentence { return (match.rating, body[next].number, match.footnote) }
@@ -85,7 +86,7 @@ enum StandardRatingsExtractor {
 
     /// Chooses the published rating of each standard and reports disagreements between mentions.
     static func extract(_ mentions: [Mention], into result: inout ExtractionResult) {
-        for standard in ReportExtractor.framework.standards {
+        for standard in result.framework.standards {
             let rated = mentions.filter { $0.standard == standard.id && $0.rating != nil }
             guard let chosen = rated.first(where: \.inline) ?? rated.first, let rating = chosen.rating else {
                 result.warnings.append(ExtractionWarning(line: nil, "no rating found for standard \(standard.id) \(standard.name)"))
@@ -95,7 +96,7 @@ enum StandardRatingsExtractor {
             result.ratings.append(ExtractedStandardRating(standard: standard.id, rating: rating, footnote: footnote,
                                                           line: chosen.ratingLine ?? chosen.line))
             for other in rated where other.rating != rating {
-                result.findings.append(ExtractionFinding(code: "rating-disagrees", severity: .error, line: other.ratingLine ?? other.line,
+                result.findings.append(ExtractionFinding(code: .ratingDisagrees, severity: .error, line: other.ratingLine ?? other.line,
                     "standard \(standard.id) is rated \(rating) on line \(chosen.ratingLine ?? chosen.line) but \(other.rating.map(\.description) ?? "-") here"))
             }
         }

@@ -997,6 +997,674 @@ public enum BundledFrameworks {
               "id": "2020-2021",
               "description": "reports published from 2020: questions speak of 'the child'"
             }
+          ],
+          "inspected_from": "2018-06",
+          "inspected_until": "2021-06",
+          "notes": [
+            "Standards and rules as published in Annexe 1 of each report inspected under the 2018 standards (consultation November 2017): 3 domains, 12 standards, all scored 0-3, score 0-36.",
+            "inspected_from is approximate: inspections under these standards began in the first half of 2018 (the consultation says 'from spring 2018'); the month is not checked against a report.",
+            "inspected_until: the refreshed (2021) youth standards were applied from mid-July 2021 (the Inspectorate's standards page: 'with effect mid-July'); inspections before July 2021 are read with this framework.",
+            "Wording editions: reports published 2018-2019 speak of 'the child or young person', later ones of 'the child' (the cues of both are held)."
+          ]
+        }
+
+        """#
+
+    /// The JSON text of `Frameworks/youth-2021.json`.
+    public static let youth2021 = #"""
+        {
+          "id": "youth-2021",
+          "name": "HM Inspectorate of Probation youth justice services inspection framework, from mid-2021 (resettlement rated, not scored)",
+          "ratings": [
+            {
+              "name": "Inadequate",
+              "score": 0,
+              "aliases": []
+            },
+            {
+              "name": "Requires improvement",
+              "score": 1,
+              "aliases": [
+                "RI",
+                "Requires Improvement",
+                "Requires improvements"
+              ]
+            },
+            {
+              "name": "Good",
+              "score": 2,
+              "aliases": []
+            },
+            {
+              "name": "Outstanding",
+              "score": 3,
+              "aliases": []
+            }
+          ],
+          "key_question_bands": [
+            {
+              "rating": "Inadequate",
+              "minimum_percent": 0
+            },
+            {
+              "rating": "Requires improvement",
+              "minimum_percent": 50
+            },
+            {
+              "rating": "Good",
+              "minimum_percent": 65
+            },
+            {
+              "rating": "Outstanding",
+              "minimum_percent": 80
+            }
+          ],
+          "overall_bands": [
+            {
+              "rating": "Inadequate",
+              "minimum_score": 0,
+              "maximum_score": 6
+            },
+            {
+              "rating": "Requires improvement",
+              "minimum_score": 7,
+              "maximum_score": 18
+            },
+            {
+              "rating": "Good",
+              "minimum_score": 19,
+              "maximum_score": 30
+            },
+            {
+              "rating": "Outstanding",
+              "minimum_score": 31,
+              "maximum_score": 36
+            }
+          ],
+          "discretion": {
+            "near_boundary_points": 5,
+            "small_sample_maximum": 5
+          },
+          "domains": [
+            {
+              "id": "1",
+              "name": "Organisational delivery",
+              "standards": [
+                {
+                  "id": "1.1",
+                  "name": "Governance and leadership",
+                  "rated_by": "judgement",
+                  "scored": true,
+                  "key_questions": []
+                },
+                {
+                  "id": "1.2",
+                  "name": "Staff",
+                  "rated_by": "judgement",
+                  "scored": true,
+                  "key_questions": []
+                },
+                {
+                  "id": "1.3",
+                  "name": "Partnerships and services",
+                  "rated_by": "judgement",
+                  "scored": true,
+                  "key_questions": []
+                },
+                {
+                  "id": "1.4",
+                  "name": "Information and facilities",
+                  "rated_by": "judgement",
+                  "scored": true,
+                  "key_questions": []
+                }
+              ]
+            },
+            {
+              "id": "2",
+              "name": "Court disposals",
+              "sample_column": "court_sample",
+              "standards": [
+                {
+                  "id": "2.1",
+                  "name": "Assessment",
+                  "rated_by": "key-questions",
+                  "scored": true,
+                  "key_questions": [
+                    {
+                      "id": "2.1.1",
+                      "label": "assessment supports the child's desistance",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does assessment",
+                            "child's desistance"
+                          ]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "2.1.2",
+                      "label": "assessment keeps the child safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does assessment",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does assessment",
+                            "support the safety of the child"
+                          ]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "2.1.3",
+                      "label": "assessment keeps other people safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does assessment",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does assessment",
+                            "support the safety of other people"
+                          ]
+                        }
+                      ]
+                    }
+                  ]
+                },
+                {
+                  "id": "2.2",
+                  "name": "Planning",
+                  "rated_by": "key-questions",
+                  "scored": true,
+                  "key_questions": [
+                    {
+                      "id": "2.2.1",
+                      "label": "planning supports the child's desistance",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does planning",
+                            "child's desistance"
+                          ]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "2.2.2",
+                      "label": "planning keeps the child safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does planning",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does planning",
+                            "support the safety of the child"
+                          ]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "2.2.3",
+                      "label": "planning keeps other people safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does planning",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does planning",
+                            "support the safety of other people"
+                          ]
+                        }
+                      ]
+                    }
+                  ]
+                },
+                {
+                  "id": "2.3",
+                  "name": "Implementation and delivery",
+                  "rated_by": "key-questions",
+                  "scored": true,
+                  "key_questions": [
+                    {
+                      "id": "2.3.1",
+                      "label": "delivery supports the child's desistance",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "child's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does service delivery",
+                            "child's desistance"
+                          ]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "2.3.2",
+                      "label": "delivery keeps the child safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does service delivery",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of the child"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does service delivery",
+                            "support the safety of the child"
+                          ]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "2.3.3",
+                      "label": "delivery keeps other people safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does service delivery",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does service delivery",
+                            "support the safety of other people"
+                          ]
+                        }
+                      ]
+                    }
+                  ]
+                },
+                {
+                  "id": "2.4",
+                  "name": "Reviewing",
+                  "rated_by": "key-questions",
+                  "scored": true,
+                  "key_questions": [
+                    {
+                      "id": "2.4.1",
+                      "label": "reviewing supports the child's desistance",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does reviewing",
+                            "child's desistance"
+                          ]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "2.4.2",
+                      "label": "reviewing keeps the child safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does reviewing",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does reviewing",
+                            "support the safety of the child"
+                          ]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "2.4.3",
+                      "label": "reviewing keeps other people safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does reviewing",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does reviewing",
+                            "support the safety of other people"
+                          ]
+                        }
+                      ]
+                    }
+                  ]
+                }
+              ]
+            },
+            {
+              "id": "3",
+              "name": "Out-of-court disposals",
+              "sample_column": "ooc_sample",
+              "standards": [
+                {
+                  "id": "3.1",
+                  "name": "Assessment",
+                  "rated_by": "key-questions",
+                  "scored": true,
+                  "key_questions": [
+                    {
+                      "id": "3.1.1",
+                      "label": "assessment supports the child's desistance",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does assessment",
+                            "child's desistance"
+                          ]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "3.1.2",
+                      "label": "assessment keeps the child safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does assessment",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does assessment",
+                            "support the safety of the child"
+                          ]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "3.1.3",
+                      "label": "assessment keeps other people safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does assessment",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does assessment",
+                            "support the safety of other people"
+                          ]
+                        }
+                      ]
+                    }
+                  ]
+                },
+                {
+                  "id": "3.2",
+                  "name": "Planning",
+                  "rated_by": "key-questions",
+                  "scored": true,
+                  "key_questions": [
+                    {
+                      "id": "3.2.1",
+                      "label": "planning supports the child's desistance",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does planning",
+                            "child's desistance"
+                          ]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "3.2.2",
+                      "label": "planning keeps the child safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does planning",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does planning",
+                            "support the safety of the child"
+                          ]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "3.2.3",
+                      "label": "planning keeps other people safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does planning",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does planning",
+                            "support the safety of other people"
+                          ]
+                        }
+                      ]
+                    }
+                  ]
+                },
+                {
+                  "id": "3.3",
+                  "name": "Implementation and delivery",
+                  "rated_by": "key-questions",
+                  "scored": true,
+                  "key_questions": [
+                    {
+                      "id": "3.3.1",
+                      "label": "delivery supports the child's desistance",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "child's desistance"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does service delivery",
+                            "child's desistance"
+                          ]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "3.3.2",
+                      "label": "delivery keeps the child safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does service delivery",
+                            "child safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of the child"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does service delivery",
+                            "support the safety of the child"
+                          ]
+                        }
+                      ]
+                    },
+                    {
+                      "id": "3.3.3",
+                      "label": "delivery keeps other people safe",
+                      "wording_cues": [
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does service delivery",
+                            "other people safe"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does the implementation and delivery",
+                            "support the safety of other people"
+                          ]
+                        },
+                        {
+                          "wording": "2021",
+                          "phrases": [
+                            "does service delivery",
+                            "support the safety of other people"
+                          ]
+                        }
+                      ]
+                    }
+                  ]
+                },
+                {
+                  "id": "3.4",
+                  "name": "Out-of-court disposal policy and provision",
+                  "rated_by": "judgement",
+                  "scored": true,
+                  "key_questions": []
+                }
+              ]
+            },
+            {
+              "id": "4",
+              "name": "Resettlement",
+              "standards": [
+                {
+                  "id": "4.1",
+                  "name": "Resettlement policy and provision",
+                  "rated_by": "judgement",
+                  "scored": false,
+                  "key_questions": []
+                }
+              ]
+            }
+          ],
+          "wordings": [
+            {
+              "id": "2021",
+              "description": "reports inspected from mid-2021: questions speak of 'the child'"
+            }
+          ],
+          "inspected_from": "2021-07",
+          "notes": [
+            "The refreshed youth standards (consultation April 2020, Annexe A 'Revised standards for youth justice services'), applied to inspections from mid-July 2021 (the Inspectorate's standards page: 'with effect mid-July'). The Inspectorate describes 13 standards 'covering organisational delivery, court disposals and out-of-court disposals and (since 2021) resettlement'.",
+            "Resettlement: standard 4.1 is rated but does not count towards the score, so the score stays 0-36 over 12 scored standards and the overall bands are those of the 2018 framework.",
+            "UNVERIFIED (not checked against a printed report; none is bundled): the names 'Resettlement policy and provision' (4.1, domain 4 'Resettlement') and 'Out-of-court disposal policy and provision' (3.4, replacing the case-based 'Joint working' with its key questions 3.4.1-3.4.2), and that both are rated by judgement with no key-question percentages. A report that prints 3.4 with key-question figures should be read with youth-2018.",
+            "UNVERIFIED: the key-question wording is taken to be that of reports published from 2020 ('the child's desistance', 'keep the child safe', 'keep other people safe'); the bands (50/65/80) and the rating scores are taken to be unchanged.",
+            "Not encoded: the framework the Inspectorate consulted on in 2024 for inspections after its programme ended in late 2024; its standards and rules are not known to yjstat, so such a report is read with this framework only with the warning the extractor gives for standards it does not have."
           ]
         }
 
@@ -1005,5 +1673,6 @@ public enum BundledFrameworks {
     /// Every bundled framework's JSON text by framework id.
     public static let all: [String: String] = [
         "youth-2018": youth2018,
+        "youth-2021": youth2021,
     ]
 }

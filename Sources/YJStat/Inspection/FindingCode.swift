@@ -1,6 +1,9 @@
-/// The kinds of ``Finding``, as stable kebab-case codes for programs and spreadsheets.
+/// The kinds of ``Finding`` and ``ExtractionFinding``, as stable kebab-case codes for programs and
+/// spreadsheets: one vocabulary for checking datasets and for extracting reports.
 ///
-/// the README (section "Inspection ratings and consistency checks") lists each with its severity; ``explanation`` gives the same text.
+/// The README (section "Inspection ratings and consistency checks") lists each with its severity;
+/// ``explanation`` gives the same text. The last four cases (``isExtractionOnly``) compare figures
+/// that a report prints twice and the dataset holds once, so only extraction raises them.
 public enum FindingCode: String, Sendable, Codable, CaseIterable {
     /// More *yes* cases than relevant cases for a key question (error).
     case yesExceedsRelevant = "yes-exceeds-relevant"
@@ -58,6 +61,25 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case invalidServiceID = "invalid-service-id"
     /// A case-based domain whose sample size is blank, so relevant counts cannot be bounded (info).
     case missingSampleSize = "missing-sample-size"
+    /// Two mentions of a rating (a standard's or the overall rating) in one report differ (error; extraction only).
+    case ratingDisagrees = "rating-disagrees"
+    /// Two statements of a sample size in one report differ (warning; extraction only).
+    case sampleDisagrees = "sample-disagrees"
+    /// A discretion footnote's "from" rating is not the rule rating of the standard's printed
+    /// key-question counts (warning; extraction only).
+    case discretionSourceDisagrees = "discretion-source-disagrees"
+    /// A contextual table's printed percentages do not sum to 100 (warning, or info when rounding
+    /// explains the difference; extraction only).
+    case percentagesDoNotSum = "percentages-do-not-sum"
+
+    /// Whether only report extraction raises the code (``ConsistencyChecker`` never does): the
+    /// figures it compares are printed twice in a report but held once in the dataset.
+    public var isExtractionOnly: Bool {
+        switch self {
+        case .ratingDisagrees, .sampleDisagrees, .discretionSourceDisagrees, .percentagesDoNotSum: true
+        default: false
+        }
+    }
 
     /// What the finding means, in one sentence.
     public var explanation: String {
@@ -89,6 +111,10 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         case .frameworkMismatch: return "The inspection names another framework than the one used for the checks."
         case .invalidServiceID: return "The service id is not a lower-case slug (letters, digits and single hyphens)."
         case .missingSampleSize: return "The domain's sample size is blank, so relevant counts and printed percentages cannot be bounded."
+        case .ratingDisagrees: return "Two mentions of a rating in the report differ."
+        case .sampleDisagrees: return "Two statements of a sample size in the report differ."
+        case .discretionSourceDisagrees: return "A discretion footnote's original rating is not the rule rating of the printed key-question counts."
+        case .percentagesDoNotSum: return "A contextual table's printed percentages do not sum to 100."
         }
     }
 }

@@ -3,11 +3,13 @@ import Foundation
 /// An inspection framework held as data: its rating scale, domains, standards, key questions,
 /// key-question bands, overall-rating bands and professional-discretion thresholds.
 ///
-/// yjstat does not hard-code one framework. The 2018–2021 youth framework of HM Inspectorate of
-/// Probation is bundled (``Framework/youth2018()``); a later framework — for example one with a
-/// resettlement standard that is rated but not scored — is another JSON file in the same format,
-/// loaded with ``Framework/load(contentsOf:)``. The format is documented in
-/// the README (section "Inspection ratings and consistency checks").
+/// yjstat does not hard-code one framework. Two youth frameworks of HM Inspectorate of Probation
+/// are bundled (``Framework/bundled()``): the 2018 standards (``Framework/youth2018()``, 12
+/// standards, inspections to mid-2021) and the refreshed 2021 standards (``Framework/youth2021()``,
+/// which add a resettlement standard that is rated but not scored). Any other framework is
+/// another JSON file in the same format, loaded with ``Framework/load(contentsOf:)``. The format
+/// is documented in the README (section "Inspection ratings and consistency checks"); each file's
+/// ``notes`` say where its facts come from and which are unverified.
 ///
 /// Rules applied with a framework (as published in Annexe 1 of each report):
 /// - a key question's band is the highest band whose minimum percentage the exact fraction
@@ -138,7 +140,20 @@ public struct Framework: Sendable, Equatable {
     /// The wording editions the key questions' ``KeyQuestion/wordingCues`` name (empty when the
     /// file gives none).
     public let wordings: [Wording]
+    /// The first month (`YYYY-MM`) of inspections carried out under the framework, if the file
+    /// gives it; used with ``inspectedUntil`` to choose a framework for a report by its dates.
+    public let inspectedFrom: String?
+    /// The last month (`YYYY-MM`) of inspections carried out under the framework, if it has ended.
+    public let inspectedUntil: String?
+    /// The file's notes: sources of its facts, and which details are unverified.
+    public let notes: [String]
     private let aliases: [String: Rating]
+
+    /// Whether an inspection in `month` (`YYYY-MM`) falls in the framework's period
+    /// (``inspectedFrom`` through ``inspectedUntil``; an open end admits every month on that side).
+    public func isInForce(inspectedIn month: String) -> Bool {
+        (inspectedFrom.map { month >= $0 } ?? true) && (inspectedUntil.map { month <= $0 } ?? true)
+    }
 
     /// Every key-question id, in framework order.
     public var keyQuestionIDs: [String] { standards.flatMap { $0.keyQuestions.map(\.id) } }
@@ -191,6 +206,20 @@ public struct Framework: Sendable, Equatable {
     /// The bundled 2018–2021 youth framework (`Frameworks/youth-2018.json`).
     public static func youth2018() throws -> Framework {
         try decode(BundledFrameworks.youth2018, source: "bundled framework youth-2018")
+    }
+
+    /// The bundled youth framework from mid-2021 (`Frameworks/youth-2021.json`): the 2018
+    /// standards with 3.4 rated on out-of-court policy and provision, and a resettlement standard
+    /// 4.1 that is rated but not scored (the score stays 0–36).
+    public static func youth2021() throws -> Framework {
+        try decode(BundledFrameworks.youth2021, source: "bundled framework youth-2021")
+    }
+
+    /// Every bundled framework, oldest first (by ``inspectedFrom``).
+    public static func bundled() throws -> [Framework] {
+        try BundledFrameworks.all.sorted { $0.key < $1.key }
+            .map { try decode($0.value, source: "bundled framework \($0.key)") }
+            .sorted { ($0.inspectedFrom ?? "") < ($1.inspectedFrom ?? "") }
     }
 
     /// Reads a framework JSON file.
@@ -358,6 +387,17 @@ public struct Framework: Sendable, Equatable {
             domains.append(Domain(id: domain.id, name: domain.name, standards: standards))
         }
         guard !seenStandards.isEmpty else { throw fail("framework has no standards", at: [.member("domains")]) }
+        for (member, month) in [("inspected_from", file.inspectedFrom), ("inspected_until", file.inspectedUntil)] {
+            guard let month else { continue }
+            let parts = month.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+                  let number = Int(parts[1]), (1...12).contains(number) else {
+                throw fail("\(member) must be a month written YYYY-MM, not '\(month)'", at: [.member(member)])
+            }
+        }
+        if let from = file.inspectedFrom, let until = file.inspectedUntil, until < from {
+            throw fail("inspected_until (\(until)) is before inspected_from (\(from))", at: [.member("inspected_until")])
+        }
         let maximum = (ratings.last?.score ?? 0) * domains.flatMap(\.standards).filter(\.isScored).count
         var expected = 0
         for (b, band) in overall.enumerated() {
@@ -389,6 +429,9 @@ public struct Framework: Sendable, Equatable {
         self.discretion = file.discretion
         self.domains = domains
         self.wordings = file.wordings ?? []
+        self.inspectedFrom = file.inspectedFrom
+        self.inspectedUntil = file.inspectedUntil
+        self.notes = file.notes ?? []
         self.aliases = aliases
     }
 }
@@ -434,8 +477,12 @@ private struct FrameworkFile: Decodable {
     let discretion: Framework.DiscretionThresholds
     let domains: [DomainEntry]
     let wordings: [Framework.Wording]?
+    let inspectedFrom: String?
+    let inspectedUntil: String?
+    let notes: [String]?
     enum CodingKeys: String, CodingKey {
-        case id, name, ratings, discretion, domains, wordings
+        case id, name, ratings, discretion, domains, wordings, notes
+        case inspectedFrom = "inspected_from", inspectedUntil = "inspected_until"
         case keyQuestionBands = "key_question_bands", overallBands = "overall_bands"
     }
 }

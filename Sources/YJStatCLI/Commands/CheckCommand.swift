@@ -19,8 +19,9 @@ enum CheckCommand: Subcommand {
         findings with keys code, severity, service, location, message.
 
         With --report (instead of --inspection) the report text is first extracted as by
-        'yjstat extract' and then checked; the extractor's own cross-check findings are listed
-        too, located by report line ('line 412').
+        'yjstat extract' and then checked with the framework the extraction chose for it (or
+        with --framework, when given, for extraction and checks alike); the extractor's own
+        cross-check findings are listed too, located by report line ('line 412').
         """,
         examples: [
             "yjstat check --inspection Datasets",
@@ -31,12 +32,14 @@ enum CheckCommand: Subcommand {
             .value("inspection", "dir", help: "Folder with inspections.csv, ratings.csv and key_questions.csv."),
             .value("report", "file", help: "Inspection report text to extract and check (repeatable), instead of --inspection.",
                    repeatable: true),
-            InspectionOptions.service, InspectionOptions.framework,
+            InspectionOptions.service,
+            .value("framework", "file",
+                   help: "Framework JSON file (default: youth-2018 for --inspection; for --report, the bundled framework each report was read with)."),
         ] + CommonOptions.formatAndOutput)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        let framework = try InspectionOptions.loadFramework(arguments)
         let reports = arguments.strings("report")
+        let givenFramework = try arguments.string("framework").map { _ in try InspectionOptions.loadFramework(arguments) }
         guard reports.isEmpty != !arguments.has("inspection") else {
             throw UsageError(reports.isEmpty ? "give --inspection DIR or --report FILE" : "give either --inspection or --report, not both")
         }
@@ -51,7 +54,8 @@ enum CheckCommand: Subcommand {
                 let url = try inputFile(path, flag: "--report")
                 output.inputs.append(url)
                 let data = try InputFiles.read(url)
-                extraction.append(ReportExtractor.extract(text: String(decoding: data, as: UTF8.self), source: path))
+                extraction.append(ReportExtractor.extract(text: String(decoding: data, as: UTF8.self), source: path,
+                                                          frameworks: givenFramework.map { [$0] } ?? ReportExtractor.bundledFrameworks))
             }
             dataset = InspectionDataset(extracted: extraction)
             if let service = arguments.string("service") {
@@ -63,13 +67,30 @@ enum CheckCommand: Subcommand {
                 services = dataset.services
             }
         }
-        let findings = ConsistencyChecker(framework: framework).check(dataset, services: services)
+        let findings: [Finding]
+        if reports.isEmpty {
+            findings = ConsistencyChecker(framework: try givenFramework ?? InspectionOptions.loadFramework(arguments)).check(dataset, services: services)
+        } else {
+            // Each report is checked with the framework it was read with (reports read with one framework together).
+            var groups: [(framework: Framework, results: [ExtractionResult])] = []
+            for result in extraction {
+                if let index = groups.firstIndex(where: { $0.framework == result.framework }) {
+                    groups[index].results.append(result)
+                } else {
+                    groups.append((result.framework, [result]))
+                }
+            }
+            findings = groups.flatMap { group in
+                let inGroup = services.filter { service in group.results.contains { $0.service == service } }
+                return inGroup.isEmpty ? [] : ConsistencyChecker(framework: group.framework).check(InspectionDataset(extracted: group.results), services: inGroup)
+            }
+        }
         let extractionFindings = extraction.filter { services.contains($0.service) }.flatMap { result in
-            // The checker's findings on the extracted rows are computed again just above, with this command's framework.
+            // The checker's findings on the extracted rows are computed again just above.
             result.findings.filter { !$0.isConsistencyCheck }.map { (service: result.service, finding: $0) }
         }
         let rows = extractionFindings.map { item in
-            ResultRow([("code", .text(item.finding.code)), ("severity", .text(item.finding.severity.rawValue)),
+            ResultRow([("code", .text(item.finding.code.rawValue)), ("severity", .text(item.finding.severity.rawValue)),
                        ("service", .text(item.service)), ("location", .text(item.finding.line.map { "line \($0)" } ?? "")),
                        ("message", .text(item.finding.message))])
         } + findings.map(\.resultRow)

@@ -11,8 +11,13 @@ enum ExtractCommand: Subcommand {
         discussion: """
         Reads each REPORT (plain text as a PDF or Word converter gives it; HTML fragments, tabs,
         glued footnote numbers and page furniture are handled) and finds the service, publication
-        month, the 12 standard ratings, score and overall rating, sample sizes, key-question and
-        prompt results, discretion footnotes and the contextual facts. Every value keeps its input
+        month, the framework it was inspected under, every standard's rating, score and overall
+        rating, sample sizes, key-question and
+        prompt results, discretion footnotes and the contextual facts. The framework is chosen
+        among the bundled ones (youth-2018; youth-2021, with 4.1 resettlement rated but not
+        scored) by the standards the report prints, else by its fieldwork or publication month,
+        and the choice and its reason are printed; --framework reads every report with one
+        framework file instead. Every value keeps its input
         line (provenance.csv); anything not placed is a warning with its line. With --out, writes
         one dataset holding all services (inspections.csv, ratings.csv, key_questions.csv,
         prompts.csv, discretion.csv, demographics.csv, population.csv, caseload.csv, rates.csv,
@@ -37,11 +42,15 @@ enum ExtractCommand: Subcommand {
             .value("format", "format", help: "Format of the report printed to standard output.", default: "text",
                    choices: ["text", "json"]),
             .flag("strict", help: "Exit 2 (not 1) when an expected field is missing."),
+            .value("framework", "file",
+                   help: "Read every report with this framework JSON file (default: the bundled framework each report's standards and dates fit)."),
         ],
         positionals: [PositionalSpec("REPORT", help: "Report text file(s).", required: true, variadic: true)])
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         let inputs = try arguments.positionals.map { try inputFile($0, flag: "REPORT") }
+        let frameworks = try arguments.string("framework").map { [try Framework.load(contentsOf: URL(fileURLWithPath: $0))] }
+            ?? ReportExtractor.bundledFrameworks
         var results: [ExtractionResult] = []
         for (path, url) in zip(arguments.positionals, inputs) {
             let data = try InputFiles.read(url)
@@ -49,7 +58,7 @@ enum ExtractCommand: Subcommand {
             guard text.contains(where: { !$0.isWhitespace }) else {
                 throw InputError(file: path, message: data.isEmpty ? "the report file is empty" : "the report file holds only blank lines")
             }
-            results.append(ReportExtractor.extract(text: text, source: path))
+            results.append(ReportExtractor.extract(text: text, source: path, frameworks: frameworks))
         }
         if let out = arguments.string("out") {
             try ExtractedDatasetWriter.write(results, to: InvocationContext.fileURL(out), protecting: inputs)

@@ -32,7 +32,7 @@ struct ExtractionPipelineTests {
     @Test func sectionsByTheFrameworksNamesNumberedOrNot() {
         let text = "2.1. Assessment\nline a\n2. Court disposals\nPlanning\nline b\nOUT-OF-COURT DISPOSALS\nASSESSMENT\nline c\nAnnex 1\nline d\n"
         let body = ReportDocument(text: text).body
-        let sections = ReportSections(body, framework: ReportExtractor.framework)
+        let sections = ReportSections(body, framework: TestFrameworks.youth2018)
         #expect(sections.standardOfLine == ["2.1", "2.1", nil, "2.2", "2.2", nil, "3.1", "3.1", nil, nil])
     }
 
@@ -45,14 +45,14 @@ struct ExtractionPipelineTests {
         let result = ReportExtractor.extract(text: text, source: "r.txt")
         let row = try #require(result.keyQuestions.first { $0.keyQuestion == "2.1.2" })
         #expect(row.relevant == 8 && row.yes == 8 && row.percent == 75)
-        #expect(result.findings.contains { $0.code == "percent-mismatch" && $0.severity == .error && $0.line == row.line })
+        #expect(result.findings.contains { $0.code == .percentMismatch && $0.severity == .error && $0.line == row.line })
     }
 
     /// A key question printed twice with different figures keeps the first and reports the second.
     @Test func aKeyQuestionFoundTwiceKeepsTheFirstAndReportsTheSecond() throws {
         let text = "2.1. Assessment\n2.1.3. Does assessment keep other people safe? 8 6\nLater again:\n2.1.3. Does assessment keep other people safe? 8 5\n"
         let body = ReportDocument(text: text).body
-        let read = KeyQuestionReader(framework: ReportExtractor.framework).read(body, sections: ReportSections(body, framework: ReportExtractor.framework))
+        let read = KeyQuestionReader(framework: TestFrameworks.youth2018).read(body, sections: ReportSections(body, framework: TestFrameworks.youth2018))
         #expect(read.results.map { "\($0.keyQuestion) \($0.relevant ?? -1) \($0.yes ?? -1) \($0.line)" } == ["2.1.3 8 6 2"])
         #expect(read.warnings.map(\.line) == [4])
         #expect(read.warnings.first?.message.contains("5 yes of 8 relevant") == true)
@@ -63,7 +63,7 @@ struct ExtractionPipelineTests {
     @Test func otherIdsAndFiguresAfterTextAreNotTaken() {
         let text = "2.1. Assessment\n1.4.1. Does assessment keep the child safe? 4 4\nDoes assessment keep other people safe?\nOf the 4 cases inspected:\n4 3\n"
         let body = ReportDocument(text: text).body
-        let read = KeyQuestionReader(framework: ReportExtractor.framework).read(body, sections: ReportSections(body, framework: ReportExtractor.framework))
+        let read = KeyQuestionReader(framework: TestFrameworks.youth2018).read(body, sections: ReportSections(body, framework: TestFrameworks.youth2018))
         #expect(read.results.isEmpty)
     }
 

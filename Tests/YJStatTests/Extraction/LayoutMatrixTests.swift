@@ -86,8 +86,8 @@ struct LayoutMatrixTests {
                 #expect(question.notApplicable, "\(layout) \(mark) \(id)")
                 #expect(question.relevant == nil && question.yes == nil && question.percent == nil, "\(layout) \(mark) \(id)")
                 #expect(result.completeness.missingExpected == [], "\(layout) \(mark) \(id)")
-                #expect(!result.findings.contains { $0.code == FindingCode.incompleteCounts.rawValue }, "\(layout) \(mark) \(id)")
-                #expect(result.findings.contains { $0.code == FindingCode.noRelevantCases.rawValue && $0.message.contains("not applicable") })
+                #expect(!result.findings.contains { $0.code == .incompleteCounts }, "\(layout) \(mark) \(id)")
+                #expect(result.findings.contains { $0.code == .noRelevantCases && $0.message.contains("not applicable") })
                 let csv = try #require(ExtractedDatasetWriter.files(for: [result]).first { $0.name == "key_questions.csv" })
                 #expect(csv.text.contains("\(result.service),\(id),N/A,N/A,\n") || csv.text.contains("\(result.service),\(id),N/A,N/A,\r\n"))
                 let table = try CSVReader.parse(csv.text, source: "key_questions.csv")
@@ -127,6 +127,61 @@ struct LayoutMatrixTests {
         }
     }
 
+    /// Contextual facts (issue 15): population, caseload, first-time-entrant and reoffending
+    /// rates in each label and layout variant give the bundled rows of every service, and every
+    /// variant gives identical `population.csv`, `caseload.csv` and `rates.csv` files.
+    @Test(arguments: 0..<ReportLayoutMatrix.contextualTableVariants)
+    func populationCaseloadAndRateLabelVariants(variant: Int) throws {
+        for facts in try ReportLayoutMatrix.bundledFacts() {
+            let text = ReportLayoutMatrix.render(facts, layout: .numberedFiguresAtLineEnd)
+                + ReportLayoutMatrix.contextualTables(facts, variant: variant).joined(separator: "\n") + "\n"
+            let result = ReportExtractor.extract(text: text, source: "r.txt")
+            for name in ["population.csv", "caseload.csv", "rates.csv"] {
+                #expect(try Self.extractedRows(name, result) == Self.bundledRows(name, service: facts.service), "variant \(variant) \(facts.service) \(name)")
+            }
+            #expect(result.completeness.contextualTables["population"] == !facts.population.isEmpty)
+            #expect(result.completeness.contextualTables["caseload"] == !facts.caseload.isEmpty)
+            #expect(result.completeness.contextualTables["rates"] == !facts.rates.isEmpty)
+            #expect(!result.warnings.contains { $0.message.contains("caseload line") || $0.message.contains("caseload for") || $0.message.contains("population figure") || $0.message.contains("could not be read") },
+                    "variant \(variant) \(facts.service): \(result.warnings.map(\.message))")
+        }
+    }
+
+    /// Prompt tables (issue 15): each key question's prompts printed as a counts table after the
+    /// standard's key questions, in the layouts with counts at the end of the line, give the
+    /// bundled `prompts.csv` rows of every service whose prompts are all printed as counts, and
+    /// the key-question rows are unchanged.
+    @Test(arguments: [ReportLayoutMatrix.Layout.numberedFiguresAtLineEnd, .unnumberedFiguresAtLineEnd])
+    func promptTablesGiveTheBundledPromptRows(layout: ReportLayoutMatrix.Layout) throws {
+        let services = try ReportLayoutMatrix.bundledFacts().filter { facts in !facts.prompts.isEmpty && facts.prompts.allSatisfy { $0.percent.isEmpty } }
+        #expect(services.count == 2)
+        for facts in services {
+            let result = ReportExtractor.extract(text: ReportLayoutMatrix.render(facts, layout: layout, promptTables: true), source: "r.txt")
+            for name in Self.files + ["prompts.csv"] {
+                #expect(try Self.extractedRows(name, result) == Self.bundledRows(name, service: facts.service), "\(layout) \(facts.service) \(name)")
+            }
+            #expect(result.completeness.missingExpected == [], "\(layout) \(facts.service)")
+            #expect(!result.warnings.contains { $0.message.contains("prompt") }, "\(result.warnings.map(\.message).filter { $0.contains("prompt") })")
+        }
+    }
+
+    /// Professional-discretion footnotes (issue 15): a footnote number glued to each rating the
+    /// panel set ("Good20") and the footnote naming the rating it was changed from give the
+    /// bundled discretion rows (standard, rule rating, published rating) of every service, in
+    /// every layout, and no disagreement with the printed counts.
+    @Test(arguments: ReportLayoutMatrix.Layout.allCases)
+    func discretionFootnotesGiveTheBundledDiscretionRows(layout: ReportLayoutMatrix.Layout) throws {
+        for facts in try ReportLayoutMatrix.bundledFacts() where !facts.discretion.isEmpty {
+            let result = ReportExtractor.extract(text: ReportLayoutMatrix.render(facts, layout: layout, discretionFootnotes: true), source: "r.txt")
+            #expect(result.discretion.map { "\($0.standard) \($0.ruleRating?.description ?? "") \($0.publishedRating)" }
+                    == facts.discretion.map { "\($0.standard) \($0.rule) \($0.published)" }, "\(layout) \(facts.service)")
+            #expect(!result.findings.contains { $0.code == .discretionSourceDisagrees }, "\(layout) \(facts.service)")
+            for name in Self.files {
+                #expect(try Self.extractedRows(name, result) == Self.bundledRows(name, service: facts.service), "\(layout) \(facts.service) \(name)")
+            }
+        }
+    }
+
     /// LF, CR LF and CR-only line ends give identical results, line numbers included.
     @Test(arguments: ReportLayoutMatrix.Layout.allCases)
     func lineEndingsGiveIdenticalResults(layout: ReportLayoutMatrix.Layout) throws {
@@ -146,7 +201,7 @@ struct LayoutMatrixTests {
         let text = ReportLayoutMatrix.render(facts, layout: .numberedFiguresAtLineEnd)
             .replacingAll("Overall rating", with: "4.1 Resettlement Good\n\nOverall rating")
         let result = ReportExtractor.extract(text: text, source: "r.txt")
-        #expect(result.framework == "youth-2018")
+        #expect(result.framework.id == "youth-2018")
         #expect(result.frameworkReason.contains("12 of the 12 standards"))
         #expect(result.warnings.contains { $0.message.contains("4.1 Resettlement") })
         #expect(result.wordingEdition == nil)

@@ -106,7 +106,7 @@ struct ReportExtractorTests {
         #expect(discretion.standard == "2.1")
         #expect(discretion.footnote == 9)
         #expect(discretion.ruleRating == .requiresImprovement) // 3/6 = 50%: the counts, not the footnote's "from"
-        #expect(result.findings.contains { $0.code == "discretion-source-disagrees" })
+        #expect(result.findings.contains { $0.code == .discretionSourceDisagrees })
         #expect(result.population.map(\.value) == [98_765, 8_100])
         #expect(result.population.map(\.year) == [2019, 2019])
         #expect(result.demographics.map(\.category) == ["10-14", "15-17", "Male", "Female"])
@@ -117,20 +117,20 @@ struct ReportExtractorTests {
     @Test func scoreThatDisagreesWithTheRatingsIsAFinding() {
         let result = ReportExtractor.extract(text: syntheticReport(score: "25/36"), source: "t.txt")
         #expect(result.inspection.score?.value == 25)
-        #expect(result.findings.contains { $0.code == "score-mismatch" && $0.line == 3 })
+        #expect(result.findings.contains { $0.code == .scoreMismatch && $0.line == 3 })
     }
 
     @Test func moreRelevantCasesThanTheSampleIsAFinding() {
         let result = ReportExtractor.extract(text: syntheticReport(courtSample: "five", relevant21: 6), source: "t.txt")
         #expect(result.inspection.courtSample?.value == 5)
-        #expect(result.findings.contains { $0.code == "relevant-exceeds-sample" })
-        #expect(result.findings.contains { $0.code == "sample-disagrees" }) // table heading says 6
+        #expect(result.findings.contains { $0.code == .relevantExceedsSample })
+        #expect(result.findings.contains { $0.code == .sampleDisagrees }) // table heading says 6
     }
 
     @Test func yesAboveRelevantIsAFinding() {
         let result = ReportExtractor.extract(text: syntheticReport(relevant21: 4), source: "t.txt")
         #expect(result.keyQuestions.first?.relevant == 4)
-        #expect(result.findings.contains { $0.code == "yes-exceeds-relevant" })
+        #expect(result.findings.contains { $0.code == .yesExceedsRelevant })
     }
 
     @Test func percentTablesAndHTMLFragmentsAreRead() {
@@ -158,7 +158,7 @@ struct ReportExtractorTests {
         let text = "2.2 Planning Good\n\n2.2. Planning\nPlanning description. Outstanding\nOur rating for planning\n"
         let result = ReportExtractor.extract(text: text, source: "x.txt")
         #expect(result.ratings.first?.rating == .good)
-        #expect(result.findings.contains { $0.code == "rating-disagrees" && $0.line == 4 })
+        #expect(result.findings.contains { $0.code == .ratingDisagrees && $0.line == 4 })
     }
 }
 
@@ -248,7 +248,7 @@ struct ReportNormalizerTests {
     /// Bands and the overall rating come from the framework file (no second copy in extraction):
     /// exact fractions, so 11/17 = 64.7% is Requires improvement although it prints as 65%.
     @Test func bandsUseExactFractionsFromTheFramework() {
-        let framework = ReportExtractor.framework
+        let framework = TestFrameworks.youth2018
         #expect(framework.band(yes: 11, relevant: 17).name == "Requires improvement")
         #expect(framework.band(yes: 13, relevant: 20).name == "Good")
         #expect(framework.band(yes: 4, relevant: 5).name == "Outstanding")

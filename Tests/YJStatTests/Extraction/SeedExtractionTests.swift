@@ -106,10 +106,10 @@ struct SeedExtractionTests {
         let printed = results.compactMap { $0.inspection.score?.value }
         #expect(printed == [29, 26])
         for result in results where result.inspection.score != nil {
-            let framework = ReportExtractor.framework
+            let framework = TestFrameworks.youth2018
             let sum = result.ratings.reduce(0) { $0 + (framework.rating(named: $1.rating.description)?.score ?? -100) }
             #expect(sum == result.inspection.score?.value)
-            #expect(!result.findings.contains { $0.code == FindingCode.scoreMismatch.rawValue })
+            #expect(!result.findings.contains { $0.code == .scoreMismatch })
         }
     }
 
@@ -124,7 +124,7 @@ struct SeedExtractionTests {
 
     @Test func brentNationalEthnicityTotalIsReportedAsRounding() throws {
         let brent = try #require(try extractSeeds().first { $0.service == "brent" })
-        let finding = try #require(brent.findings.first { $0.code == "percentages-do-not-sum" })
+        let finding = try #require(brent.findings.first { $0.code == .percentagesDoNotSum })
         #expect(finding.severity == .info)
         #expect(finding.message.contains("101"))
     }

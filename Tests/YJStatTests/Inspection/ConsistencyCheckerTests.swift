@@ -159,7 +159,8 @@ struct ConsistencyCheckerTests {
     }
 
     @Test func everyFindingCodeIsExercised() {
-        #expect(Set(Self.cases.map(\.code)) == Set(FindingCode.allCases))
+        // The extraction-only codes compare figures a report prints twice; the extraction tests raise them.
+        #expect(Set(Self.cases.map(\.code)) == Set(FindingCode.allCases.filter { !$0.isExtractionOnly }))
     }
 
     @Test func rulesChangingOneRatingAndScoreTogetherStayConsistent() throws {

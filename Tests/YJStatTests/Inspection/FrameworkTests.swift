@@ -5,10 +5,65 @@ import YJStat
 @Suite("Framework data")
 struct FrameworkTests {
     @Test func embeddedTextIsIdenticalToTheFrameworkFile() throws {
-        let file = inspectionRepositoryRoot.appendingPathComponent("Sources/YJStat/Inspection/Frameworks/youth-2018.json")
-        let text = try String(contentsOf: file, encoding: .utf8)
-        #expect(BundledFrameworks.youth2018 == text)
-        #expect(BundledFrameworks.all["youth-2018"] == text)
+        let folder = inspectionRepositoryRoot.appendingPathComponent("Sources/YJStat/Inspection/Frameworks")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(files == ["youth-2018.json", "youth-2021.json"])
+        #expect(Set(BundledFrameworks.all.keys) == Set(files.map { String($0.dropLast(5)) }))
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(BundledFrameworks.all[String(file.dropLast(5))] == text, "\(file)")
+        }
+        #expect(BundledFrameworks.youth2018 == BundledFrameworks.all["youth-2018"])
+        #expect(BundledFrameworks.youth2021 == BundledFrameworks.all["youth-2021"])
+    }
+
+    /// The 2021 standards: 3.4 rated on out-of-court policy and provision (no key questions), a
+    /// resettlement standard 4.1 rated by judgement and not scored; score still 0–36 over 12
+    /// scored standards, with the 2018 bands.
+    @Test func youth2021AddsAResettlementStandardRatedButNotScored() throws {
+        let framework = try Framework.youth2021()
+        let older = try Framework.youth2018()
+        #expect(framework.standards.map(\.id) == older.standards.map(\.id) + ["4.1"])
+        let resettlement = try #require(framework.standard("4.1"))
+        #expect(resettlement.name == "Resettlement policy and provision")
+        #expect(!resettlement.isScored)
+        #expect(resettlement.ratingMethod == .judgement)
+        #expect(framework.standard("3.4")?.ratingMethod == .judgement)
+        #expect(framework.standard("3.4")?.name == "Out-of-court disposal policy and provision")
+        #expect(framework.keyQuestionIDs.count == 21)
+        #expect(framework.keyQuestionIDs == older.keyQuestionIDs.filter { !$0.hasPrefix("3.4.") })
+        #expect(framework.standards.filter(\.isScored).count == 12)
+        #expect(framework.maximumScore == 36)
+        #expect(framework.keyQuestionBands == older.keyQuestionBands)
+        #expect(framework.overallBands == older.overallBands)
+        #expect(!framework.notes.isEmpty && framework.notes.contains { $0.contains("UNVERIFIED") })
+    }
+
+    /// The two bundled frameworks' periods meet without overlap, and a month is in force in one.
+    @Test func periodsOfTheBundledFrameworksMeet() throws {
+        let bundled = try Framework.bundled()
+        #expect(bundled.map(\.id) == ["youth-2018", "youth-2021"])
+        #expect(bundled[0].inspectedUntil == "2021-06")
+        #expect(bundled[1].inspectedFrom == "2021-07" && bundled[1].inspectedUntil == nil)
+        for (month, id) in [("2018-06", "youth-2018"), ("2021-06", "youth-2018"), ("2021-07", "youth-2021"), ("2024-11", "youth-2021")] {
+            #expect(bundled.filter { $0.isInForce(inspectedIn: month) }.map(\.id) == [id], "\(month)")
+        }
+        #expect(!bundled[0].isInForce(inspectedIn: "2017-12"))
+    }
+
+    @Test(arguments: [("\"inspected_from\": \"2018-06\"", "\"inspected_from\": \"June 2018\"", "must be a month written YYYY-MM"),
+                      ("\"inspected_from\": \"2018-06\"", "\"inspected_from\": \"2018-13\"", "must be a month written YYYY-MM"),
+                      ("\"inspected_until\": \"2021-06\"", "\"inspected_until\": \"2017-01\"", "is before inspected_from")])
+    func badPeriodsAreLocatedErrors(original: String, replacement: String, message: String) throws {
+        #expect(BundledFrameworks.youth2018.contains(original))
+        let json = BundledFrameworks.youth2018.replacingOccurrences(of: original, with: replacement)
+        do {
+            _ = try Framework.decode(json, source: "fw.json")
+            Issue.record("accepted \(replacement)")
+        } catch let error as InputError {
+            #expect(error.message.contains(message), "\(error.message)")
+            #expect(error.line != nil)
+        }
     }
 
     @Test func youthFrameworkHasTheStructureOfThe2018Framework() throws {

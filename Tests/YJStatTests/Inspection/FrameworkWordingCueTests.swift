@@ -7,27 +7,36 @@ import Testing
 @Suite("Framework wording cues")
 struct FrameworkWordingCueTests {
     @Test func everyKeyQuestionHasACueForEveryWordingEdition() throws {
-        let framework = try Framework.youth2018()
-        #expect(framework.wordings.map(\.id) == ["2018-2019", "2020-2021"])
-        for standard in framework.standards {
-            for question in standard.keyQuestions {
-                #expect(Set(question.wordingCues.map(\.wording)) == Set(framework.wordings.map(\.id)), "\(question.id)")
+        #expect(try Framework.youth2018().wordings.map(\.id) == ["2018-2019", "2020-2021"])
+        #expect(try Framework.youth2021().wordings.map(\.id) == ["2021"])
+        for framework in try Framework.bundled() {
+            #expect(!framework.wordings.isEmpty, "\(framework.id)")
+            for standard in framework.standards {
+                for question in standard.keyQuestions {
+                    #expect(Set(question.wordingCues.map(\.wording)) == Set(framework.wordings.map(\.id)), "\(framework.id) \(question.id)")
+                }
             }
         }
     }
 
-    /// Each cue's phrases, as a text, identify its own key question and no other of the standard.
-    @Test func eachCueSetIdentifiesEachQuestionUniquely() throws {
-        let framework = try Framework.youth2018()
+    /// For every bundled framework version: each cue's phrases, as a text, identify its own key
+    /// question and no other of the standard.
+    @Test(arguments: ReportExtractor.bundledFrameworks.map(\.id))
+    func eachCueSetIdentifiesEachQuestionUniquely(frameworkID: String) throws {
+        let framework = try #require(ReportExtractor.bundledFrameworks.first { $0.id == frameworkID })
+        var cues = 0
         for standard in framework.standards {
             for question in standard.keyQuestions {
+                #expect(!question.wordingCues.isEmpty, "\(frameworkID) \(question.id) has no cue")
                 for cue in question.wordingCues {
                     let text = "Does the work " + cue.phrases.joined(separator: " and ") + "?"
                     let matches = framework.keyQuestionMatches(in: standard.id, wording: text)
-                    #expect(matches.map(\.keyQuestion) == [question.id], "\(question.id) \(cue.phrases)")
+                    #expect(matches.map(\.keyQuestion) == [question.id], "\(frameworkID) \(question.id) \(cue.phrases)")
+                    cues += 1
                 }
             }
         }
+        #expect(cues > 0)
     }
 
     /// "the child or young person's desistance" (2018–19) and "the child's desistance" (later)
@@ -69,7 +78,7 @@ struct FrameworkWordingCueTests {
         let body = ReportDocument(text: text).body
         let read = KeyQuestionReader(framework: modified).read(body, sections: ReportSections(body, framework: modified))
         #expect(read.results.map(\.keyQuestion) == ["2.1.1"])
-        let bundled = ReportExtractor.framework
+        let bundled = TestFrameworks.youth2018
         let original = KeyQuestionReader(framework: bundled).read(body, sections: ReportSections(body, framework: bundled))
         #expect(original.results.map(\.keyQuestion) == ["2.2.1"])
     }
