@@ -24,6 +24,8 @@ struct DisclosureAttacker {
     /// Whether each stage's base is the previous stage (else the population).
     let previousBase: Bool
     var equations: [(coefficients: [Int: Double], rhs: Double)] = []
+    /// Linear inequalities lo ≤ Σ a·x ≤ hi from rounded published figures (the tidy table).
+    var ranges: [(coefficients: [Int: Double], lo: Double, hi: Double)] = []
     var rows: [[String: String]] = []
     var lower: [Double]
     var upper: [Double]
@@ -80,12 +82,14 @@ struct DisclosureAttacker {
         }
     }
 
+    /// JSON: a result document's `rows` (or a bare array of rows).
     mutating func read(json: String) throws {
-        let objects = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] ?? []
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8))
+        let objects = (parsed as? [[String: Any]]) ?? ((parsed as? [String: Any])?["rows"] as? [[String: Any]]) ?? []
         for object in objects {
             var row: [String: String] = [:]
             for (key, value) in object {
-                if let n = value as? NSNumber { row[key] = "\(n.doubleValue)" }
+                if let n = value as? NSNumber { row[key] = n.stringValue }
                 else if let s = value as? String { row[key] = s }
             }
             rows.append(row)
@@ -217,20 +221,21 @@ struct DisclosureAttacker {
         }
         var lo = lower, hi = upper
         for (k, v) in exact.enumerated() { if let v { lo[k] = max(lo[k], v); hi[k] = min(hi[k], v) } }
-        let all = equations + rref
+        let all = (equations + rref).map { ($0.coefficients, $0.rhs, $0.rhs) } + ranges.map { ($0.coefficients, $0.lo, $0.hi) }
         for _ in 0..<60 {
             var changed = false
-            for eq in all {
-                for (j, a) in eq.coefficients {
-                    // a·x_j = rhs − Σ a_i x_i over the others' intervals.
+            for (coefficients, low, high) in all {
+                for (j, a) in coefficients {
+                    // a·x_j ∈ [low − max Σ a_i x_i, high − min Σ a_i x_i] over the others' intervals.
                     var minRest = 0.0, maxRest = 0.0
-                    for (i, c) in eq.coefficients where i != j {
+                    for (i, c) in coefficients where i != j {
                         minRest += c > 0 ? c * lo[i] : c * hi[i]
                         maxRest += c > 0 ? c * hi[i] : c * lo[i]
                     }
-                    let bounds = [(eq.rhs - maxRest) / a, (eq.rhs - minRest) / a].filter { !$0.isNaN }
-                    guard bounds.count == 2 else { continue }
-                    let newLo = bounds.min()!, newHi = bounds.max()!
+                    let from = low - maxRest, to = high - minRest
+                    var newLo = a > 0 ? from / a : to / a, newHi = a > 0 ? to / a : from / a
+                    if newLo.isNaN { newLo = -.infinity }
+                    if newHi.isNaN { newHi = .infinity }
                     if newLo > lo[j] + 1e-9 { lo[j] = newLo; changed = true }
                     if newHi < hi[j] - 1e-9 { hi[j] = newHi; changed = true }
                 }
