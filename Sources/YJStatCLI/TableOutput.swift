@@ -50,6 +50,10 @@ extension CommandOutput {
             }
             let notesURL = destination.deletingLastPathComponent()
                 .appendingPathComponent(ResultDocument.notesFileName(for: destination.lastPathComponent))
+            let resolved = notesURL.standardizedFileURL.resolvingSymlinksInPath()
+            if let input = inputs.first(where: { $0.standardizedFileURL.resolvingSymlinksInPath() == resolved }) {
+                throw UsageError("--output \(destination.lastPathComponent): its notes file \(notesURL.lastPathComponent) would replace the input \(input.path); choose another output name")
+            }
             try write(document.csv())
             try AtomicFileWriter.write(document.notesText(for: destination.lastPathComponent, command: "\(CLI.program) \(command)"),
                                        to: notesURL, protecting: inputs + [destination])
