@@ -18,8 +18,12 @@ enum DisproportionalityCommand: Subcommand {
         population and gives bounds on every RRI. --suppress-below K hides counts from 1 to K-1
         and what could reveal them (complementary cells, or a stage total), and
         --suppression-report lists what was hidden and why; --round-to 5 rounds every count
-        instead (conventional, or --rounding random with --seed). Text output is a plain-English summary; CSV and JSON give one
-        row per group and stage with every measure and the methods used.
+        instead (conventional, or --rounding random with --seed). Text output is a plain-English summary.
+        --format csv gives one tidy row per group and stage (rates to 1 decimal place, ratios to
+        3 significant figures, units in the headers; --precision full keeps every digit, --wide
+        gives every measure), with the warnings, methods and inputs in NAME.notes.txt beside
+        --output NAME.csv (or as trailing # lines with --notes); --format json is one object
+        with rows, warnings, methods and inputs.
 
         Column names are matched ignoring case and spacing, and the usual other names are
         accepted: \(ColumnName.group.helpText); \(ColumnName.stage.helpText);

@@ -17,6 +17,12 @@ enum RepresentationCommand: Subcommand {
         of intervals over every count consistent with the printed figure (Wilson when the
         comparator is a fixed figure; Katz ratio and Newcombe difference when --comparator-total
         is also given).
+
+        --format csv gives one tidy row per comparison (shares in percent, ratios to 3
+        significant figures, points to 1 decimal place, the widest interval and which it is;
+        --precision full keeps every digit, --wide gives both intervals), with the warnings and
+        methods in NAME.notes.txt beside --output NAME.csv; --format json is one object with
+        rows, warnings, methods and inputs.
         """,
         examples: [
             "yjstat representation --service-percent 87 --comparator-percent 26",
