@@ -8,6 +8,12 @@ protocol Subcommand: Sendable {
     static var spec: CommandSpec { get }
     /// Runs the command, writing through `output`; returns the exit code.
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode
+    /// Output name extensions that stand for the text format (the board pack's text is Markdown).
+    static var textExtensions: Set<String> { get }
+}
+
+extension Subcommand {
+    static var textExtensions: Set<String> { ["txt", "text"] }
 }
 
 /// Options shared by commands that write results.
@@ -28,7 +34,11 @@ struct CommandOutput {
     /// Reads `--format` and `--output`. With no `--format`, a `.csv`, `.json` or `.txt` output
     /// name chooses the format; an `--output` whose extension names another format than the one
     /// given, or a format the command does not write (`.html`, `.md`), is a usage error naming both.
-    init(_ arguments: ParsedArguments) throws {
+    ///
+    /// `textExtensions` are the extensions that mean the text format for this command (`.md`
+    /// too for the board pack, whose text is Markdown); with an `--html` option, an `.html`
+    /// output name is an error pointing to it.
+    init(_ arguments: ParsedArguments, textExtensions: Set<String> = ["txt", "text"]) throws {
         destination = arguments.declares("output")
             ? arguments.string("output").flatMap { $0 == "-" ? nil : InvocationContext.fileURL($0) } : nil
         guard arguments.declares("format") else {
@@ -42,13 +52,18 @@ struct CommandOutput {
             return
         }
         let name = destination.lastPathComponent, suffix = destination.pathExtension.lowercased()
-        if let implied = OutputFormat(fileExtension: suffix), formats.contains(implied.rawValue) {
+        let textName = textExtensions.contains("md") ? "md" : "txt"
+        let implied = textExtensions.contains(suffix) ? .text : OutputFormat(fileExtension: suffix)
+        if ["html", "htm"].contains(suffix), arguments.declares("html") {
+            throw UsageError("--output \(name): the HTML page is written by --html \(name); --output takes the \(Self.list(formats)) output (.\(textName), .csv or .json)")
+        }
+        if let implied, formats.contains(implied.rawValue) {
             if let given, given != implied {
-                throw UsageError("--output \(name) is a .\(suffix) file but --format is \(given.rawValue); give --format \(implied.rawValue), or an output name that ends in .\(given == .text ? "txt" : given.rawValue)")
+                throw UsageError("--output \(name) is a .\(suffix) file but --format is \(given.rawValue); give --format \(implied.rawValue), or an output name that ends in .\(given == .text ? textName : given.rawValue)")
             }
             format = implied
         } else if OutputFormat(fileExtension: suffix) != nil || OutputFormat.otherDocumentExtensions.contains(suffix) {
-            throw UsageError("--output \(name): this command writes \(Self.list(formats)), not .\(suffix); give an output name that ends in \(Self.list(formats.map { "." + ($0 == "text" ? "txt" : $0) }))")
+            throw UsageError("--output \(name): this command writes \(Self.list(formats)), not .\(suffix); give an output name that ends in \(Self.list(formats.map { "." + ($0 == "text" ? textName : $0) }))")
         } else {
             format = try given ?? arguments.choice("format", as: OutputFormat.self) ?? .text
         }

@@ -26,21 +26,49 @@ struct DisclosureCommandTests {
         Set(text.split(whereSeparator: { !($0.isNumber || $0 == ".") }).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
     }
 
+    /// Every rendering the attacker reads: text, the tidy CSV (rounded and full precision, with
+    /// its notes as # lines), the wide CSV, the JSON document (tidy and wide), and the notes file
+    /// written beside a CSV output (issue 18: the property holds for every format).
+    static let renderings: [[String]] = [
+        ["--format", "text"], ["--format", "csv"], ["--format", "csv", "--notes"], ["--format", "csv", "--precision", "full"],
+        ["--format", "csv", "--wide"], ["--format", "json"], ["--format", "json", "--wide"], ["--format", "json", "--precision", "full"],
+    ]
+
+    /// Runs every rendering and feeds it to the attacker; returns the texts read (for number checks).
+    @discardableResult
+    func feed(_ attacker: inout DisclosureAttacker, arguments: [String]) throws -> [String] {
+        var texts: [String] = []
+        for rendering in Self.renderings {
+            let result = try runCLI(arguments + rendering)
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            switch rendering[1] {
+            case "csv": attacker.read(csv: result.stdout)
+            case "json": try attacker.read(json: result.stdout)
+            default: break
+            }
+            attacker.read(text: result.stdout + "\n" + result.stderr)
+            texts.append(Self.withoutPaths(result.stdout + result.stderr, arguments))
+        }
+        let csv = try temporaryFolder().appendingPathComponent("published.csv")
+        let written = try runCLI(arguments + ["--output", csv.path])
+        #expect(written.status == 0, "stderr: \(written.stderr)")
+        let notes = try String(contentsOf: csv.deletingLastPathComponent().appendingPathComponent("published.notes.txt"), encoding: .utf8)
+        attacker.read(csv: try String(contentsOf: csv, encoding: .utf8))
+        attacker.read(text: notes)
+        texts.append(Self.withoutPaths(notes, arguments))
+        return texts
+    }
+
+    /// The text with the input paths (temporary folders with random digits) taken out.
+    static func withoutPaths(_ text: String, _ arguments: [String]) -> String {
+        arguments.filter { $0.contains("/") }.reduce(text) { $0.replacingOccurrences(of: $1, with: "FILE") }
+    }
+
     func attack(_ table: RandomCountsTable, arguments: [String], k: Int, previous: Bool) throws -> [String] {
         let path = try write(table.csv)
         var attacker = DisclosureAttacker(groups: table.groups, stages: table.stages, unknown: "Unknown", nested: table.nested,
                                           previousBase: previous)
-        for format in ["text", "csv", "json"] {
-            let result = try runCLI(["disproportionality", "--counts", path, "--unknown", "Unknown", "--suppress-below", "\(k)",
-                                     "--format", format] + arguments)
-            #expect(result.status == 0, "stderr: \(result.stderr)")
-            switch format {
-            case "csv": attacker.read(csv: result.stdout)
-            case "json": try attacker.read(json: result.stdout)
-            default: attacker.read(text: result.stdout + result.stderr)
-            }
-            attacker.read(text: result.stderr)
-        }
+        try feed(&attacker, arguments: ["disproportionality", "--counts", path, "--unknown", "Unknown", "--suppress-below", "\(k)"] + arguments)
         attacker.buildEquations()
         return attacker.leaks(counts: table.counts, threshold: k)
     }
@@ -49,13 +77,8 @@ struct DisclosureCommandTests {
         let table = RandomCountsTable(wideCSV: Self.issueTable, nested: true)
         let path = Self.issueTablePath
         var attacker = DisclosureAttacker(groups: table.groups, stages: table.stages, unknown: "Unknown", nested: true, previousBase: false)
-        for format in ["text", "csv", "json"] {
-            let result = try runCLI(["disproportionality", "--counts", path, "--unknown", "Unknown", "--suppress-below", "5", "--format", format])
-            #expect(result.status == 0, "stderr: \(result.stderr)")
-            #expect(!Self.numbers(in: result.stdout + result.stderr).contains("197"), "the arrest total is printed")
-            if format == "csv" { attacker.read(csv: result.stdout) } else if format == "json" { try attacker.read(json: result.stdout) }
-            attacker.read(text: result.stdout + "\n" + result.stderr)
-        }
+        let texts = try feed(&attacker, arguments: ["disproportionality", "--counts", path, "--unknown", "Unknown", "--suppress-below", "5"])
+        for text in texts { #expect(!Self.numbers(in: text).contains("197"), "the arrest total is printed") }
         attacker.buildEquations()
         #expect(attacker.leaks(counts: table.counts, threshold: 5).isEmpty)
         // Without suppression the same reader gets the hidden Other count from the totals row.
@@ -76,6 +99,25 @@ struct DisclosureCommandTests {
             let leaks = try attack(table, arguments: arguments, k: k, previous: previous)
             #expect(leaks.isEmpty, "K \(k) \(arguments):\n\(table.csv)\(leaks.joined(separator: "\n"))")
         }
+    }
+
+    /// The attacker is not blind to the tidy table: a count left out but whose rounded rate,
+    /// RRI or excess is published is recovered from the interval the rounding allows.
+    @Test func theAttackerReadsRoundedTidyFiguresAsIntervals() {
+        let header = "group,stage,count,base,base_stage,rate_per_1000,rri,rri_lower,rri_upper,p_adjusted,excess_children,flags,method\n"
+        for (row, how) in [("G1,s1,suppressed,1500,population,2,suppressed,suppressed,suppressed,suppressed,suppressed,none,katz", "rate"),
+                           ("G1,s1,suppressed,1500,population,suppressed,0.213,suppressed,suppressed,suppressed,suppressed,none,katz", "rri"),
+                           ("G1,s1,suppressed,1500,population,suppressed,suppressed,suppressed,suppressed,suppressed,-11.1,none,katz", "excess")] {
+            var attacker = DisclosureAttacker(groups: ["White", "G1"], stages: ["s1"], unknown: nil, nested: false, previousBase: false)
+            attacker.read(csv: header + "White,s1,141,15000,population,9.4,1,not computed,not computed,not computed,not computed,reference,reference\n" + row + "\n")
+            attacker.buildEquations()
+            #expect(!attacker.leaks(counts: ["White": [141], "G1": [3]], threshold: 5).isEmpty, "\(how)")
+        }
+        // A rate rounded to 1 decimal place over a large base leaves a wide interval: no leak.
+        var attacker = DisclosureAttacker(groups: ["White", "G1"], stages: ["s1"], unknown: nil, nested: false, previousBase: false)
+        attacker.read(csv: header + "G1,s1,suppressed,90000,population,0,suppressed,suppressed,suppressed,suppressed,suppressed,none,katz\n")
+        attacker.buildEquations()
+        #expect(attacker.leaks(counts: ["White": [141], "G1": [3]], threshold: 5).isEmpty)
     }
 
     @Test func serviceColumnAndRecordsAreProtectedToo() throws {

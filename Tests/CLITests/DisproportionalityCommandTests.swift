@@ -26,9 +26,9 @@ struct DisproportionalityCommandTests {
     }
 
     @Test func jsonHasTheDocumentedFields() throws {
-        let result = try runCLI(["disproportionality", "--counts", Self.counts, "--unknown", "Unknown", "--format", "json"])
+        let result = try runCLI(["disproportionality", "--counts", Self.counts, "--unknown", "Unknown", "--format", "json", "--wide"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        let rows = try #require(try parseJSON(result.stdout) as? [[String: Any]])
+        let rows = try #require(try jsonRows(result.stdout))
         #expect(rows.count == 30)
         let fields = ["group", "stage", "count", "base", "rate", "reference_rate", "rri", "rri_lower", "rri_upper", "rri_method",
                       "odds_ratio", "or_lower", "or_upper", "or_method", "or_exact", "or_exact_lower", "or_exact_upper",
@@ -47,7 +47,7 @@ struct DisproportionalityCommandTests {
 
     @Test func csvWithStrataAddsMantelHaenszelColumns() throws {
         let result = try runCLI(["disproportionality", "--counts", Self.stratified, "--strata", "sex,age_band",
-                                 "--unknown", "Unknown", "--format", "csv"])
+                                 "--unknown", "Unknown", "--format", "csv", "--wide"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let header = try #require(result.stdout.split(separator: "\r\n").first)
         for column in ["mh_rr", "mh_rr_lower", "mh_or", "cmh_p", "breslow_day_p"] { #expect(header.contains(column)) }
@@ -55,9 +55,9 @@ struct DisproportionalityCommandTests {
 
     @Test func previousBaseAddsCumulativeRRI() throws {
         let result = try runCLI(["disproportionality", "--counts", Self.counts, "--base", "previous",
-                                 "--stages", "arrest,court,custody", "--format", "json", "--interval", "koopman", "--unknown", "Unknown"])
+                                 "--stages", "arrest,court,custody", "--format", "json", "--wide", "--interval", "koopman", "--unknown", "Unknown"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        let rows = try #require(try parseJSON(result.stdout) as? [[String: Any]])
+        let rows = try #require(try jsonRows(result.stdout))
         let court = try #require(rows.first { $0["group"] as? String == "Black" && $0["stage"] as? String == "court" })
         #expect(court["base"] as? Int == 118)
         #expect(court["rate_per"] as? Int == 100)
@@ -68,9 +68,9 @@ struct DisproportionalityCommandTests {
 
     @Test func suppressionMarksCellsInsteadOfDroppingThem() throws {
         let result = try runCLI(["disproportionality", "--counts", Self.counts, "--unknown", "Unknown",
-                                 "--suppress-below", "5", "--format", "json"])
+                                 "--suppress-below", "5", "--format", "json", "--wide"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        let rows = try #require(try parseJSON(result.stdout) as? [[String: Any]])
+        let rows = try #require(try jsonRows(result.stdout))
         #expect(rows.count == 30)
         let hidden = rows.filter { ($0["suppressed"] as? String).map { !$0.isEmpty } ?? false }
         #expect(!hidden.isEmpty)

@@ -61,13 +61,13 @@ struct DisproportionalityRecordsTests {
 
         let fromRecords = try runCLI(["disproportionality", "--records", fixture.records.path, "--service", service,
                                       "--population", fixture.population.path, "--unknown", "Unknown",
-                                      "--stages", stageList, "--format", "json"])
+                                      "--stages", stageList, "--format", "json", "--wide"])
         #expect(fromRecords.status == 0, "\(fromRecords.stderr)")
         let fromCounts = try runCLI(["disproportionality", "--counts", countsURL.path, "--unknown", "Unknown",
-                                     "--stages", stageList, "--format", "json"])
+                                     "--stages", stageList, "--format", "json", "--wide"])
         #expect(fromCounts.status == 0, "\(fromCounts.stderr)")
-        let recordRows = try #require(try parseJSON(fromRecords.stdout) as? [[String: Any]])
-        let countRows = try #require(try parseJSON(fromCounts.stdout) as? [[String: Any]])
+        let recordRows = try #require(try jsonRows(fromRecords.stdout))
+        let countRows = try #require(try jsonRows(fromCounts.stdout))
         #expect(!recordRows.isEmpty && recordRows.count == countRows.count)
         func key(_ row: [String: Any]) -> String { "\(row["group"] ?? "") / \(row["stage"] ?? "")" }
         let plainByKey = Dictionary(countRows.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
@@ -128,11 +128,11 @@ struct DisproportionalityRecordsTests {
         let counts = folder.appendingPathComponent("counts.csv")
         try "group,stage,count\nWhite,population,100\nBlack,population,50\nAsian,population,40\nWhite,arrest,3\nBlack,arrest,0\nAsian,arrest,1\n"
             .write(to: counts, atomically: true, encoding: .utf8)
-        let fromRecords = try runCLI(["disproportionality", "--records", records.path, "--service", "A", "--population", population.path, "--format", "json"])
+        let fromRecords = try runCLI(["disproportionality", "--records", records.path, "--service", "A", "--population", population.path, "--format", "json", "--wide"])
         #expect(fromRecords.status == 0, "\(fromRecords.stderr)")
-        let fromCounts = try runCLI(["disproportionality", "--counts", counts.path, "--format", "json"])
-        let recordRows = try #require(try parseJSON(fromRecords.stdout) as? [[String: Any]])
-        let countRows = try #require(try parseJSON(fromCounts.stdout) as? [[String: Any]])
+        let fromCounts = try runCLI(["disproportionality", "--counts", counts.path, "--format", "json", "--wide"])
+        let recordRows = try #require(try jsonRows(fromRecords.stdout))
+        let countRows = try #require(try jsonRows(fromCounts.stdout))
         #expect(Set(recordRows.compactMap { $0["group"] as? String }) == ["White", "Black", "Asian"])
         let white = try #require(recordRows.first { $0["group"] as? String == "White" })
         let share = try #require(white["base_share"] as? Double)
@@ -180,11 +180,11 @@ struct DisproportionalityRecordsTests {
             try recordText.write(to: records, atomically: true, encoding: .utf8)
             try populationText.write(to: population, atomically: true, encoding: .utf8)
             try countsText.write(to: counts, atomically: true, encoding: .utf8)
-            let a = try runCLI(["disproportionality", "--records", records.path, "--service", "S", "--population", population.path, "--format", "json"])
-            let b = try runCLI(["disproportionality", "--counts", counts.path, "--format", "json"])
+            let a = try runCLI(["disproportionality", "--records", records.path, "--service", "S", "--population", population.path, "--format", "json", "--wide"])
+            let b = try runCLI(["disproportionality", "--counts", counts.path, "--format", "json", "--wide"])
             #expect(a.status == 0 && b.status == 0, "trial \(trial): \(a.stderr) \(b.stderr)")
-            let recordRows = try #require(try parseJSON(a.stdout) as? [[String: Any]])
-            let countRows = try #require(try parseJSON(b.stdout) as? [[String: Any]])
+            let recordRows = try #require(try jsonRows(a.stdout))
+            let countRows = try #require(try jsonRows(b.stdout))
             #expect(recordRows.count == countRows.count, "trial \(trial)")
             for row in recordRows {
                 let plain = try #require(countRows.first { $0["group"] as? String == row["group"] as? String })

@@ -4,9 +4,9 @@ import Testing
 @Suite("yjstat representation")
 struct DisproportionalityRepresentationCommandTests {
     @Test func roundingIntervalFromPrintedPercentages() throws {
-        let result = try runCLI(["representation", "--service-percent", "87", "--comparator-percent", "26", "--format", "json"])
+        let result = try runCLI(["representation", "--service-percent", "87", "--comparator-percent", "26", "--format", "json", "--wide"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        let rows = try #require(try parseJSON(result.stdout) as? [[String: Any]])
+        let rows = try #require(try jsonRows(result.stdout))
         let row = try #require(rows.first)
         #expect(abs((row["ratio_rounding_lower"] as? Double ?? 0) - 86.5 / 26.5) < 1e-12)
         #expect(abs((row["ratio_rounding_upper"] as? Double ?? 0) - 87.5 / 25.5) < 1e-12)
@@ -23,7 +23,7 @@ struct DisproportionalityRepresentationCommandTests {
 
     @Test func demographicsFileGivesOneRowPerLine() throws {
         let path = repositoryRoot.appendingPathComponent("Datasets/demographics.csv").path
-        let result = try runCLI(["representation", "--demographics", path, "--format", "csv"])
+        let result = try runCLI(["representation", "--demographics", path, "--format", "csv", "--wide"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let lines = result.stdout.split(separator: "\r\n")
         #expect(lines.first?.hasPrefix("service,dimension,category,comparator,service_percent") == true)

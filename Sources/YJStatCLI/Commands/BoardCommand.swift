@@ -22,9 +22,14 @@ enum BoardCommand: Subcommand {
         --suppress-below K hides counts from 1 to K-1 and whatever would reveal them, in every
         section, exactly as disproportionality does.
 
-        The Markdown goes to standard output (or --output FILE); --html FILE writes the page
-        (inline CSS and SVG, no scripts, opens offline), creating its folder when missing. No
-        output may replace an input file.
+        The Markdown goes to standard output (or --output FILE; a name ending in .md or .txt);
+        --html FILE writes the page (inline CSS and SVG, no scripts, opens offline), creating its
+        folder when missing. --format csv (or an --output name ending in .csv) writes instead one
+        tidy row per group and stage of the latest year: children, population, rate per 1,000,
+        shares, RRI with its interval, stage-relative RRI, national comparison and flags (the
+        warnings and methods in NAME.notes.txt beside it); --wide the full disproportionality
+        table; --format json the same rows with the warnings, methods and inputs. No output may
+        replace an input file.
         """,
         examples: [
             "yjstat board --counts Datasets/examples/counts.csv --unknown Unknown --html out/board.html",
@@ -45,14 +50,19 @@ enum BoardCommand: Subcommand {
             .value("min-count", "n", help: "Mark counts below this as small numbers.", default: "10"),
             .value("min-base", "n", help: "Mark bases below this as small numbers.", default: "30"),
             .value("suppress-below", "k", help: "Hide counts from 1 to k-1 and anything that would reveal them."),
+            .value("format", "format", help: "Output format: text (the Markdown), csv or json (one row per group and stage).", default: "text",
+                   choices: OutputFormat.allCases.map(\.rawValue)),
             CommonOptions.output,
-        ])
+        ] + TableOptions.all)
+
+    static var textExtensions: Set<String> { ["md", "markdown", "txt", "text"] }
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         let path = try arguments.required("counts")
         let url = try inputFile(path, flag: "--counts")
         var inputs = [url]
         let options = try DisproportionalityCommand.analysisOptions(arguments)
+        let choice = try TableChoice(arguments, format: output.format)
         let countsOptions = CountsTable.Options(
             populationStage: arguments.string("population-stage") ?? "population", stages: arguments.list("stages"),
             unknownLabel: arguments.string("unknown"))
@@ -95,7 +105,10 @@ enum BoardCommand: Subcommand {
         }
         var markdown = output
         markdown.inputs = inputs
-        try markdown.write(pack.markdown() + "\n")
+        let document = ResultDocument(rows: choice.wide ? pack.wideRows() : pack.tidyRows(precision: choice.precision),
+                                      warnings: pack.readerWarnings, methods: pack.methods,
+                                      inputs: resultInputs(arguments, fileOptions: ["counts", "national", "labels"]))
+        try markdown.write(document: document, notes: choice.notes, command: spec.name) { pack.markdown() + "\n" }
         let mismatches = pack.totalsChecks.filter { !$0.addsUp }
         for check in mismatches { CLI.printError("\(CLI.program) \(spec.name): finding: \(pack.report.totalsSentence(check))\n") }
         return mismatches.isEmpty ? .success : .findings

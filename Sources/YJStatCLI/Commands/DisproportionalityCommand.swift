@@ -18,8 +18,12 @@ enum DisproportionalityCommand: Subcommand {
         population and gives bounds on every RRI. --suppress-below K hides counts from 1 to K-1
         and what could reveal them (complementary cells, or a stage total), and
         --suppression-report lists what was hidden and why; --round-to 5 rounds every count
-        instead (conventional, or --rounding random with --seed). Text output is a plain-English summary; CSV and JSON give one
-        row per group and stage with every measure and the methods used.
+        instead (conventional, or --rounding random with --seed). Text output is a plain-English summary.
+        --format csv gives one tidy row per group and stage (rates to 1 decimal place, ratios to
+        3 significant figures, units in the headers; --precision full keeps every digit, --wide
+        gives every measure), with the warnings, methods and inputs in NAME.notes.txt beside
+        --output NAME.csv (or as trailing # lines with --notes); --format json is one object
+        with rows, warnings, methods and inputs.
 
         Column names are matched ignoring case and spacing, and the usual other names are
         accepted: \(ColumnName.group.helpText); \(ColumnName.stage.helpText);
@@ -89,7 +93,7 @@ enum DisproportionalityCommand: Subcommand {
             .value("rounding", "method", help: "With --round-to: conventional (nearest multiple) or random (unbiased).", default: "conventional",
                    choices: CountRounding.Method.allCases.map(\.rawValue)),
             .value("seed", "n", help: "With --round-to b --rounding random: the seed of the random draws.", default: "1"),
-        ] + CommonOptions.formatAndOutput)
+        ] + CommonOptions.formatAndOutput + TableOptions.all)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         guard arguments.has("counts") != arguments.has("records") else {
@@ -103,11 +107,14 @@ enum DisproportionalityCommand: Subcommand {
             throw UsageError("--count-column goes with --counts")
         }
         let options = try analysisOptions(arguments)
+        let choice = try TableChoice(arguments, format: output.format)
         let countsOptions = CountsTable.Options(
             populationStage: arguments.string("population-stage") ?? "population", stages: arguments.list("stages"),
             strata: arguments.list("strata") ?? [], unknownLabel: arguments.string("unknown"))
         if arguments.has("svg"), arguments.has("records") { throw UsageError("--svg draws one analysis: give --counts, not --records") }
-        if arguments.has("records") { return try runRecords(arguments, output: output, options: options, countsOptions: countsOptions) }
+        if arguments.has("records") {
+            return try runRecords(arguments, output: output, options: options, countsOptions: countsOptions, choice: choice)
+        }
         let path = try arguments.required("counts")
         let url = try inputFile(path, flag: "--counts")
         var output = output
@@ -126,7 +133,7 @@ enum DisproportionalityCommand: Subcommand {
         if let serviceColumn {
             if arguments.has("svg") { throw UsageError("--svg draws one analysis: \(url.lastPathComponent) has a service column (one analysis per service)") }
             return try runServices(csv, arguments: arguments, serviceColumn: serviceColumn, wanted: arguments.string("service") ?? "all", output: output,
-                                   options: options, countsOptions: countsOptions)
+                                   options: options, countsOptions: countsOptions, choice: choice)
         }
         let table = try CountsTable(csv: csv, options: countsOptions)
         let report: DisproportionalityReport
@@ -137,7 +144,7 @@ enum DisproportionalityCommand: Subcommand {
         }
         let totals = TotalsRowsReport(checks: table.totalsChecks, hidesNumbers: { report.hidesTotals(of: $0) })
         if arguments.flag("suppression-report") {
-            try writeSuppressionReport([(nil, report)], output: output)
+            try writeSuppressionReport([(nil, report)], arguments: arguments, output: output)
             return totals.finish(format: output.format, command: spec.name)
         }
         if let svgPath = arguments.string("svg") {
@@ -152,13 +159,16 @@ enum DisproportionalityCommand: Subcommand {
                                                                   referenceChildren: referenceChildren, confidence: report.confidence),
                                        to: svgURL, protecting: [url])
         }
-        try output.write(rows: report.resultRows()) { report.textSummary() + totals.text }
+        let document = ResultDocument(rows: choice.wide ? report.resultRows() : report.tidyRows(precision: choice.precision),
+                                      warnings: report.readerWarnings + totals.warnings, methods: report.methods,
+                                      inputs: resultInputs(arguments, fileOptions: fileOptions))
+        try output.write(document: document, notes: choice.notes, command: spec.name) { report.textSummary() + totals.text }
         return totals.finish(format: output.format, command: spec.name)
     }
 
     /// `--counts` with a service column: one analysis per service, rows led by the service.
     static func runServices(_ csv: CSVTable, arguments: ParsedArguments, serviceColumn: String, wanted: String, output: CommandOutput,
-                            options: DisproportionalityOptions, countsOptions: CountsTable.Options) throws -> ExitCode {
+                            options: DisproportionalityOptions, countsOptions: CountsTable.Options, choice: TableChoice) throws -> ExitCode {
         if ColumnName.group.match(in: csv.header) == nil {
             throw csv.missingColumnError("group", hint: "(name the group column with --group-column)")
         }
@@ -193,10 +203,11 @@ enum DisproportionalityCommand: Subcommand {
             results.contains { check.label.hasSuffix("in service '\($0.service)") && $0.report.hidesTotals(of: check) }
         })
         if arguments.flag("suppression-report") {
-            try writeSuppressionReport(results.map { ($0.service, $0.report) }, output: output)
+            try writeSuppressionReport(results.map { ($0.service, $0.report) }, arguments: arguments, output: output)
             return totals.finish(format: output.format, command: spec.name)
         }
-        try output.write(rows: results.flatMap { $0.resultRows() }) {
+        try output.write(document: serviceDocument(results, arguments: arguments, choice: choice, extraWarnings: totals.warnings),
+                         notes: choice.notes, command: spec.name) {
             results.map { "== \($0.service)\n\n" + $0.report.textSummary() }.joined(separator: "\n") + totals.text
         }
         return totals.finish(format: output.format, command: spec.name)
@@ -204,7 +215,7 @@ enum DisproportionalityCommand: Subcommand {
 
     /// `--records`: one streaming pass over a case-level extract, then each service's analysis.
     static func runRecords(_ arguments: ParsedArguments, output: CommandOutput, options: DisproportionalityOptions,
-                           countsOptions: CountsTable.Options) throws -> ExitCode {
+                           countsOptions: CountsTable.Options, choice: TableChoice) throws -> ExitCode {
         let url = try inputFile(try arguments.required("records"), flag: "--records")
         guard let service = arguments.string("service") else { throw UsageError("--records needs --service ID or --service all") }
         guard let populationPath = arguments.string("population") else {
@@ -267,17 +278,35 @@ enum DisproportionalityCommand: Subcommand {
                                                              countsOptions: countsOptions, options: options, source: url.lastPathComponent,
                                                              years: years)
         if arguments.flag("suppression-report") {
-            try writeSuppressionReport(results.map { ($0.service, $0.report) }, output: output)
+            try writeSuppressionReport(results.map { ($0.service, $0.report) }, arguments: arguments, output: output)
             return .success
         }
-        try output.write(rows: results.flatMap { $0.resultRows() }) {
+        try output.write(document: serviceDocument(results, arguments: arguments, choice: choice, extraWarnings: []),
+                         notes: choice.notes, command: spec.name) {
             results.map { "== \($0.service)\n\n" + $0.report.textSummary() }.joined(separator: "\n")
         }
         return .success
     }
 
+    /// The options that name input files.
+    static let fileOptions = ["counts", "records", "population"]
+
+    /// The document of a run with one analysis per service: each service's rows, and its
+    /// warnings and methods each led by the service ("A: ...") where they differ between services.
+    static func serviceDocument(_ results: [ServiceDisproportionality], arguments: ParsedArguments, choice: TableChoice,
+                                extraWarnings: [String]) -> ResultDocument {
+        let rows = results.flatMap { choice.wide ? $0.resultRows() : $0.tidyRows(precision: choice.precision) }
+        let warnings = results.flatMap { result in result.report.readerWarnings.map { "\(result.service): \($0)" } } + extraWarnings
+        var methods: [String] = []
+        for result in results {
+            for method in result.report.methods where !methods.contains(method) { methods.append(method) }
+        }
+        return ResultDocument(rows: rows, warnings: warnings, methods: methods, inputs: resultInputs(arguments, fileOptions: fileOptions))
+    }
+
     /// `--suppression-report`: which cells and totals were hidden and why, instead of the analysis.
-    static func writeSuppressionReport(_ reports: [(service: String?, report: DisproportionalityReport)], output: CommandOutput) throws {
+    static func writeSuppressionReport(_ reports: [(service: String?, report: DisproportionalityReport)], arguments: ParsedArguments,
+                                       output: CommandOutput) throws {
         let models = reports.compactMap { item in item.report.disclosure.map { (item.service, $0) } }
         try output.write(rows: models.flatMap { $0.1.reportRows(service: $0.0) }) {
             models.map { ($0.0.map { "== \($0)\n\n" } ?? "") + $0.1.reportText() }.joined(separator: "\n")
@@ -335,6 +364,11 @@ struct TotalsRowsReport {
 
     func sentence(_ check: CountsTable.TotalsCheck) -> String {
         hidesNumbers(check) ? check.sentenceWithoutNumbers : check.sentence
+    }
+
+    /// The checks as warnings for the JSON document and the CSV notes ("Totals row: ...").
+    var warnings: [String] {
+        checks.map { "Totals row (\($0.addsUp ? "ok" : "finding")): \(sentence($0))." }
     }
 
     /// The paragraph appended to the text output (empty without totals rows).

@@ -17,6 +17,12 @@ enum RepresentationCommand: Subcommand {
         of intervals over every count consistent with the printed figure (Wilson when the
         comparator is a fixed figure; Katz ratio and Newcombe difference when --comparator-total
         is also given).
+
+        --format csv gives one tidy row per comparison (shares in percent, ratios to 3
+        significant figures, points to 1 decimal place, the widest interval and which it is;
+        --precision full keeps every digit, --wide gives both intervals), with the warnings and
+        methods in NAME.notes.txt beside --output NAME.csv; --format json is one object with
+        rows, warnings, methods and inputs.
         """,
         examples: [
             "yjstat representation --service-percent 87 --comparator-percent 26",
@@ -32,13 +38,14 @@ enum RepresentationCommand: Subcommand {
             .value("demographics", "file", help: "CSV of printed percentages, one comparison per line."),
             .value("confidence", "c", help: "Two-sided confidence level in (0, 1).", default: "0.95"),
             .value("svg", "file", help: "Also draw the representation ratios with their intervals (log scale, parity marked) to this SVG file."),
-        ] + CommonOptions.formatAndOutput)
+        ] + CommonOptions.formatAndOutput + TableOptions.all)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         let confidence = try arguments.double("confidence") ?? 0.95
         guard confidence > 0, confidence < 1 else {
             throw UsageError("--confidence must be strictly between 0 and 1; got \(confidence)")
         }
+        let choice = try TableChoice(arguments, format: output.format)
         if let path = arguments.string("demographics") {
             for flag in ["service-percent", "comparator-percent", "total", "comparator-total"] where arguments.has(flag) {
                 throw UsageError("--demographics cannot be combined with --\(flag)")
@@ -52,9 +59,20 @@ enum RepresentationCommand: Subcommand {
             }
             let table = try RepresentationTable(csv: csv, confidence: confidence)
             let rows = table.entries.map { entry in
-                entry.representation.resultRow(labels: RepresentationTable.labelColumns.map { ($0, entry.labels[$0] ?? "") })
+                let labels = RepresentationTable.labelColumns.map { ($0, entry.labels[$0] ?? "") }
+                return choice.wide ? entry.representation.resultRow(labels: labels)
+                    : entry.representation.tidyRow(labels: labels, precision: choice.precision)
             }
-            try output.write(rows: rows) {
+            var warnings = table.skippedLines.map { "line \($0): blank percentage; row left out of the comparison" }
+            if !table.totalsLines.isEmpty {
+                warnings.append("Skipped totals rows (category Total, All, …): lines \(table.totalsLines.map(String.init).joined(separator: ", ")).")
+            }
+            for entry in table.entries {
+                warnings += entry.representation.notes.map { "line \(entry.line): \($0)" }
+            }
+            let document = ResultDocument(rows: rows, warnings: warnings, methods: Representation.methods,
+                                          inputs: resultInputs(arguments, fileOptions: ["demographics"]))
+            try output.write(document: document, notes: choice.notes, command: spec.name) {
                 var text = ""
                 for entry in table.entries {
                     let subject = ["service", "dimension", "category"].compactMap { entry.labels[$0] }.filter { !$0.isEmpty }
@@ -100,7 +118,10 @@ enum RepresentationCommand: Subcommand {
                         "serviceTotal": "--total", "comparatorTotal": "--comparator-total"][error.parameter] ?? "--\(error.parameter)"
             throw UsageError("\(flag) \(error.message)")
         }
-        try output.write(rows: [representation.resultRow()]) { representation.sentence() + "\n" }
+        let document = ResultDocument(rows: [choice.wide ? representation.resultRow() : representation.tidyRow(precision: choice.precision)],
+                                      warnings: representation.notes, methods: Representation.methods,
+                                      inputs: resultInputs(arguments, fileOptions: []))
+        try output.write(document: document, notes: choice.notes, command: spec.name) { representation.sentence() + "\n" }
         try writeChart(arguments, output: output, inputs: [], labels: ["service against comparator"],
                        representations: [representation], title: "Representation ratio")
         return .success

@@ -89,12 +89,14 @@ struct DisclosureAttacker {
         }
     }
 
+    /// JSON: a result document's `rows` (or a bare array of rows).
     mutating func read(json: String) throws {
-        let objects = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] ?? []
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8))
+        let objects = (parsed as? [[String: Any]]) ?? ((parsed as? [String: Any])?["rows"] as? [[String: Any]]) ?? []
         for object in objects {
             var row: [String: String] = [:]
             for (key, value) in object {
-                if let n = value as? NSNumber { row[key] = "\(n.doubleValue)" }
+                if let n = value as? NSNumber { row[key] = n.stringValue }
                 else if let s = value as? String { row[key] = s }
             }
             rows.append(row)
@@ -137,6 +139,7 @@ struct DisclosureAttacker {
     // MARK: equations from rows
 
     mutating func buildEquations() {
+        buildTidyInequalities()
         func number(_ row: [String: String], _ key: String) -> Double? {
             guard let text = row[key], let v = Double(text), v.isFinite else { return nil }
             return v
@@ -186,6 +189,81 @@ struct DisclosureAttacker {
         buildPrintedEquations()
     }
 
+    // MARK: inequalities from the tidy table
+
+    mutating func bound(_ cells: [(String, String)], scale: [Double], lo: Double, hi: Double) {
+        var coefficients: [Int: Double] = [:]
+        for (i, cell) in cells.enumerated() {
+            guard let v = variable(cell.0, cell.1) else { return }
+            coefficients[v, default: 0] += scale[i]
+        }
+        guard !lo.isNaN, !hi.isNaN, lo.isFinite || hi.isFinite, !coefficients.isEmpty else { return }
+        ranges.append((coefficients, lo, hi))
+    }
+
+    /// How far a published figure may be from the true value: its printed digits (a full-precision
+    /// value is the exact double) or the tidy table's rounding (1 decimal place, or 3 significant
+    /// figures), whichever is tighter — a rounded published value is an interval, not an equation.
+    static func halfWidth(_ text: String, significant: Bool) -> Double? {
+        guard let v = Double(text), v.isFinite else { return nil }
+        let lower = text.lowercased()
+        var exponent = 0, mantissa = Substring(lower)
+        if let e = lower.firstIndex(of: "e") { exponent = Int(lower[lower.index(after: e)...]) ?? 0; mantissa = lower[..<e] }
+        let decimals = mantissa.firstIndex(of: ".").map { mantissa.distance(from: $0, to: mantissa.endIndex) - 1 } ?? 0
+        let printed = 0.5 * pow(10, Double(exponent - decimals))
+        let rounding = significant ? (v == 0 ? 0 : 0.5 * pow(10, floor(log10(abs(v))) - 2)) : 0.05
+        return min(printed, rounding) + 1e-12 * abs(v)
+    }
+
+    /// Reads the tidy columns (`rate_per_1000`/`rate_per_100`, `rri`, `excess_children`,
+    /// `cumulative_rri`): the reference group is the row flagged `reference` (else `rest`), its
+    /// bases and the populations come from the published rows, and every rounded figure gives a
+    /// pair of linear inequalities over the counts.
+    mutating func buildTidyInequalities() {
+        func value(_ row: [String: String], _ key: String) -> Double? { row[key].flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil } }
+        let tidy = rows.filter { row in row.keys.contains { $0.hasPrefix("rate_per_") } && row["rate"] == nil }
+        guard !tidy.isEmpty else { return }
+        var base: [String: Double] = [:], population: [String: Double] = [:]
+        for row in tidy {
+            guard let g = row["group"], let c = row["stage"], let n = value(row, "base") else { continue }
+            base["\(g)|\(c)"] = n
+            if (row["base_stage"] ?? populationStage) == populationStage { population[g] = n }
+        }
+        let referenceGroup = tidy.first { ($0["flags"] ?? "").split(separator: ";").contains { $0.trimmingCharacters(in: .whitespaces) == "reference" } }?["group"]
+        for row in tidy {
+            guard let g = row["group"], let c = row["stage"], groups.contains(g), g != referenceGroup else { continue }
+            let b = row["base_stage"] ?? populationStage
+            let referenceGroups = referenceGroup.map { [$0] } ?? known.filter { $0 != g }
+            let cells = referenceGroups.map { ($0, c) }
+            let referenceBase = referenceGroups.map { base["\($0)|\(c)"] }.reduce(Optional(0.0)) { sum, n in sum.flatMap { s in n.map { s + $0 } } }
+            let n = value(row, "base")
+            if let key = row.keys.first(where: { $0.hasPrefix("rate_per_") }), let unit = Double(key.dropFirst("rate_per_".count)),
+               let text = row[key], let r = Double(text), let hw = Self.halfWidth(text, significant: false), let n {
+                bound([(g, c)], scale: [1], lo: (r - hw) * n / unit, hi: (r + hw) * n / unit)
+            }
+            guard let n, n > 0, let R = referenceBase, R > 0 else { continue }
+            // rri = (x/n) / (S/R): x·R/n − rri·S = 0, rri within its rounding.
+            if let text = row["rri"], let rri = Double(text), rri > 0, let hw = Self.halfWidth(text, significant: true),
+               !(row["method"] ?? "").contains("haldane") {
+                bound([(g, c)] + cells, scale: [R / n] + cells.map { _ in -(rri - hw) }, lo: 0, hi: .infinity)
+                bound([(g, c)] + cells, scale: [R / n] + cells.map { _ in -(rri + hw) }, lo: -.infinity, hi: 0)
+            }
+            // excess = x − n/R·S.
+            if let text = row["excess_children"], let e = Double(text), let hw = Self.halfWidth(text, significant: false) {
+                bound([(g, c)] + cells, scale: [1] + cells.map { _ in -n / R }, lo: e - hw, hi: e + hw)
+            }
+            // cumulative RRI = (x/N_g) / (S/N_ref) over the populations.
+            if b != populationStage, let text = row["cumulative_rri"], let q = Double(text), q > 0,
+               let hw = Self.halfWidth(text, significant: true), let Ng = population[g] {
+                let Nref = referenceGroups.map { population[$0] }.reduce(Optional(0.0)) { sum, n in sum.flatMap { s in n.map { s + $0 } } }
+                if let Nref, Nref > 0, Ng > 0 {
+                    bound([(g, c)] + cells, scale: [Nref / Ng] + cells.map { _ in -(q - hw) }, lo: 0, hi: .infinity)
+                    bound([(g, c)] + cells, scale: [Nref / Ng] + cells.map { _ in -(q + hw) }, lo: -.infinity, hi: 0)
+                }
+            }
+        }
+    }
+
     // MARK: solving
 
     /// Reduced row-echelon form of the equations (partial pivoting), as equations.
@@ -227,20 +305,21 @@ struct DisclosureAttacker {
         }
         var lo = lower, hi = upper
         for (k, v) in exact.enumerated() { if let v { lo[k] = max(lo[k], v); hi[k] = min(hi[k], v) } }
-        let all = equations + rref
+        let all = (equations + rref).map { ($0.coefficients, $0.rhs, $0.rhs) } + ranges.map { ($0.coefficients, $0.low, $0.high) }
         for _ in 0..<60 {
             var changed = false
-            for eq in all {
-                for (j, a) in eq.coefficients {
-                    // a·x_j = rhs − Σ a_i x_i over the others' intervals.
+            for (coefficients, low, high) in all {
+                for (j, a) in coefficients {
+                    // a·x_j ∈ [low − max Σ a_i x_i, high − min Σ a_i x_i] over the others' intervals.
                     var minRest = 0.0, maxRest = 0.0
-                    for (i, c) in eq.coefficients where i != j {
+                    for (i, c) in coefficients where i != j {
                         minRest += c > 0 ? c * lo[i] : c * hi[i]
                         maxRest += c > 0 ? c * hi[i] : c * lo[i]
                     }
-                    let bounds = [(eq.rhs - maxRest) / a, (eq.rhs - minRest) / a].filter { !$0.isNaN }
-                    guard bounds.count == 2 else { continue }
-                    let newLo = bounds.min()!, newHi = bounds.max()!
+                    let from = low - maxRest, to = high - minRest
+                    var newLo = a > 0 ? from / a : to / a, newHi = a > 0 ? to / a : from / a
+                    if newLo.isNaN { newLo = -.infinity }
+                    if newHi.isNaN { newHi = .infinity }
                     if newLo > lo[j] + 1e-9 { lo[j] = newLo; changed = true }
                     if newHi < hi[j] - 1e-9 { hi[j] = newHi; changed = true }
                 }

@@ -106,4 +106,59 @@ struct FunnelChartSVGTests {
         #expect(text.contains("given"))
         #expect(elements.filter { $0.classes.contains("point") }.count == 3)
     }
+
+    /// Issue 18 item 4: the funnel's own style — shaded bands inside the limits, thin grey limit
+    /// lines, a thick green dash-dot target — so the target cannot be taken for a limit.
+    @Test func theTargetAndTheLimitsAreDrawnDifferently() throws {
+        let plot = try FunnelPlot(units: Self.units(40), measure: .proportion, overdispersion: false)
+        let elements = try parseSVG(FunnelChartSVG(plot: plot, title: "Style").render())
+        let target = try #require(elements.first { $0.name == "line" && $0.classes.contains("target") })
+        let limits = elements.filter { $0.name == "path" && $0.classes.contains("limit") }
+        #expect(limits.count == 4)
+        for limit in limits {
+            #expect(limit.attributes["stroke"] != target.attributes["stroke"])
+            #expect(limit.attributes["stroke-dasharray"] != target.attributes["stroke-dasharray"])
+            #expect(Double(limit.attributes["stroke-width"] ?? "0")! < Double(target.attributes["stroke-width"] ?? "0")!)
+        }
+        #expect(target.attributes["stroke-dasharray"] == FunnelChartSVG.targetDash)
+        let bands = elements.filter { $0.name == "path" && $0.classes.contains("funnel-band") }
+        #expect(bands.count == 2 && bands.allSatisfy { $0.attributes["fill"] != "none" && $0.attributes["stroke"] == "none" })
+        #expect(elements.contains { $0.name == "text" && $0.classes.contains("target-label") })
+    }
+
+    /// Issue 18 item 4: a ratio funnel is drawn on a log axis, where an observed count of 0 (a
+    /// ratio of 0) has no place: an off-scale triangle on the bottom edge, and the legend and
+    /// caption say so; a chart without one says nothing of it.
+    @Test func aRatioOfZeroIsAnOffScaleMarkerOnTheLogAxis() throws {
+        let units = [FunnelPlot.Unit(service: "A", numerator: 182, denominator: 143.68), FunnelPlot.Unit(service: "B", numerator: 40, denominator: 44.5),
+                     FunnelPlot.Unit(service: "C", numerator: 0, denominator: 3.2), FunnelPlot.Unit(service: "D", numerator: 12, denominator: 10.0)]
+        let plot = try FunnelPlot(units: units, measure: .ratio, target: .given(1))
+        let chart = FunnelChartSVG(plot: plot, title: "Ratios")
+        #expect(chart.logarithmic)
+        let svg = chart.render()
+        let elements = try parseSVG(svg)
+        let offScale = elements.filter { $0.name == "polygon" && $0.classes.contains("off-scale") }
+        #expect(offScale.count == 1)
+        #expect(offScale.first?.attributes["data-service"] == "C")
+        #expect(offScale.first?.classes.contains("point") == true)
+        #expect(elements.filter { $0.name == "circle" && $0.classes.contains("point") }.count == 3)
+        #expect(elements.contains { $0.classes.contains("legend-off-scale") })
+        let text = elements.filter { $0.name == "text" }.map(\.text).joined(separator: " ")
+        #expect(text.contains("ratio of 0, off the log scale"))
+        #expect(text.contains("1 service has a ratio of 0, which has no place on the log scale: drawn as a triangle on the bottom edge."))
+        #expect(text.contains("Ratios on a log scale."))
+        #expect(!svg.contains("nan") && !svg.contains("inf"))
+        // Log ticks: 0.5, 1, 2 … each with only the decimals it needs.
+        let ticks = elements.filter { $0.classes.contains("tick-label") }.map(\.text)
+        #expect(ticks.contains("1") && ticks.contains("2"))
+        // The triangle sits on the bottom edge, below every circle.
+        let lowest = elements.filter { $0.name == "circle" && $0.classes.contains("point") }.compactMap { Double($0.attributes["cy"] ?? "") }.max() ?? 0
+        let corners = (offScale.first?.attributes["points"] ?? "").split(separator: " ").compactMap { Double($0.split(separator: ",")[1]) }
+        #expect(corners.min()! > lowest)
+        // A proportion funnel stays linear and has no off-scale marker or sentence.
+        let linear = FunnelChartSVG(plot: try FunnelPlot(units: Self.units(10), measure: .proportion, overdispersion: false), title: "P")
+        #expect(!linear.logarithmic)
+        #expect(!linear.render().contains("off-scale") && !linear.render().contains("log scale"))
+    }
 }
+

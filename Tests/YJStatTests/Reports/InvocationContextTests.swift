@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import YJStat
+import YJStatSynthetic
 
 /// The invocation context (issue 14): each in-process invocation has its own standard output and
 /// error, current directory, environment and input/output files.
