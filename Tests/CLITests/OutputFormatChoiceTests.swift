@@ -12,6 +12,8 @@ struct OutputFormatChoiceTests {
         ["compare", "--numerator", "126", "--denominator", "250", "--reference", "40.1%"],
         ["sample-size"],
         ["disproportionality", "--counts", "Datasets/examples/counts.csv", "--unknown", "Unknown"],
+        ["representation", "--demographics", "Datasets/demographics.csv"],
+        ["board", "--counts", "Datasets/examples/counts.csv", "--unknown", "Unknown"],
     ]
 
     @Test(arguments: commands)

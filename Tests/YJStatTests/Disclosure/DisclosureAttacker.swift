@@ -14,6 +14,12 @@ import Foundation
 /// combinations, with 0 ≤ x ≤ population and, when the stages are nested, a stage's count
 /// between the next stage's and the previous stage's) bounds the others. Nonlinear figures (odds
 /// ratios, p-values, interval bounds, RRI bounds under unknown ethnicity) are not inverted.
+///
+/// The tidy table (issue 18) publishes rounded figures and no reference columns: the reference
+/// is the row flagged `reference` (else `rest`), its bases come from the published rows, and each
+/// rounded rate, RRI, excess or cumulative RRI is read as the interval its rounding allows (the
+/// tighter of its printed digits and the table's rounding rule), a pair of linear inequalities
+/// over the counts (``ranges``) that the interval propagation uses beside the equations.
 struct DisclosureAttacker {
     let groups: [String]
     let stages: [String]
