@@ -160,8 +160,10 @@ enum ContextualFactsExtractor {
             let words = line.words
             let lower = line.lower
             if lower.hasPrefix("population information") { sectionMarks = line.footnoteMarks }
-            guard words.count >= 3, lower.has("population"), let value = figureFirst(words, label: ["total"])
-                    ?? labelFirst(words, labels: ["total", "population", "population,", "youth", "bame", "black", "black,"], within: 14) else { continue }
+            // The word checks are cheap and rule out most lines before the text is searched.
+            guard words.count >= 3, let value = figureFirst(words, label: populationFigureLabels)
+                    ?? labelFirst(words, labels: populationLabels, within: 14),
+                  lower.has("population") else { continue }
             let measure: String
             if lower.has("minority ethnic") || lower.has("bame") { measure = "age_10_17_bame" }
             else if lower.has("youth population") || lower.has("10-17") || lower.has("10 to 17") { measure = "age_10_17" }
@@ -188,11 +190,18 @@ enum ContextualFactsExtractor {
         result.population.sort { (order.firstIndex(of: $0.measure) ?? 3) < (order.firstIndex(of: $1.measure) ?? 3) }
     }
 
+    /// The word after the figure of a figure-first population line.
+    static let populationFigureLabels: Set<String> = ["total"]
+    /// First words of label-first population lines.
+    static let populationLabels: Set<String> = ["total", "population", "population,", "youth", "bame", "black", "black,"]
+    /// First words of label-first caseload lines.
+    static let caseloadLabels: Set<String> = ["current", "caseload", "caseload:"]
+
     /// The figure of a "156,129 Total population …" line: the first word, when the next word is
     /// one of `label`.
     static func figureFirst(_ words: [Substring], label: Set<String>) -> Int? {
-        guard words.count >= 2, label.contains(words[1].lowercased()) else { return nil }
-        return NumberWords.digits(words[0])
+        guard words.count >= 2, let value = NumberWords.digits(words[0]), label.contains(words[1].lowercased()) else { return nil }
+        return value
     }
 
     /// The figure of a label-first line ("Total population of Brent (2018): 330,795",
@@ -200,8 +209,8 @@ enum ContextualFactsExtractor {
     /// number outside brackets, on a line of at most `limit` words whose first word is one of
     /// `labels`.
     static func labelFirst(_ words: [Substring], labels: Set<String>, within limit: Int) -> Int? {
-        guard let first = words.first, words.count <= limit, labels.contains(first.lowercased()),
-              NumberWords.digits(first) == nil else { return nil }
+        guard words.count <= limit, let first = words.first, first.utf8.count <= 11, first.first?.isLetter == true,
+              labels.contains(first.lowercased()) else { return nil }
         var depth = 0
         var value: Int?
         for word in words.dropFirst() {
@@ -244,10 +253,11 @@ enum ContextualFactsExtractor {
         var seen: Set<String> = []
         for (index, line) in body.enumerated() {
             let words = line.words
-            var lower = line.lower
-            guard words.count >= 3, lower.has("caseload") && !lower.has("average") else { continue }
+            guard words.count >= 3 else { continue }
             let figureFirst = NumberWords.digits(words[0])
-            guard let count = figureFirst ?? labelFirst(words, labels: ["current", "caseload", "caseload:"], within: 12) else { continue }
+            guard let count = figureFirst ?? labelFirst(words, labels: caseloadLabels, within: 12) else { continue }
+            var lower = line.lower
+            guard lower.has("caseload") && !lower.has("average") else { continue }
             if figureFirst != nil, index + 1 < body.count, NumberWords.digits(body[index + 1].words.first ?? "") == nil, body[index + 1].words.count <= 3 {
                 lower += " " + body[index + 1].lower
             }

@@ -31,6 +31,7 @@ enum SampleCompositionExtractor {
     static func extract(_ document: ReportDocument, into result: inout ExtractionResult) {
         let body = document.body
         let headings = body.indices.filter { NarrativePromptExtractor.isDomainHeading(body[$0]) || body[$0].lower.hasPrefix("annex") }
+        let keyQuestionIDs = Set(result.framework.keyQuestionIDs)
         for court in [true, false] {
             let sample = court ? result.inspection.courtSample?.value : result.inspection.outOfCourtSample?.value
             let domainName = court ? "court" : "out_of_court"
@@ -38,7 +39,7 @@ enum SampleCompositionExtractor {
             for (position, start) in headings.enumerated() where body[start].lower.hasPrefix(court ? "2. court" : "3. out-of-court") {
                 let end = position + 1 < headings.count ? headings[position + 1] : body.count
                 guard start + 1 < end else { continue }
-                for paragraph in NarrativeText(lines: body[(start + 1)..<end], keyQuestionIDs: Set(result.framework.keyQuestionIDs), keep: namesADisposal).paragraphs {
+                for paragraph in NarrativeText(lines: body[(start + 1)..<end], keyQuestionIDs: keyQuestionIDs, keep: namesADisposal).paragraphs {
                     for sentence in paragraph {
                         let rows = composition(of: sentence, court: court)
                         guard !rows.isEmpty else { continue }

@@ -156,10 +156,10 @@ public struct Framework: Sendable, Equatable {
     }
 
     /// Every key-question id, in framework order.
-    public var keyQuestionIDs: [String] { standards.flatMap { $0.keyQuestions.map(\.id) } }
+    public let keyQuestionIDs: [String]
 
     /// Every standard of every domain, in framework order.
-    public var standards: [Standard] { domains.flatMap(\.standards) }
+    public let standards: [Standard]
 
     /// The standard with this id, if the framework has one.
     public func standard(_ id: String) -> Standard? { standards.first { $0.id == id } }
@@ -428,6 +428,8 @@ public struct Framework: Sendable, Equatable {
         self.overallBands = overall
         self.discretion = file.discretion
         self.domains = domains
+        self.standards = domains.flatMap(\.standards)
+        self.keyQuestionIDs = domains.flatMap(\.standards).flatMap { $0.keyQuestions.map(\.id) }
         self.wordings = file.wordings ?? []
         self.inspectedFrom = file.inspectedFrom
         self.inspectedUntil = file.inspectedUntil
