@@ -29,6 +29,44 @@ struct InspectionCommandTests {
         #expect(findings.filter { $0["code"] == "band-ambiguous-percent" }.count == 4)
     }
 
+    /// issue 15: a service whose inspections.csv row names youth-2021 is checked and rated with
+    /// youth-2021 (its resettlement standard 4.1 rated, not scored), the others with youth-2018;
+    /// `--framework FILE` overrides every row, and an unknown id falls back with a warning.
+    @Test func eachServiceIsCheckedWithTheFrameworkItsRowNames_brentInspectedUnderYouth2021() throws {
+        let folder = try mutatedCopy("inspections.csv") {
+            $0.replacingOccurrences(of: "brent,Brent Youth Offending Service,2019-12,youth-2018", with: "brent,Brent Youth Offending Service,2019-12,youth-2021")
+        }
+        func findings(_ extra: [String] = []) throws -> [[String: String]] {
+            let result = try runCLI(["check", "--inspection", folder.path, "--format", "json"] + extra)
+            #expect(result.status != 2, "stderr: \(result.stderr)")
+            return try #require(try parseJSON(result.stdout) as? [[String: String]])
+        }
+        #expect(!(try findings()).contains { $0["code"] == "framework-mismatch" })
+        let forced = try findings(["--framework", repositoryRoot.appendingPathComponent("Sources/YJStat/Inspection/Frameworks/youth-2018.json").path])
+        let mismatches = forced.filter { $0["code"] == "framework-mismatch" }
+        #expect(mismatches.map { $0["service"] } == ["brent"])
+        #expect(mismatches.first?["message"]?.contains("names framework 'youth-2021' but the checks use 'youth-2018'") == true)
+
+        let rated = try runCLI(["rate", "--inspection", folder.path, "--format", "json"])
+        #expect(rated.status == 0, "stderr: \(rated.stderr)")
+        let services = try #require(try parseJSON(rated.stdout) as? [[String: Any]])
+        func standards(_ service: String) -> [String] {
+            let entry = services.first { $0["service"] as? String == service }
+            return ((entry?["standards"] as? [[String: Any]]) ?? []).compactMap { $0["standard"] as? String }
+        }
+        #expect(standards("brent").contains("4.1"))
+        #expect(!standards("north-somerset").contains("4.1"))
+        #expect(services.allSatisfy { $0["maximum_score"] as? Int == 36 })
+
+        let unknown = try mutatedCopy("inspections.csv") {
+            $0.replacingOccurrences(of: "brent,Brent Youth Offending Service,2019-12,youth-2018", with: "brent,Brent Youth Offending Service,2019-12,youth-2030")
+        }
+        let result = try runCLI(["check", "--inspection", unknown.path, "--format", "json"])
+        let fallback = try #require(try parseJSON(result.stdout) as? [[String: String]]).filter { $0["code"] == "framework-mismatch" }
+        #expect(fallback.map { $0["service"] } == ["brent"])
+        #expect(fallback.first?["message"]?.contains("names framework 'youth-2030' but the checks use 'youth-2018'") == true)
+    }
+
     @Test func checkTextEndsWithCounts() throws {
         let result = try runCLI(["check", "--inspection", datasets, "--service", "north-somerset"])
         #expect(result.status == 0)

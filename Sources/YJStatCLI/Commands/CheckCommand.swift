@@ -34,12 +34,12 @@ enum CheckCommand: Subcommand {
                    repeatable: true),
             InspectionOptions.service,
             .value("framework", "file",
-                   help: "Framework JSON file (default: youth-2018 for --inspection; for --report, the bundled framework each report was read with)."),
+                   help: "Framework JSON file (default: for --inspection, the bundled framework each service's inspections.csv row names, else youth-2018; for --report, the bundled framework each report was read with)."),
         ] + CommonOptions.formatAndOutput)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         let reports = arguments.strings("report")
-        let givenFramework = try arguments.string("framework").map { _ in try InspectionOptions.loadFramework(arguments) }
+        let givenFramework = try InspectionOptions.givenFramework(arguments)
         guard reports.isEmpty != !arguments.has("inspection") else {
             throw UsageError(reports.isEmpty ? "give --inspection DIR or --report FILE" : "give either --inspection or --report, not both")
         }
@@ -69,7 +69,11 @@ enum CheckCommand: Subcommand {
         }
         let findings: [Finding]
         if reports.isEmpty {
-            findings = ConsistencyChecker(framework: try givenFramework ?? InspectionOptions.loadFramework(arguments)).check(dataset, services: services)
+            // Each service by the framework its inspection names (or --framework for all).
+            findings = try services.flatMap { service in
+                let framework = try InspectionOptions.framework(for: service, in: dataset, given: givenFramework)
+                return ConsistencyChecker(framework: framework).check(dataset, services: [service])
+            }
         } else {
             // Each report is checked with the framework it was read with (reports read with one framework together).
             var groups: [(framework: Framework, results: [ExtractionResult])] = []

@@ -23,19 +23,22 @@ enum RateCommand: Subcommand {
         options: [InspectionOptions.inspection, InspectionOptions.service, InspectionOptions.framework] + CommonOptions.formatAndOutput)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        let framework = try InspectionOptions.loadFramework(arguments)
+        let given = try InspectionOptions.givenFramework(arguments)
         let (dataset, services) = try InspectionOptions.loadDataset(arguments, rejectingDuplicates: true)
         var output = output
         output.inputs = InspectionOptions.inputFiles(arguments)
-        let checker = ConsistencyChecker(framework: framework)
-        let assessments = services.map { checker.assess(dataset, service: $0) }
+        // Each service by the framework its inspection names (or --framework for all).
+        let assessed = try services.map { service in
+            let framework = try InspectionOptions.framework(for: service, in: dataset, given: given)
+            return (assessment: ConsistencyChecker(framework: framework).assess(dataset, service: service), framework: framework)
+        }
         switch output.format {
         case .json:
-            try output.write(JSONWriter.render(.array(assessments.map { $0.jsonValue(framework: framework) })))
+            try output.write(JSONWriter.render(.array(assessed.map { $0.assessment.jsonValue(framework: $0.framework) })))
         case .csv:
-            try output.write(CSVWriter.render(rows: assessments.flatMap { $0.resultRows(framework: framework) }))
+            try output.write(CSVWriter.render(rows: assessed.flatMap { $0.assessment.resultRows(framework: $0.framework) }))
         case .text:
-            try output.write(assessments.map { $0.textReport(framework: framework) }.joined(separator: "\n"))
+            try output.write(assessed.map { $0.assessment.textReport(framework: $0.framework) }.joined(separator: "\n"))
         }
         return .success
     }
