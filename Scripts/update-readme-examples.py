@@ -95,6 +95,12 @@ def update(path, exe):
 
 
 def main():
+    unknown = [a for a in sys.argv[1:] if a not in ("--check", "--help", "-h")]
+    if "--help" in sys.argv or "-h" in sys.argv or unknown:
+        if unknown:
+            print(f"unknown argument(s): {' '.join(unknown)}", file=sys.stderr)
+        print(__doc__.strip(), file=sys.stderr if unknown else sys.stdout)
+        sys.exit(2 if unknown else 0)
     exe = binary()
     files = [os.path.join(ROOT, "README.md")] + sorted(glob.glob(os.path.join(ROOT, "docs", "*.md")))
     stale = [os.path.relpath(f, ROOT) for f in files if update(f, exe)]
