@@ -58,6 +58,9 @@ public enum CLI {
         } catch let error as InputError {
             printError("\(program) \(spec.name): error: \(error)\n")
             return .usageOrInput
+        } catch let error as InvalidArgumentError {
+            printError("\(program) \(spec.name): error: \(ParameterFlags.message(error, in: spec.name))\n")
+            return .usageOrInput
         } catch {
             printError("\(program) \(spec.name): error: \(error)\n")
             return .findings

@@ -98,12 +98,12 @@ struct DisproportionalityCommandTests {
     }
 
     @Test(arguments: [
-        (["--reference", "Whyte", "--unknown", "Unknown"], "--reference: group 'Whyte' is not in the table"),
+        (["--reference", "Whyte", "--unknown", "Unknown"], "counts.csv: --reference: group 'Whyte' is not in the table"),
         (["--confidence", "1"], "--confidence must be strictly between 0 and 1"),
         (["--base", "stage"], "--base must be one of"),
         (["--suppress-below", "1"], "--suppress-below must be at least 2"),
-        (["--stages", "arrest,prison"], "stage 'prison' is not in counts.csv"),
-        (["--unknown", "Not known"], "group 'Not known' is not in counts.csv"),
+        (["--stages", "arrest,prison"], "counts.csv: --stages: stage 'prison' is not in the table"),
+        (["--unknown", "Not known"], "counts.csv: --unknown: group 'Not known' is not in the table"),
         (["--min-count", "-1"], "--min-count must not be negative"),
     ])
     func badOptionsExitTwo(arguments: [String], message: String) throws {

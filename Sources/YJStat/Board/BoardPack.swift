@@ -188,7 +188,7 @@ public struct BoardPack: Sendable, Equatable {
         let read: (CountsTable, [String])
         do {
             read = try readByYear(csv, options: nationalOptions, yearColumn: yearColumn)
-        } catch let error as InputError where error.file == "--unknown" {
+        } catch let error as InvalidArgumentError where error.parameter == .unknownLabel {
             nationalOptions.unknownLabel = nil
             read = try readByYear(csv, options: nationalOptions, yearColumn: yearColumn)
         }

@@ -197,7 +197,9 @@ public struct CountsTable: Sendable {
     /// Reads a counts table from parsed CSV.
     ///
     /// - Throws: ``InputError`` naming file:line:column for every problem listed in the type's
-    ///   description.
+    ///   description; ``InvalidArgumentError`` (with the file) for a stage in `options.stages`
+    ///   (``Parameter/stages``) or an `options.unknownLabel` (``Parameter/unknownLabel``) the
+    ///   table does not have.
     public init(csv given: CSVTable, options: Options = Options()) throws {
         var aliases: [ColumnName] = [.group, .stage, .count]
         if options.populationStage == "population" { aliases.append(.population) }
@@ -283,13 +285,13 @@ public struct CountsTable: Sendable {
         if let wanted = options.stages {
             let chosen = wanted.filter { $0 != options.populationStage }
             for stage in chosen where !seenStages.contains(stage) {
-                throw InputError(file: "--stages", message: "stage '\(stage)' is not in \(csv.source) (stages found: \(stages.joined(separator: ", ")))")
+                throw InvalidArgumentError(.stages, file: csv.source, "stage '\(stage)' is not in the table (stages found: \(stages.joined(separator: ", ")))")
             }
             stages = chosen
         }
         guard !stages.isEmpty else { throw headerError("the counts table has no stage besides '\(options.populationStage)'") }
         if let unknown = options.unknownLabel, !seenGroups.contains(unknown) {
-            throw InputError(file: "--unknown", message: "group '\(unknown)' is not in \(csv.source) (groups: \(groups.joined(separator: ", ")))")
+            throw InvalidArgumentError(.unknownLabel, file: csv.source, "group '\(unknown)' is not in the table (groups: \(groups.joined(separator: ", ")))")
         }
         // Completeness: every group × stratum needs a population (except unknown) and every stage.
         for group in groups {

@@ -29,7 +29,7 @@ enum AuditSampleCommand: Subcommand {
         let target = try SamplingOptions.target(arguments)
         let correction = try arguments.requiredChoice("correction", as: FinitePopulationCorrection.self)
         let rounding = try arguments.requiredChoice("rounding", as: SampleSizeRounding.self)
-        let audit = try SamplingOptions.flagged {
+        let audit = try SamplingOptions.flagged(spec.name) {
             try SampleAudit.audit(sample: n, population: population, target: target, correction: correction, rounding: rounding)
         }
         try SamplingOptions.write(output, json: { SampleAuditReport.json(audit) }, rows: { SampleAuditReport.rows(audit) },

@@ -77,7 +77,7 @@ enum BoardCommand: Subcommand {
                                        options: BoardPackOptions(analysis: options, yearColumn: arguments.string("year-column") ?? "year",
                                                                  labels: labels))
         } catch let error as InvalidArgumentError {
-            throw InputError(file: url.lastPathComponent, message: error.description)
+            throw error.located(in: url.lastPathComponent)
         }
         if let htmlPath = arguments.string("html") {
             let htmlURL = URL(fileURLWithPath: htmlPath)

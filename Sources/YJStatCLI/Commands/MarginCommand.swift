@@ -26,7 +26,7 @@ enum MarginCommand: Subcommand {
         let confidence = try arguments.requiredDouble("confidence")
         let proportion = try arguments.requiredDouble("proportion")
         let correction = try arguments.requiredChoice("correction", as: FinitePopulationCorrection.self)
-        let margin = try SamplingOptions.flagged {
+        let margin = try SamplingOptions.flagged(spec.name) {
             try MarginOfError.compute(sample: n, population: population, confidence: confidence, proportion: proportion,
                                       correction: correction)
         }

@@ -38,7 +38,7 @@ enum PlanCommand: Subcommand {
         let correction = try arguments.requiredChoice("correction", as: FinitePopulationCorrection.self)
         let rounding = try arguments.requiredChoice("rounding", as: SampleSizeRounding.self)
         let oocRounding = try arguments.requiredChoice("ooc-rounding", as: SampleSizeRounding.self)
-        let plan = try SamplingOptions.flagged(["courtPopulation": "--court-population", "outOfCourtPopulation": "--ooc-population"]) {
+        let plan = try SamplingOptions.flagged(spec.name) {
             try SamplePlan.plan(courtPopulation: court, outOfCourtPopulation: ooc, target: target, rule: rule,
                                 correction: correction, rounding: rounding, outOfCourtRounding: oocRounding)
         }
