@@ -112,6 +112,20 @@ struct DisproportionalityCommandTests {
         #expect(result.stderr.contains(message), "stderr was: \(result.stderr)")
     }
 
+    /// Library messages mention parameters; the command names them as its flags (issue 14).
+    @Test func libraryHintsNameTheFlags() throws {
+        let folder = try temporaryFolder()
+        let unknown = folder.appendingPathComponent("unknown.csv"), grup = folder.appendingPathComponent("grup.csv")
+        try "group,population,arrest\nWhite,1000,40\nUnknown,,3\n".write(to: unknown, atomically: true, encoding: .utf8)
+        try "grup,population,arrest\nWhite,1000,40\n".write(to: grup, atomically: true, encoding: .utf8)
+        for (path, words) in [(unknown.path, "say so with --unknown Unknown (it needs no population)"),
+                              (grup.path, "(name the group column with --group-column)")] {
+            let result = try runCLI(["disproportionality", "--counts", path])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains(words) && !result.stderr.contains("\u{27EA}"), "stderr was: \(result.stderr)")
+        }
+    }
+
     @Test func zeroPopulationIsReported() throws {
         let path = try write("group,population,arrest\nWhite,1000,30\nBlack,0,0\nAsian,400,9\n")
         let result = try runCLI(["disproportionality", "--counts", path])

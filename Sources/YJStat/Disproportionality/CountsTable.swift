@@ -206,7 +206,7 @@ public struct CountsTable: Sendable {
         let csv = try given.resolvingColumns(aliases)
         let headerError = { (message: String) in InputError(file: csv.source, line: csv.headerLine, message: message) }
         if !csv.hasColumn("group") {
-            throw csv.missingColumnError("group", hint: "(name the group column with --group-column)")
+            throw csv.missingColumnError("group", hint: "(name the group column with \(Parameter.groupColumn.mention))")
         }
         try csv.requireColumns(options.strata)
         let isLong = csv.hasColumn("stage") && csv.hasColumn("count")
@@ -279,7 +279,7 @@ public struct CountsTable: Sendable {
             throw headerError("every row is a totals row (\(totalLabels.joined(separator: ", "))): the table has no groups to compare")
         }
         guard seenStages.contains(options.populationStage) else {
-            throw headerError("no population stage '\(options.populationStage)' (stages found: \(stageOrder.joined(separator: ", "))); name it with --population-stage, or add population rows (aggregate --population FILE does)")
+            throw headerError("no population stage '\(options.populationStage)' (stages found: \(stageOrder.joined(separator: ", "))); name it with \(Parameter.populationStage.mention), or add population rows (aggregate --population FILE does)")
         }
         var stages = stageOrder.filter { $0 != options.populationStage }
         if let wanted = options.stages {
@@ -303,7 +303,7 @@ public struct CountsTable: Sendable {
                     var message = "missing population ('\(options.populationStage)') for group '\(group)'\(where_)"
                     if blanks[populationKey] != nil { message = "blank population ('\(options.populationStage)') for group '\(group)'\(where_)" }
                     if options.unknownLabel == nil, CountsTable.unknownLikeLabels.contains(CSVTable.normalizedColumnName(group)) {
-                        message += "; if '\(group)' is the unknown-ethnicity group, say so with --unknown \(group.contains(" ") ? "'\(group)'" : group) (it needs no population)"
+                        message += "; if '\(group)' is the unknown-ethnicity group, say so with \(Parameter.unknownLabel.mention) \(group.contains(" ") ? "'\(group)'" : group) (it needs no population)"
                     }
                     let at = blanks[populationKey]
                     throw InputError(file: csv.source, line: at?.line ?? line, column: at?.column ?? groupColumn, message: message)

@@ -34,7 +34,7 @@ public struct InvalidArgumentError: Error, Equatable, Sendable, CustomStringConv
     }
 
     /// `file: parameter: message`, leaving out the file when there is none.
-    public var description: String { (file.map { "\($0): " } ?? "") + "\(parameter): \(message)" }
+    public var description: String { (file.map { "\($0): " } ?? "") + "\(parameter): \(Parameter.libraryWording(message))" }
 }
 
 extension InvalidArgumentError {

@@ -71,7 +71,8 @@ struct CountsTableTests {
     @Test func unknownGroupNeedsNoPopulationButMustExist() throws {
         let text = "group,population,arrest\nWhite,1000,40\nUnknown,,3\n"
         #expect(Self.error(text, .init(unknownLabel: "Unknown")) == nil)
-        #expect(Self.error(text)?.message.contains("population ('population') for group 'Unknown'; if 'Unknown' is the unknown-ethnicity group, say so with --unknown Unknown") == true)
+        #expect(Self.error(text)?.description.contains("population ('population') for group 'Unknown'; if 'Unknown' is the unknown-ethnicity group, say so with `unknownLabel` Unknown") == true)
+        #expect(Self.error(text)?.message.contains(Parameter.unknownLabel.mention) == true)
         // The library names the option and the file, never the flag (issue 14).
         let unknown = try #require(Self.invalidOption(text, .init(unknownLabel: "Not stated")))
         #expect(unknown.parameter == .unknownLabel && unknown.file == "counts.csv" && unknown.message.hasPrefix("group 'Not stated' is not in the table"))
