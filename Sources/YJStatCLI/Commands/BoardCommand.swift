@@ -87,7 +87,7 @@ enum BoardCommand: Subcommand {
                     do {
                         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                     } catch {
-                        throw InputError(file: "--html", message: "cannot create the folder '\(folder.path)' (\(error.localizedDescription))")
+                        throw InputError(file: folder.path, message: "cannot create this folder for --html (\(error.localizedDescription))")
                     }
                 }
             }
