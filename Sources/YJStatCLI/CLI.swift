@@ -60,8 +60,14 @@ public enum CLI {
             printError("\(program) \(spec.name): error: \(error.message)\nUsage: \(HelpFormatter.usage(for: spec))\nSee '\(program) \(spec.name) --help'.\n")
             return .usageOrInput
         } catch let error as InputError {
-            printError("\(program) \(spec.name): error: \(error)\n")
+            printError("\(program) \(spec.name): error: \(ParameterFlags.message(error, in: spec.name))\n")
             return .usageOrInput
+        } catch let error as InvalidArgumentError {
+            printError("\(program) \(spec.name): error: \(ParameterFlags.message(error, in: spec.name))\n")
+            return .usageOrInput
+        } catch let error as ModelError {
+            printError("\(program) \(spec.name): error: \(ParameterFlags.resolving(error.message, in: spec.name))\n")
+            return .findings
         } catch {
             printError("\(program) \(spec.name): error: \(error)\n")
             return .findings

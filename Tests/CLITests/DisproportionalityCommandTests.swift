@@ -98,18 +98,32 @@ struct DisproportionalityCommandTests {
     }
 
     @Test(arguments: [
-        (["--reference", "Whyte", "--unknown", "Unknown"], "--reference: group 'Whyte' is not in the table"),
+        (["--reference", "Whyte", "--unknown", "Unknown"], "counts.csv: --reference: group 'Whyte' is not in the table"),
         (["--confidence", "1"], "--confidence must be strictly between 0 and 1"),
         (["--base", "stage"], "--base must be one of"),
         (["--suppress-below", "1"], "--suppress-below must be at least 2"),
-        (["--stages", "arrest,prison"], "stage 'prison' is not in counts.csv"),
-        (["--unknown", "Not known"], "group 'Not known' is not in counts.csv"),
+        (["--stages", "arrest,prison"], "counts.csv: --stages: stage 'prison' is not in the table"),
+        (["--unknown", "Not known"], "counts.csv: --unknown: group 'Not known' is not in the table"),
         (["--min-count", "-1"], "--min-count must not be negative"),
     ])
     func badOptionsExitTwo(arguments: [String], message: String) throws {
         let result = try runCLI(["disproportionality", "--counts", Self.counts] + arguments)
         #expect(result.status == 2)
         #expect(result.stderr.contains(message), "stderr was: \(result.stderr)")
+    }
+
+    /// Library messages mention parameters; the command names them as its flags (issue 14).
+    @Test func libraryHintsNameTheFlags() throws {
+        let folder = try temporaryFolder()
+        let unknown = folder.appendingPathComponent("unknown.csv"), grup = folder.appendingPathComponent("grup.csv")
+        try "group,population,arrest\nWhite,1000,40\nUnknown,,3\n".write(to: unknown, atomically: true, encoding: .utf8)
+        try "grup,population,arrest\nWhite,1000,40\n".write(to: grup, atomically: true, encoding: .utf8)
+        for (path, words) in [(unknown.path, "say so with --unknown Unknown (it needs no population)"),
+                              (grup.path, "(name the group column with --group-column)")] {
+            let result = try runCLI(["disproportionality", "--counts", path])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains(words) && !result.stderr.contains("\u{27EA}"), "stderr was: \(result.stderr)")
+        }
     }
 
     @Test func zeroPopulationIsReported() throws {

@@ -161,15 +161,19 @@ public struct BoardPack: Sendable, Equatable {
             warnings += pair.warnings
             var rows = pair.rows.filter { $0.stage == stage }
             if options.suppressBelow != nil {
-                for i in rows.indices where rows[i].suppression.isEmpty {
+                // The population analysis's hidden cells stay hidden here, whatever the pair's
+                // own disclosure model hid (a row it only marked derived still shows its count
+                // and base, which may be cells hidden above).
+                for i in rows.indices {
                     let g = rows[i].group
                     let others: [String] = report.reference == "rest" ? table.knownGroups : [report.reference]
                     let ownHidden = hidden.contains(.init(group: g, stage: stage))
                     let baseHidden = hidden.contains(.init(group: g, stage: parent))
                     let referenceHidden = others.contains { hidden.contains(.init(group: $0, stage: stage)) || hidden.contains(.init(group: $0, stage: parent)) }
-                    if ownHidden || baseHidden || referenceHidden {
-                        rows[i].hideDerived(reason: ownHidden ? "primary" : "derived", keepCount: !ownHidden, keepBase: !baseHidden)
-                    }
+                    guard ownHidden || baseHidden || referenceHidden else { continue }
+                    let reason = ownHidden ? (report.disclosure?.reason(row: g, column: stage)?.rawValue ?? "primary")
+                        : (rows[i].suppression.isEmpty ? "derived" : rows[i].suppression)
+                    rows[i].hideDerived(reason: reason, keepCount: !ownHidden, keepBase: !baseHidden)
                 }
             }
             cascade.append(BoardCascadeStage(stage: stage, baseStage: parent, rows: rows))
@@ -188,7 +192,7 @@ public struct BoardPack: Sendable, Equatable {
         let read: (CountsTable, [String])
         do {
             read = try readByYear(csv, options: nationalOptions, yearColumn: yearColumn)
-        } catch let error as InputError where error.file == "--unknown" {
+        } catch let error as InvalidArgumentError where error.parameter == .unknownLabel {
             nationalOptions.unknownLabel = nil
             read = try readByYear(csv, options: nationalOptions, yearColumn: yearColumn)
         }

@@ -56,7 +56,7 @@ public enum ExactTest {
     /// - Throws: ``InvalidArgumentError`` for a negative cell.
     public static func fisher(a: Int, b: Int, c: Int, d: Int) throws -> Double {
         for (name, value) in [("a", a), ("b", b), ("c", c), ("d", d)] where value < 0 {
-            throw InvalidArgumentError(name, "table cells must not be negative, got \(value)")
+            throw InvalidArgumentError(Parameter(rawValue: name), "table cells must not be negative, got \(value)")
         }
         let population = a + b + c + d, successes = a + c, draws = a + b
         let lowest = max(0, draws - (population - successes)), highest = min(draws, successes)

@@ -107,13 +107,13 @@ public struct RelativeRateIndexComparison: Sendable, Equatable, Codable {
     /// ln RRI and its variance under `model`, with ½ added when an event count is zero.
     static func logRRI(_ counts: Counts, model: Model, name: String) throws -> (log: Double, variance: Double, method: String) {
         guard counts.groupEvents >= 0, counts.referenceEvents >= 0 else {
-            throw InvalidArgumentError(name, "event counts must not be negative")
+            throw InvalidArgumentError(Parameter(rawValue: name), "event counts must not be negative")
         }
         guard counts.groupBase > 0, counts.referenceBase > 0, counts.groupBase.isFinite, counts.referenceBase.isFinite else {
-            throw InvalidArgumentError(name, "bases must be positive and finite")
+            throw InvalidArgumentError(Parameter(rawValue: name), "bases must be positive and finite")
         }
         if model == .binomial, Double(counts.groupEvents) > counts.groupBase || Double(counts.referenceEvents) > counts.referenceBase {
-            throw InvalidArgumentError(name, "more events than the base under the binomial model")
+            throw InvalidArgumentError(Parameter(rawValue: name), "more events than the base under the binomial model")
         }
         let zero = counts.groupEvents == 0 || counts.referenceEvents == 0
         let add = zero ? 0.5 : 0

@@ -197,14 +197,16 @@ public struct CountsTable: Sendable {
     /// Reads a counts table from parsed CSV.
     ///
     /// - Throws: ``InputError`` naming file:line:column for every problem listed in the type's
-    ///   description.
+    ///   description; ``InvalidArgumentError`` (with the file) for a stage in `options.stages`
+    ///   (``Parameter/stages``) or an `options.unknownLabel` (``Parameter/unknownLabel``) the
+    ///   table does not have.
     public init(csv given: CSVTable, options: Options = Options()) throws {
         var aliases: [ColumnName] = [.group, .stage, .count]
         if options.populationStage == "population" { aliases.append(.population) }
         let csv = try given.resolvingColumns(aliases)
         let headerError = { (message: String) in InputError(file: csv.source, line: csv.headerLine, message: message) }
         if !csv.hasColumn("group") {
-            throw csv.missingColumnError("group", hint: "(name the group column with --group-column)")
+            throw csv.missingColumnError("group", hint: "(name the group column with \(Parameter.groupColumn.mention))")
         }
         try csv.requireColumns(options.strata)
         let isLong = csv.hasColumn("stage") && csv.hasColumn("count")
@@ -277,19 +279,19 @@ public struct CountsTable: Sendable {
             throw headerError("every row is a totals row (\(totalLabels.joined(separator: ", "))): the table has no groups to compare")
         }
         guard seenStages.contains(options.populationStage) else {
-            throw headerError("no population stage '\(options.populationStage)' (stages found: \(stageOrder.joined(separator: ", "))); name it with --population-stage, or add population rows (aggregate --population FILE does)")
+            throw headerError("no population stage '\(options.populationStage)' (stages found: \(stageOrder.joined(separator: ", "))); name it with \(Parameter.populationStage.mention), or add population rows (aggregate --population FILE does)")
         }
         var stages = stageOrder.filter { $0 != options.populationStage }
         if let wanted = options.stages {
             let chosen = wanted.filter { $0 != options.populationStage }
             for stage in chosen where !seenStages.contains(stage) {
-                throw InputError(file: "--stages", message: "stage '\(stage)' is not in \(csv.source) (stages found: \(stages.joined(separator: ", ")))")
+                throw InvalidArgumentError(.stages, file: csv.source, "stage '\(stage)' is not in the table (stages found: \(stages.joined(separator: ", ")))")
             }
             stages = chosen
         }
         guard !stages.isEmpty else { throw headerError("the counts table has no stage besides '\(options.populationStage)'") }
         if let unknown = options.unknownLabel, !seenGroups.contains(unknown) {
-            throw InputError(file: "--unknown", message: "group '\(unknown)' is not in \(csv.source) (groups: \(groups.joined(separator: ", ")))")
+            throw InvalidArgumentError(.unknownLabel, file: csv.source, "group '\(unknown)' is not in the table (groups: \(groups.joined(separator: ", ")))")
         }
         // Completeness: every group × stratum needs a population (except unknown) and every stage.
         for group in groups {
@@ -301,7 +303,7 @@ public struct CountsTable: Sendable {
                     var message = "missing population ('\(options.populationStage)') for group '\(group)'\(where_)"
                     if blanks[populationKey] != nil { message = "blank population ('\(options.populationStage)') for group '\(group)'\(where_)" }
                     if options.unknownLabel == nil, CountsTable.unknownLikeLabels.contains(CSVTable.normalizedColumnName(group)) {
-                        message += "; if '\(group)' is the unknown-ethnicity group, say so with --unknown \(group.contains(" ") ? "'\(group)'" : group) (it needs no population)"
+                        message += "; if '\(group)' is the unknown-ethnicity group, say so with \(Parameter.unknownLabel.mention) \(group.contains(" ") ? "'\(group)'" : group) (it needs no population)"
                     }
                     let at = blanks[populationKey]
                     throw InputError(file: csv.source, line: at?.line ?? line, column: at?.column ?? groupColumn, message: message)

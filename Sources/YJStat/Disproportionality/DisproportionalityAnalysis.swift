@@ -52,8 +52,9 @@ public struct DisproportionalityReport: Sendable, Equatable, Codable {
 public enum DisproportionalityAnalysis {
     /// Runs the analysis.
     ///
-    /// - Throws: ``InputError`` for a count above its base or an unknown reference group;
-    ///   ``InvalidArgumentError`` for options out of range.
+    /// - Throws: ``InputError`` for a count above its base; ``InvalidArgumentError`` for options
+    ///   out of range, and (with the table's file, ``Parameter/reference``) a reference group the
+    ///   table does not have.
     public static func run(_ table: CountsTable, options: DisproportionalityOptions) throws -> DisproportionalityReport {
         try InvalidArgumentError.checkConfidence(options.confidence)
         guard options.minimumCount >= 0 else { throw InvalidArgumentError("minimumCount", "must not be negative") }
@@ -262,16 +263,16 @@ public enum DisproportionalityAnalysis {
         let known = table.knownGroups
         switch choice {
         case .rest?:
-            guard known.count >= 2 else { throw InputError(file: table.source, message: "--reference rest needs at least two known groups") }
+            guard known.count >= 2 else { throw InvalidArgumentError(.reference, file: table.source, "'rest' needs at least two known groups") }
             return .rest
         case .group(let name)?:
             guard known.contains(name) else {
-                throw InputError(file: table.source, message: "--reference: group '\(name)' is not in the table (groups: \(known.joined(separator: ", ")))")
+                throw InvalidArgumentError(.reference, file: table.source, "group '\(name)' is not in the table (groups: \(known.joined(separator: ", ")))")
             }
             return .group(name)
         case nil:
             guard known.contains("White") else {
-                throw InputError(file: table.source, message: "no group 'White' to use as the reference; name one with --reference GROUP or use --reference rest (groups: \(known.joined(separator: ", ")))")
+                throw InvalidArgumentError(.reference, file: table.source, "no group 'White' to use as the default reference; name a group, or 'rest' for all other known groups combined (groups: \(known.joined(separator: ", ")))")
             }
             return .group("White")
         }

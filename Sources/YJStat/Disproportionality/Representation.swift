@@ -58,13 +58,13 @@ public struct Representation: Sendable, Equatable, Codable {
                 comparatorTotal: Int? = nil, confidence: Double = 0.95) throws {
         try InvalidArgumentError.checkConfidence(confidence)
         for (name, value) in [("servicePercent", s), ("comparatorPercent", c)] where !(0...100).contains(value) {
-            throw InvalidArgumentError(name, "must be a percentage between 0 and 100, got \(value)")
+            throw InvalidArgumentError(Parameter(rawValue: name), "must be a percentage between 0 and 100, got \(value)")
         }
         for (name, value) in [("servicePercent", s), ("comparatorPercent", c)] where value != value.rounded() {
-            throw InvalidArgumentError(name, "must be a whole percentage as printed, got \(value)")
+            throw InvalidArgumentError(Parameter(rawValue: name), "must be a whole percentage as printed, got \(value)")
         }
         for (name, value) in [("serviceTotal", serviceTotal), ("comparatorTotal", comparatorTotal)] {
-            if let value, value < 1 { throw InvalidArgumentError(name, "must be at least 1, got \(value)") }
+            if let value, value < 1 { throw InvalidArgumentError(Parameter(rawValue: name), "must be at least 1, got \(value)") }
         }
         servicePercent = s
         comparatorPercent = c

@@ -65,7 +65,7 @@ public struct ServiceDisproportionality: Sendable, Equatable {
         do {
             return ServiceDisproportionality(service: service, report: try DisproportionalityAnalysis.run(counts, options: options))
         } catch let error as InvalidArgumentError {
-            throw InputError(file: label, message: error.description)
+            throw error.located(in: label)
         }
     }
 

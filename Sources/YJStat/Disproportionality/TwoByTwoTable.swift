@@ -26,7 +26,7 @@ public struct TwoByTwoTable: Sendable, Equatable, Codable {
     /// Creates a table from its four cells.
     public init(a: Int, b: Int, c: Int, d: Int) throws {
         for (name, value) in [("a", a), ("b", b), ("c", c), ("d", d)] where value < 0 {
-            throw InvalidArgumentError(name, "a cell count must not be negative, got \(value)")
+            throw InvalidArgumentError(Parameter(rawValue: name), "a cell count must not be negative, got \(value)")
         }
         guard a + b > 0 else { throw InvalidArgumentError("a", "the group row has no children (a + b = 0)") }
         guard c + d > 0 else { throw InvalidArgumentError("c", "the reference row has no children (c + d = 0)") }

@@ -25,22 +25,26 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Iteratively reweighted least squares did not converge.
     case notConverged(iterations: Int, change: Double)
 
-    /// A one-paragraph explanation.
-    public var description: String {
+    /// A one-paragraph explanation, in the library's words.
+    public var description: String { Parameter.libraryWording(message) }
+
+    /// The explanation with its parameters as ``Parameter/mention``s, for a caller that names
+    /// them its own way (the command-line tool: as flags).
+    public var message: String {
         switch self {
         case let .outcomeNeverOccurs(outcome, among):
-            return "the outcome \(outcome) never occurs among \(among): there is nothing to model (check the outcome value and --among)"
+            return "the outcome \(outcome) never occurs among \(among): there is nothing to model (check the outcome value and \(Parameter.among.mention))"
         case let .outcomeAlwaysOccurs(outcome, among):
             return "every record among \(among) has the outcome \(outcome): there is no contrast to model"
         case let .termHasOneLevel(term, level):
             if let level {
-                return "term '\(term)' has only one level ('\(level)') in the selected records, so its effect cannot be estimated; drop it from --terms"
+                return "term '\(term)' has only one level ('\(level)') in the selected records, so its effect cannot be estimated; drop it from \(Parameter.terms.mention)"
             }
             return "term '\(term)' has no values in the selected records"
         case let .referenceLevelAbsent(term, reference, levels):
             return "reference level '\(reference)' of term '\(term)' does not occur in the selected records; levels present: \(levels.joined(separator: ", "))"
         case let .referenceForUnknownTerm(term, terms):
-            return "--reference names term '\(term)', which is not in --terms (\(terms.joined(separator: ",")))"
+            return "\(Parameter.termReference.mention) names term '\(term)', which is not in \(Parameter.terms.mention) (\(terms.joined(separator: ",")))"
         case let .invalidTerms(message):
             return message
         case let .noData(message):
@@ -50,7 +54,7 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .aliased(column):
             return "coefficient '\(column)' is not identifiable: its column is a linear combination of earlier ones (the terms are confounded in these data); drop or merge a term"
         case let .notConverged(iterations, change):
-            return "the fit did not converge in \(iterations) iterations (last change \(change)); try --firth"
+            return "the fit did not converge in \(iterations) iterations (last change \(change)); try \(Parameter.firth.mention)"
         }
     }
 }

@@ -34,23 +34,23 @@ extension ColumnFilter {
     /// whole numbers (`year=2021..2023`), which becomes one filter per value (and so keeps a row
     /// with any of them).
     ///
-    /// - Throws: ``InvalidArgumentError`` (parameter `--where`) when the text has no `=`, the
+    /// - Throws: ``InvalidArgumentError`` (parameter ``Parameter/filter``) when the text has no `=`, the
     ///   column is empty, or a range is not two whole numbers in order, at most
     ///   ``maximumRangeLength`` apart.
     public static func filters(parsing text: String) throws -> [ColumnFilter] {
         guard let filter = ColumnFilter(parsing: text) else {
-            throw InvalidArgumentError("--where", "must be COLUMN=VALUE or COLUMN=FIRST..LAST; got '\(text)'")
+            throw InvalidArgumentError(.filter, "must be COLUMN=VALUE or COLUMN=FIRST..LAST; got '\(text)'")
         }
         guard let dots = filter.value.range(of: "..") else { return [filter] }
         let first = filter.value[..<dots.lowerBound].trimmingASCIIBlanks(), last = filter.value[dots.upperBound...].trimmingASCIIBlanks()
         guard let low = Int(first), let high = Int(last) else {
-            throw InvalidArgumentError("--where", "a range must be two whole numbers, FIRST..LAST; got '\(filter.value)'")
+            throw InvalidArgumentError(.filter, "a range must be two whole numbers, FIRST..LAST; got '\(filter.value)'")
         }
         guard low <= high else {
-            throw InvalidArgumentError("--where", "range \(filter.value) runs backwards; write \(high)..\(low)")
+            throw InvalidArgumentError(.filter, "range \(filter.value) runs backwards; write \(high)..\(low)")
         }
         guard high - low < maximumRangeLength else {
-            throw InvalidArgumentError("--where", "range \(filter.value) has more than \(maximumRangeLength) values")
+            throw InvalidArgumentError(.filter, "range \(filter.value) has more than \(maximumRangeLength) values")
         }
         return (low...high).map { ColumnFilter(column: filter.column, value: String($0)) }
     }

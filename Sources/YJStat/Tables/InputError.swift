@@ -16,7 +16,8 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public var line: Int?
     /// The 1-based column (field) number, if known.
     public var column: Int?
-    /// What is wrong, in plain words.
+    /// What is wrong, in plain words; it may mention a parameter (``Parameter/mention``), which
+    /// ``description`` writes in the library's words and the command-line tool as its flag.
     public var message: String
 
     /// Creates an input error.
@@ -44,6 +45,6 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
             location += ":\(line)"
             if let column { location += ":\(column)" }
         }
-        return "\(location): \(message)"
+        return "\(location): \(Parameter.libraryWording(message))"
     }
 }

@@ -155,7 +155,7 @@ public struct ServiceCountsTable: Sendable, Equatable, Codable {
         let unmatched = groups.filter { present.contains($0) && population[$0] == nil && $0 != unknownLabel }
         if !unmatched.isEmpty {
             let list = unmatched.map { "'\($0)'" }.joined(separator: ", ")
-            throw InputError(file: name, message: "group \(list) has records but no row in the population file for service '\(service)'; add its population, or name it with --unknown if it is the unknown-ethnicity group")
+            throw InputError(file: name, message: "group \(list) has records but no row in the population file for service '\(service)'; add its population, or name it with \(Parameter.unknownLabel.mention) if it is the unknown-ethnicity group")
         }
         let recordGroups = groups.filter { population[$0] != nil || present.contains($0) }
         let populationOnly = population.keys.filter { !groups.contains($0) }.sorted()

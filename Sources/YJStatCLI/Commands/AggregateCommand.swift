@@ -118,7 +118,7 @@ enum AggregateCommand: Subcommand {
                     ColumnFilter(column: ColumnName.match($0.column, in: header) ?? $0.column, value: $0.value)
                 }
             } catch let error as InvalidArgumentError {
-                throw UsageError("--where \(error.message)")
+                throw UsageError("\(ParameterFlags.flag(for: error.parameter, in: "aggregate") ?? "--where") \(error.message)")
             }
         }
     }

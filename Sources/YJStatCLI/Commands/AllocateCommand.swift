@@ -40,7 +40,7 @@ enum AllocateCommand: Subcommand {
         var output = output
         output.inputs = [file]
         let table = try StrataTable.read(try CSVReader.read(contentsOf: file))
-        let allocation = try SamplingOptions.flagged(["strata": "--strata"]) {
+        let allocation = try SamplingOptions.flagged(spec.name) {
             try StratifiedAllocation.allocate(table, sample: n, minimum: minimum)
         }
         let marginals = try arguments.required(csvTable) == .marginals

@@ -87,7 +87,7 @@ enum BoardCommand: Subcommand {
                                        options: BoardPackOptions(analysis: options, yearColumn: arguments.string("year-column") ?? "year",
                                                                  labels: labels))
         } catch let error as InvalidArgumentError {
-            throw InputError(file: url.lastPathComponent, message: error.description)
+            throw error.located(in: url.lastPathComponent)
         }
         if let htmlPath = arguments.string("html") {
             let htmlURL = InvocationContext.fileURL(htmlPath)
@@ -97,7 +97,7 @@ enum BoardCommand: Subcommand {
                     do {
                         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                     } catch {
-                        throw InputError(file: "--html", message: "cannot create the folder '\(folder.path)' (\(error.localizedDescription))")
+                        throw InputError(file: folder.path, message: "cannot create this folder for --html (\(error.localizedDescription))")
                     }
                 }
             }

@@ -142,15 +142,8 @@ enum CompareCommand: Subcommand {
 
     /// The command-line flag behind a library parameter name, so that no internal name reaches
     /// a message (`mean` is the expected count the rate reference implies: `--reference`).
-    static func flag(for parameter: String) -> String {
-        switch parameter {
-        case "mean", "reference", "probability", "fraction": return "--reference"
-        case "count", "successes", "numerator": return "--numerator"
-        case "population", "trials", "denominator": return "--denominator"
-        case "per", "units": return "--per"
-        case "confidence": return "--confidence"
-        case "interval": return "--method"
-        default: return "--reference"
-        }
+    /// The flag that supplied a parameter (``ParameterFlags``); --reference when no other does.
+    static func flag(for parameter: Parameter) -> String {
+        ParameterFlags.flag(for: parameter, in: spec.name) ?? "--reference"
     }
 }

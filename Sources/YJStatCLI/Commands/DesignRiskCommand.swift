@@ -29,7 +29,7 @@ enum DesignRiskCommand: Subcommand {
         if let truth, !(0...1).contains(truth) {
             throw UsageError("--true-proportion must be between 0 and 1; got \(truth)")
         }
-        let risks = try SamplingOptions.flagged(["trueProportion": "--true-proportion"]) {
+        let risks = try SamplingOptions.flagged(spec.name) {
             if let truth { return [try DesignRisk.compute(sample: n, population: population, trueProportion: truth)] }
             return try DesignRisk.table(sample: n, population: population)
         }

@@ -140,7 +140,7 @@ enum DisproportionalityCommand: Subcommand {
         do {
             report = try DisproportionalityAnalysis.run(table, options: options)
         } catch let error as InvalidArgumentError {
-            throw InputError(file: url.lastPathComponent, message: error.description)
+            throw error.located(in: url.lastPathComponent)
         }
         let totals = TotalsRowsReport(checks: table.totalsChecks, hidesNumbers: { report.hidesTotals(of: $0) })
         if arguments.flag("suppression-report") {
@@ -191,7 +191,7 @@ enum DisproportionalityCommand: Subcommand {
             do {
                 results.append(ServiceDisproportionality(service: service, report: try DisproportionalityAnalysis.run(counts, options: options)))
             } catch let error as InvalidArgumentError {
-                throw InputError(file: table.source, message: error.description)
+                throw error.located(in: table.source)
             }
             checks += counts.totalsChecks.map { check in
                 var named = check

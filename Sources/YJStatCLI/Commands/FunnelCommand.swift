@@ -124,10 +124,9 @@ enum FunnelCommand: Subcommand {
         do {
             plot = try FunnelPlot(units: input.units, measure: measure, target: target, limits: convention,
                                   overdispersion: overdispersionOptions)
-        } catch let error as InvalidArgumentError where error.parameter == "trim" {
-            throw UsageError("--trim: \(error.message)")
         } catch let error as InvalidArgumentError {
-            throw UsageError(error.parameter == "target" ? "--target: \(error.message)" : "\(dataURL.path): \(error.message)")
+            guard let flag = ParameterFlags.flag(for: error.parameter, in: spec.name) else { throw UsageError("\(dataURL.path): \(error.message)") }
+            throw UsageError("\(flag): \(error.message)")
         }
         var output = output
         output.inputs = [dataURL]

@@ -28,7 +28,7 @@ enum MarginCommand: Subcommand {
         let confidence = try arguments.required(SamplingOptions.confidence)
         let proportion = try arguments.required(SamplingOptions.proportion)
         let correction = try arguments.required(SamplingOptions.correction)
-        let margin = try SamplingOptions.flagged {
+        let margin = try SamplingOptions.flagged(spec.name) {
             try MarginOfError.compute(sample: n, population: population, confidence: confidence, proportion: proportion,
                                       correction: correction)
         }

@@ -163,7 +163,7 @@ enum ModelCommand: Subcommand {
         } catch let error as ModelError {
             switch error {
             case .separation, .aliased, .notConverged: throw error
-            default: throw InputError(file: source, message: error.description)
+            default: throw InputError(file: source, message: error.message)
             }
         }
     }

@@ -38,7 +38,7 @@ enum PlanCommand: Subcommand {
         let correction = try arguments.required(SamplingOptions.correction)
         let rounding = try arguments.required(SamplingOptions.rounding)
         let oocRounding = try arguments.required(outOfCourtRounding)
-        let plan = try SamplingOptions.flagged(["courtPopulation": "--court-population", "outOfCourtPopulation": "--ooc-population"]) {
+        let plan = try SamplingOptions.flagged(spec.name) {
             try SamplePlan.plan(courtPopulation: court, outOfCourtPopulation: ooc, target: target, rule: rule,
                                 correction: correction, rounding: rounding, outOfCourtRounding: oocRounding)
         }

@@ -114,8 +114,7 @@ enum RepresentationCommand: Subcommand {
             representation = try Representation(servicePercent: s, comparatorPercent: c, serviceTotal: total,
                                                  comparatorTotal: comparatorTotal, confidence: confidence)
         } catch let error as InvalidArgumentError {
-            let flag = ["servicePercent": "--service-percent", "comparatorPercent": "--comparator-percent",
-                        "serviceTotal": "--total", "comparatorTotal": "--comparator-total"][error.parameter] ?? "--\(error.parameter)"
+            let flag = ParameterFlags.flag(for: error.parameter, in: spec.name) ?? "--\(error.parameter)"
             throw UsageError("\(flag) \(error.message)")
         }
         let document = ResultDocument(rows: [choice.wide ? representation.resultRow() : representation.tidyRow(precision: choice.precision)],

@@ -19,6 +19,16 @@ struct CountsTableTests {
         }
     }
 
+    /// The option a table refuses (a stage or unknown group it does not have), if any.
+    static func invalidOption(_ text: String, _ options: CountsTable.Options) -> InvalidArgumentError? {
+        do {
+            _ = try parse(text, options)
+            return nil
+        } catch {
+            return error as? InvalidArgumentError
+        }
+    }
+
     @Test func longAndWideFormsGiveTheSameTable() throws {
         let wide = try Self.parse("group,population,arrest,court\nWhite,1000,40,10\nBlack,200,15,6\n")
         let long = try Self.parse("group,stage,count\nWhite,population,1000\nWhite,arrest,40\nWhite,court,10\nBlack,population,200\nBlack,arrest,15\nBlack,court,6\n")
@@ -61,14 +71,19 @@ struct CountsTableTests {
     @Test func unknownGroupNeedsNoPopulationButMustExist() throws {
         let text = "group,population,arrest\nWhite,1000,40\nUnknown,,3\n"
         #expect(Self.error(text, .init(unknownLabel: "Unknown")) == nil)
-        #expect(Self.error(text)?.message.contains("population ('population') for group 'Unknown'; if 'Unknown' is the unknown-ethnicity group, say so with --unknown Unknown") == true)
-        #expect(Self.error(text, .init(unknownLabel: "Not stated"))?.file == "--unknown")
+        #expect(Self.error(text)?.description.contains("population ('population') for group 'Unknown'; if 'Unknown' is the unknown-ethnicity group, say so with `unknownLabel` Unknown") == true)
+        #expect(Self.error(text)?.message.contains(Parameter.unknownLabel.mention) == true)
+        // The library names the option and the file, never the flag (issue 14).
+        let unknown = try #require(Self.invalidOption(text, .init(unknownLabel: "Not stated")))
+        #expect(unknown.parameter == .unknownLabel && unknown.file == "counts.csv" && unknown.message.hasPrefix("group 'Not stated' is not in the table"))
+        #expect(!unknown.description.contains("--"))
     }
 
     @Test func missingPopulationStageAndUnknownStagesAreReported() throws {
         #expect(Self.error("group,arrest\nWhite,40\n")?.message.contains("no population stage 'population'") == true)
         #expect(Self.error("group,pop,arrest\nWhite,1000,40\n", .init(populationStage: "pop")) == nil)
-        #expect(Self.error("group,population,arrest\nWhite,1000,40\n", .init(stages: ["court"]))?.file == "--stages")
+        let stages = try #require(Self.invalidOption("group,population,arrest\nWhite,1000,40\n", .init(stages: ["court"])))
+        #expect(stages.parameter == .stages && stages.description == "counts.csv: stages: stage 'court' is not in the table (stages found: arrest)")
     }
 
     @Test func strataAreCollapsedBySumming() throws {

@@ -166,9 +166,11 @@ struct DisproportionalityAnalysisTests {
 
     @Test func badOptionsThrow() throws {
         let table = try Self.load("counts.csv", .init(unknownLabel: "Unknown"))
-        #expect(throws: InputError.self) { try DisproportionalityAnalysis.run(table, options: .init(reference: .group("Whyte"))) }
+        let whyte = try #require(throws: InvalidArgumentError.self) { try DisproportionalityAnalysis.run(table, options: .init(reference: .group("Whyte"))) }
+        #expect(whyte.parameter == .reference && whyte.file == "counts.csv" && whyte.message.hasPrefix("group 'Whyte' is not in the table"))
         #expect(throws: InvalidArgumentError.self) { try DisproportionalityAnalysis.run(table, options: .init(confidence: 1.5)) }
         let noWhite = try CountsTable(csv: CSVReader.parse("group,population,arrest\nA,100,3\nB,200,9\n", source: "n.csv"))
-        #expect(throws: InputError.self) { try DisproportionalityAnalysis.run(noWhite, options: .init()) }
+        let white = try #require(throws: InvalidArgumentError.self) { try DisproportionalityAnalysis.run(noWhite, options: .init()) }
+        #expect(white.parameter == .reference && white.file == "n.csv")
     }
 }

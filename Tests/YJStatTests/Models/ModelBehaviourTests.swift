@@ -125,7 +125,8 @@ struct ModelBehaviourTests {
     @Test func termWithOneLevel() {
         let data = Self.patterns(["f", "sex"], [(["a", "Male"], 3, 10), (["b", "Male"], 5, 12)])
         #expect(throws: ModelError.termHasOneLevel(term: "sex", level: "Male")) { try LogisticRegression.fit(data) }
-        #expect(ModelError.termHasOneLevel(term: "sex", level: "Male").description.contains("drop it from --terms"))
+        #expect(ModelError.termHasOneLevel(term: "sex", level: "Male").description.contains("drop it from `terms`"))
+        #expect(ModelError.termHasOneLevel(term: "sex", level: "Male").message.contains(Parameter.terms.mention))
     }
 
     @Test func referenceLevelAbsent() {

@@ -69,7 +69,7 @@ struct SampleSizeTests {
 
     @Test func badInputThrowsNamingTheParameter() throws {
         func parameter(_ body: () throws -> Void) -> String? {
-            do { try body(); return nil } catch let error as InvalidArgumentError { return error.parameter } catch { return "other" }
+            do { try body(); return nil } catch let error as InvalidArgumentError { return error.parameter.rawValue } catch { return "other" }
         }
         #expect(parameter { _ = try PrecisionTarget(margin: 0) } == "margin")
         #expect(parameter { _ = try PrecisionTarget(margin: 1) } == "margin")
