@@ -27,7 +27,7 @@ struct ConditionalDistribution {
         let n1 = table.groupTotal, n0 = table.referenceTotal, m1 = table.a + table.c
         let hyper = Hypergeometric(population: n1 + n0, successes: n1, draws: m1)
         support = max(0, m1 - n0)...min(n1, m1)
-        logCentral = support.map { hyper.logPMF($0) }
+        logCentral = hyper.logPMFs(support)
         values = support.map { Double($0) }
     }
 

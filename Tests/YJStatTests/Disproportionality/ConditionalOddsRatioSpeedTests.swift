@@ -179,6 +179,16 @@ struct ConditionalOddsRatioSpeedTests {
         }
     }
 
+    /// The log-probabilities over a range (one denominator) are ``Hypergeometric/logPMF(_:)`` at
+    /// each point, inside the support and out.
+    @Test func logPMFsEqualsLogPMFAtEachPoint() {
+        for (n, k, d) in [(7, 3, 4), (50_000, 1_200, 2_500), (60_000, 59_000, 300), (10, 0, 5), (10, 10, 10), (10, 4, 0)] {
+            let h = Hypergeometric(population: n, successes: k, draws: d)
+            let ks = -2...(min(k, d) + 2)
+            #expect(h.logPMFs(ks).elementsEqual(ks.map(h.logPMF), by: Self.same), "\(n) \(k) \(d)")
+        }
+    }
+
     /// The tail and mean under ψ against the old all-terms sums, at ψ far enough out that most
     /// terms underflow.
     @Test func tailAndMeanMatchTheAllTermsSums() throws {
