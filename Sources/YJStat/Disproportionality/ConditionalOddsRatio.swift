@@ -15,38 +15,74 @@ struct ConditionalDistribution {
     let support: ClosedRange<Int>
     /// Central hypergeometric log-probabilities over the support.
     let logCentral: [Double]
+    /// x over the support, as doubles.
+    let values: [Double]
+
+    /// exp(v) is exactly +0 for v ≤ this (the smallest subnormal is exp(−744.44)), so a term this
+    /// far below the largest adds nothing to a sum; the loops below skip its exp and give the
+    /// same doubles as summing every term.
+    static let underflow = -746.0
 
     init(_ table: TwoByTwoTable) {
         let n1 = table.groupTotal, n0 = table.referenceTotal, m1 = table.a + table.c
         let hyper = Hypergeometric(population: n1 + n0, successes: n1, draws: m1)
         support = max(0, m1 - n0)...min(n1, m1)
-        logCentral = support.map { hyper.logPMF($0) }
+        logCentral = hyper.logPMFs(support)
+        values = support.map { Double($0) }
+    }
+
+    /// The log normaliser top + log Σ exp(rᵢ − top) of the log weights rᵢ = log p⁰ᵢ + xᵢ logPsi,
+    /// with top their largest, summed left to right. Also returns top.
+    private func logTotal(logPsi: Double) -> (logTotal: Double, top: Double) {
+        logCentral.withUnsafeBufferPointer { central in
+            values.withUnsafeBufferPointer { x in
+                var top = -Double.infinity
+                for i in 0..<central.count {
+                    let r = central[i] + x[i] * logPsi
+                    if r > top { top = r }
+                }
+                if central.isEmpty { top = 0 }
+                var total = 0.0
+                for i in 0..<central.count {
+                    let d = (central[i] + x[i] * logPsi) - top
+                    if d > Self.underflow { total += Foundation.exp(d) }
+                }
+                return (top + Foundation.log(total), top)
+            }
+        }
     }
 
     /// log weights under ψ = exp(logPsi), normalised to sum to one.
     func logProbabilities(logPsi: Double) -> [Double] {
-        let low = support.lowerBound
-        let raw = logCentral.enumerated().map { $0.element + Double(low + $0.offset) * logPsi }
-        let top = raw.max() ?? 0
-        let total = raw.reduce(0) { $0 + Foundation.exp($1 - top) }
-        let logTotal = top + Foundation.log(total)
-        return raw.map { $0 - logTotal }
+        let normaliser = logTotal(logPsi: logPsi).logTotal
+        return (0..<values.count).map { (logCentral[$0] + values[$0] * logPsi) - normaliser }
     }
 
     /// E[X; ψ].
     func mean(logPsi: Double) -> Double {
-        let low = support.lowerBound
-        return logProbabilities(logPsi: logPsi).enumerated()
-            .reduce(0) { $0 + Double(low + $1.offset) * Foundation.exp($1.element) }
+        let (normaliser, top) = logTotal(logPsi: logPsi)
+        var sum = 0.0
+        for i in 0..<values.count {
+            let r = logCentral[i] + values[i] * logPsi
+            if r - top > Self.underflow { sum += values[i] * Foundation.exp(r - normaliser) } else { sum += values[i] * 0 }
+        }
+        return sum
     }
 
-    /// P(X ≥ x; ψ) when `upper`, else P(X ≤ x; ψ).
+    /// P(X ≥ x; ψ) when `upper`, else P(X ≤ x; ψ): one pass for the normaliser, one over the
+    /// tail, skipping the terms that underflow (the sum is the same double).
     func tail(_ x: Int, upper: Bool, logPsi: Double) -> Double {
-        let low = support.lowerBound
+        let low = support.lowerBound, count = values.count
+        let (normaliser, top) = logTotal(logPsi: logPsi)
+        let range = upper ? max(0, x - low)..<count : 0..<max(0, min(count, x - low + 1))
         var sum = 0.0
-        for (i, lp) in logProbabilities(logPsi: logPsi).enumerated() {
-            let value = low + i
-            if upper ? value >= x : value <= x { sum += Foundation.exp(lp) }
+        logCentral.withUnsafeBufferPointer { central in
+            values.withUnsafeBufferPointer { v in
+                for i in range {
+                    let r = central[i] + v[i] * logPsi
+                    if r - top > Self.underflow { sum += Foundation.exp(r - normaliser) }
+                }
+            }
         }
         return min(1, sum)
     }
@@ -74,19 +110,31 @@ struct ConditionalDistribution {
     /// The conditional maximum-likelihood log odds ratio: the root t of E[X; e^t] = a, found by
     /// bisection on t of log Σ_{x>a} (x − a) w(x) e^{xt} − log Σ_{x<a} (a − x) w(x) e^{xt} (increasing
     /// in t, no cancellation), to |Δt| ≤ 1e-14, i.e. ψ to relative 1e-14 (the stated target is 1e-12).
-    /// Needs a strictly inside the support.
+    /// Needs a strictly inside the support. The logs of |x − a| are taken once, not per step, and
+    /// terms that underflow are skipped (same doubles as summing them).
     func maximumLikelihoodLogOddsRatio(_ table: TwoByTwoTable) -> Double? {
         let weights = Self.recurrenceLogWeights(table, support: support)
         let low = support.lowerBound, a = table.a
-        func f(_ t: Double) -> Double {
-            var above: [Double] = [], below: [Double] = []
-            for (i, w) in weights.enumerated() {
-                let x = low + i
-                if x > a { above.append(w + Double(x) * t + Foundation.log(Double(x - a))) }
-                if x < a { below.append(w + Double(x) * t + Foundation.log(Double(a - x))) }
+        let split = min(max(a - low, 0), weights.count)   // index of x = a (below: x < a)
+        let logDistance = weights.indices.map { $0 == split ? 0 : Foundation.log(Double(abs(low + $0 - a))) }
+        let x = values
+        /// log Σ_{i in range} exp(wᵢ + xᵢ t + log|xᵢ − a|), the sum left to right (``logSumExp``).
+        func logSum(_ range: Range<Int>, _ t: Double) -> Double {
+            var top = -Double.infinity
+            for i in range {
+                let v = weights[i] + x[i] * t + logDistance[i]
+                if v > top { top = v }
             }
-            return Self.logSumExp(above) - Self.logSumExp(below)
+            guard top.isFinite else { return -.infinity }
+            var sum = 0.0
+            for i in range {
+                let d = (weights[i] + x[i] * t + logDistance[i]) - top
+                if d > Self.underflow { sum += Foundation.exp(d) }
+            }
+            return top + Foundation.log(sum)
         }
+        let belowRange = 0..<split, aboveRange = min(split + 1, weights.count)..<weights.count
+        func f(_ t: Double) -> Double { logSum(aboveRange, t) - logSum(belowRange, t) }
         var lo = -1.0, hi = 1.0, steps = 0
         while f(lo) > 0, steps < 80 { lo *= 2; steps += 1 }
         steps = 0
@@ -101,11 +149,6 @@ struct ConditionalDistribution {
             if (fm < 0) == (fa < 0) { lo = mid; fa = fm } else { hi = mid }
         }
         return lo + (hi - lo) / 2
-    }
-
-    static func logSumExp(_ values: [Double]) -> Double {
-        guard let top = values.max(), top.isFinite else { return -.infinity }
-        return top + Foundation.log(values.reduce(0) { $0 + Foundation.exp($1 - top) })
     }
 
     /// Solves `f(logPsi) = 0` for an increasing `f` by bracketing outward from 0, then bisection.
@@ -127,7 +170,10 @@ extension TwoByTwoTable {
     /// times (1 + 10⁻⁷), the tolerance R `fisher.test` and scipy `fisher_exact` use against
     /// rounding. Source: Fisher (1935); Agresti (2013) §3.5. Exact for any table; capped at 1.
     public func fisherExactTwoSided() -> Double {
-        let distribution = ConditionalDistribution(self)
+        fisherExactTwoSided(ConditionalDistribution(self))
+    }
+
+    func fisherExactTwoSided(_ distribution: ConditionalDistribution) -> Double {
         let observed = distribution.logCentral[a - distribution.support.lowerBound]
         let threshold = observed + Foundation.log1p(1e-7)
         var sum = 0.0
@@ -146,8 +192,18 @@ extension TwoByTwoTable {
     /// §16.6.4. No zero-cell correction is needed; the interval is conservative (coverage ≥ the
     /// nominal level). Throws for a confidence outside (0, 1).
     public func oddsRatioExact(confidence: Double) throws -> RatioEstimate {
-        try InvalidArgumentError.checkConfidence(confidence)
+        try oddsRatioExact(confidence: confidence, ConditionalDistribution(self))
+    }
+
+    /// ``oddsRatioExact(confidence:)`` and ``fisherExactTwoSided()`` from one conditional
+    /// distribution (its central log-probabilities, the costly part, computed once).
+    func exactConditionalInference(confidence: Double) throws -> (oddsRatio: RatioEstimate, fisherP: Double) {
         let distribution = ConditionalDistribution(self)
+        return (try oddsRatioExact(confidence: confidence, distribution), fisherExactTwoSided(distribution))
+    }
+
+    func oddsRatioExact(confidence: Double, _ distribution: ConditionalDistribution) throws -> RatioEstimate {
+        try InvalidArgumentError.checkConfidence(confidence)
         let alpha = (1 - confidence) / 2
         let atBottom = a == distribution.support.lowerBound, atTop = a == distribution.support.upperBound
         let estimate: Double

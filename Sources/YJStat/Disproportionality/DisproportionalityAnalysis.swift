@@ -155,11 +155,11 @@ public enum DisproportionalityAnalysis {
                 row.orLower = odds.lower
                 row.orUpper = odds.upper
                 row.orMethod = odds.method.rawValue
-                let exact = try t.oddsRatioExact(confidence: confidence)
+                let (exact, fisherP) = try t.exactConditionalInference(confidence: confidence)
                 row.orExact = exact.estimate
                 row.orExactLower = exact.lower
                 row.orExactUpper = exact.upper
-                row.pValue = t.fisherExactTwoSided()
+                row.pValue = fisherP
                 let excess = try Excess.compute(count: x, base: n, referenceCount: x0, referenceBase: n0, confidence: confidence)
                 row.excess = excess.estimate
                 row.excessLower = excess.lower

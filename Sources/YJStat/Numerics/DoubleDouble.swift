@@ -11,21 +11,21 @@ struct DoubleDouble {
     var high: Double
     var low: Double
 
-    @inline(__always)
+    @_transparent
     init(_ high: Double, _ low: Double) {
         self.high = high
         self.low = low
     }
 
     /// A double, exactly.
-    @inline(__always)
+    @_transparent
     init(_ value: Double) {
         self.high = value
         self.low = 0
     }
 
     /// Renormalises an arbitrary pair.
-    @inline(__always)
+    @_transparent
     static func normalized(_ high: Double, _ low: Double) -> DoubleDouble {
         let sum = ErrorFreeArithmetic.twoSum(high, low)
         return DoubleDouble(sum.sum, sum.error)
@@ -34,7 +34,7 @@ struct DoubleDouble {
     /// The value rounded to a double.
     var value: Double { high + low }
 
-    @inline(__always)
+    @_transparent
     static func + (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
         let sum = ErrorFreeArithmetic.twoSum(a.high, b.high)
         if !sum.sum.isFinite { return DoubleDouble(sum.sum) }
@@ -44,17 +44,17 @@ struct DoubleDouble {
         return DoubleDouble(first.sum, first.error)
     }
 
-    @inline(__always)
+    @_transparent
     static prefix func - (a: DoubleDouble) -> DoubleDouble {
         DoubleDouble(-a.high, -a.low)
     }
 
-    @inline(__always)
+    @_transparent
     static func - (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
         a + (-b)
     }
 
-    @inline(__always)
+    @_transparent
     static func * (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
         let product = ErrorFreeArithmetic.twoProduct(a.high, b.high)
         if !product.product.isFinite { return DoubleDouble(product.product) }
@@ -62,7 +62,7 @@ struct DoubleDouble {
         return normalized(product.product, low)
     }
 
-    @inline(__always)
+    @_transparent
     static func / (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
         // One Newton correction of the double quotient.
         let q1 = a.high / b.high

@@ -9,7 +9,7 @@ import Foundation
 /// complements such as `1 − x` to about 106 bits where a single rounding would be amplified.
 enum ErrorFreeArithmetic {
     /// Returns `(s, e)` with `s = fl(a + b)` and `s + e = a + b` exactly (barring overflow).
-    @inline(__always)
+    @_transparent
     static func twoSum(_ a: Double, _ b: Double) -> (sum: Double, error: Double) {
         let s = a + b
         let bVirtual = s - a
@@ -18,7 +18,7 @@ enum ErrorFreeArithmetic {
     }
 
     /// Returns `(p, e)` with `p = fl(a·b)` and `p + e = a·b` exactly (barring underflow/overflow).
-    @inline(__always)
+    @_transparent
     static func twoProduct(_ a: Double, _ b: Double) -> (product: Double, error: Double) {
         let p = a * b
         return (p, (-p).addingProduct(a, b))
@@ -26,7 +26,7 @@ enum ErrorFreeArithmetic {
 
     /// The exact complement `1 − x` of a probability `x` in `[0, 1]` as an unevaluated sum
     /// `high + low`.
-    @inline(__always)
+    @_transparent
     static func complement(_ x: Double) -> (high: Double, low: Double) {
         let high = 1 - x
         return (high, (1 - high) - x)

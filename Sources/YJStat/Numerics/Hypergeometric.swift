@@ -112,6 +112,23 @@ public struct Hypergeometric: Sendable, Equatable, Codable {
         return (first + second) - whole
     }
 
+    /// ``logPMF(_:)`` at every k of `ks` (the same doubles), the denominator b(n; N, n/N) of the
+    /// saddle-point decomposition evaluated once rather than once per k.
+    func logPMFs(_ ks: ClosedRange<Int>) -> [Double] {
+        guard let support, isValid, draws != 0, draws != population else { return ks.map(logPMF) }
+        let p = Double(draws) / Double(population)
+        let whole = SaddlePointExpansion.logBinomialProbability(
+            Double(draws), trials: Double(population), probability: p)
+        return ks.map { k in
+            guard support.contains(k) else { return -.infinity }
+            let first = SaddlePointExpansion.logBinomialProbability(
+                Double(k), trials: Double(successes), probability: p)
+            let second = SaddlePointExpansion.logBinomialProbability(
+                Double(draws - k), trials: Double(population - successes), probability: p)
+            return ((first + second) - whole).value
+        }
+    }
+
     /// P(X ≤ k), summed over the smaller tail.
     public func cdf(_ k: Int) -> Double { tails(k).lower }
 
