@@ -75,6 +75,11 @@ extension BoardPack {
         return out
     }
 
+    /// A table's Notes cell: the notes, or "none", so that no cell is left empty.
+    static func notesCell(_ notes: [String]) -> String {
+        notes.isEmpty ? "none" : notes.joined(separator: ", ")
+    }
+
     func marks(_ row: DisproportionalityRow) -> [String] {
         var out: [String] = []
         if row.isReference { out.append("reference") }
@@ -91,7 +96,7 @@ extension BoardPack {
             BoardTable.Row(cells: [labels.label(row.stage).capitalizedFirst, labels.label(row.group), countCell(row.count), countCell(row.base),
                                    row.suppression.isEmpty || row.rate.isFinite ? Self.rateText(row.rate) : "hidden",
                                    ratioCell(row), boundCell(row.rriLower, row), boundCell(row.rriUpper, row),
-                                   notes(row).joined(separator: ", ")],
+                                   Self.notesCell(notes(row))],
                            group: row.group, stage: row.stage, marks: marks(row))
         }
         return BoardTable(caption: caption, header: header, keys: keys, rows: body)
@@ -114,7 +119,7 @@ extension BoardPack {
                                    row.shareDifference.isFinite
                                        ? "\(signed(row.shareDifference)) (\(signed(row.shareDifferenceLower)) to \(signed(row.shareDifferenceUpper)))"
                                        : "hidden",
-                                   notes(row).filter { $0 != "clear difference" }.joined(separator: ", ")],
+                                   Self.notesCell(notes(row).filter { $0 != "clear difference" })],
                            group: row.group, stage: row.stage, marks: marks(row))
         }
         out.append(BoardSection(

@@ -179,6 +179,17 @@ struct BoardPackTests {
         #expect(pack.headline.first?.text == "Black children were sentenced at court at 3.62 times the rate of White children (95% interval 2.44 to 5.36): 22.1% of court disposals against 7.7% of the 10–17 population.")
     }
 
+    /// A row with nothing to note says "none": no table cell of the pack is empty.
+    @Test func noTableCellIsEmpty_representationBlackArrestsHasNoNote() throws {
+        for pack in [try #require(Self.byYear), try #require(Self.counts)] {
+            let markdown = pack.markdown()
+            #expect(!markdown.contains("|  |"))
+            let html = pack.html()
+            #expect(!html.contains("<td></td>") && !html.contains("\"></td>"))
+        }
+        #expect(try #require(Self.counts).markdown().contains("| Arrests | Black | 118 | 17.4% (14.7% to 20.4%) | 7.7% (7.4% to 8.0%) | +9.6 (+7.0 to +12.7) | none |"))
+    }
+
     @Test func cascadeRatesEachStageOverTheNearestEarlierStageContainingIt() throws {
         let pack = try #require(Self.counts)
         #expect(pack.cascade.map(\.baseStage) == ["population", "arrest", "arrest", "arrest", "court"])
