@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value an option can be read back as: parsed from its command-line text and shown as a
 /// default in help.
 public protocol OptionValue: Sendable {
@@ -29,8 +31,12 @@ extension Double: OptionValue {
         guard let value = Double(text), value.isFinite else { throw UsageError("--\(name) must be a number; got '\(text)'") }
         return value
     }
-    /// The shortest text that reads back as the same number (`0.8`).
-    public var optionText: String { "\(self)" }
+    /// The shortest text that reads back as the same number: `0.8`, and `100000` (not
+    /// `100000.0`) for a whole number below 10¹⁵.
+    public var optionText: String {
+        if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
+        return "\(self)"
+    }
 }
 
 extension Int: OptionValue {
@@ -55,6 +61,17 @@ extension UInt64: OptionValue {
     }
     /// The number in decimal.
     public var optionText: String { String(self) }
+}
+
+extension Array: OptionValue where Element == String {
+    /// A comma-separated list (`age,sex`): the text between commas (`age,,sex` has two items),
+    /// trimmed of spaces, in order; an item of spaces only is kept as an empty item, so that the
+    /// command can say what is wrong with `age, ,sex`.
+    public static func parse(_ text: String, option name: String) throws -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+    /// The items joined by commas.
+    public var optionText: String { joined(separator: ",") }
 }
 
 /// An enumeration read from an option whose choices are its raw values.

@@ -81,10 +81,17 @@ struct TypedOptionTests {
     }
 
     @Test func everyDefaultTextReadsBackAsTheDefault() throws {
-        for value in [0.8, 0.05, 0.95, 1e-3, 0.1 + 0.2, 123_456.789] {
+        for value in [0.8, 0.05, 0.95, 1e-3, 0.1 + 0.2, 123_456.789, 100_000, 1e20, -2.5] {
             #expect(try Double.parse(value.optionText, option: "x") == value)
         }
+        #expect(100_000.0.optionText == "100000")
+        #expect((-3.0).optionText == "-3")
+        #expect(1e20.optionText == "1e+20")
         for value in [0, 1, -7, Int.max] { #expect(try Int.parse(value.optionText, option: "x") == value) }
+        #expect(try [String].parse(" age , sex ", option: "x") == ["age", "sex"])
+        #expect(try [String].parse("age,,sex", option: "x") == ["age", "sex"])
+        #expect(try [String].parse("age, ,sex", option: "x") == ["age", "", "sex"])
+        #expect(["age", "sex"].optionText == "age,sex")
         for shape in Shape.allCases { #expect(try Shape.parse(shape.optionText, option: "x") == shape) }
     }
 }

@@ -27,38 +27,67 @@ enum StandardiseCommand: Subcommand {
             "yjstat standardise --data services.csv --reference national.csv --strata age,sex --format csv --output ratios.csv",
             "yjstat standardise --data services.csv --standard esp.csv --strata age,sex --method direct --interval fay-feuer",
         ],
-        options: [
-            .value("data", "file", help: "CSV of services by stratum: service, strata..., observed, population.", required: true),
-            .value("strata", "a,b", help: "Comma-separated stratum columns (for example age,sex).", required: true),
-            .value("method", "kind", help: "Indirect (ratios against reference rates) or direct (rates on a standard population).",
-                   default: "indirect", choices: ["indirect", "direct"]),
-            .value("reference", "file", help: "Indirect: reference rates by stratum (rate, or observed and population)."),
-            .value("standard", "file", help: "Direct: standard population by stratum (population)."),
-            .value("per", "K", help: "Rate base for rates.", default: "100000"),
-            .value("interval", "method", help: "Interval: exact, byar or auto (indirect); dobson or fay-feuer (direct).",
-                   choices: ["exact", "byar", "auto", "dobson", "fay-feuer"]),
-        ] + CommonOptions.formatAndOutput)
+        options: [data.spec, strata.spec, method.spec, reference.spec, standard.spec, per.spec, interval.spec]
+            + CommonOptions.formatAndOutput)
+
+    static let data = Option<String>("data", "file", help: "CSV of services by stratum: service, strata..., observed, population.",
+                                     required: true)
+    static let strata = Option<[String]>("strata", "a,b", help: "Comma-separated stratum columns (for example age,sex).", required: true)
+    static let method = Option<Method>("method", "kind",
+                                       help: "Indirect (ratios against reference rates) or direct (rates on a standard population).",
+                                       default: .indirect)
+    static let reference = Option<String>("reference", "file", help: "Indirect: reference rates by stratum (rate, or observed and population).")
+    static let standard = Option<String>("standard", "file", help: "Direct: standard population by stratum (population).")
+    static let per = Option<Double>("per", "K", help: "Rate base for rates.", default: 100_000)
+    static let interval = Option<Interval>("interval", "method",
+                                           help: "Interval: exact, byar or auto (indirect); dobson or fay-feuer (direct).")
+
+    /// `--method`: how the services are standardised.
+    enum Method: String, CaseIterable, ChoiceOptionValue {
+        /// Observed against expected from reference rates (SMR).
+        case indirect
+        /// Rates on a standard population.
+        case direct
+    }
+
+    /// `--interval`: the interval for the standardised ratio (indirect) or rate (direct).
+    enum Interval: String, CaseIterable, ChoiceOptionValue {
+        /// Exact Poisson (indirect).
+        case exact
+        /// Byar's approximation (indirect).
+        case byar
+        /// Exact for small counts, Byar otherwise (indirect).
+        case auto
+        /// Dobson et al. (1991) (direct).
+        case dobson
+        /// Fay and Feuer (1997) gamma interval (direct).
+        case fayFeuer = "fay-feuer"
+
+        /// Whether it applies to direct standardisation.
+        var isDirect: Bool { self == .dobson || self == .fayFeuer }
+    }
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        let dataURL = try inputFile(try arguments.required("data"), flag: "--data")
-        let strata = try arguments.required("strata").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let dataURL = try inputFile(try arguments.required(data), flag: "--data")
+        let strata = try arguments.required(Self.strata)
         guard !strata.isEmpty, strata.allSatisfy({ !$0.isEmpty }) else {
             throw UsageError("--strata must name one or more columns, such as age,sex")
         }
         guard Set(strata).count == strata.count else { throw UsageError("--strata names a column twice") }
-        guard let per = try arguments.double("per"), per > 0, per.isFinite else { throw UsageError("--per must be a positive number") }
-        let direct = arguments.string("method") == "direct"
-        let interval = arguments.string("interval")
+        let per = try arguments.required(Self.per)
+        guard per > 0 else { throw UsageError("--per must be a positive number") }
+        let direct = try arguments.required(method) == .direct
+        let interval = try arguments.value(Self.interval)
         var output = output
         let input = try StandardisationInput.read(try CSVReader.read(contentsOf: dataURL), strata: strata)
         if direct {
-            if arguments.has("reference") { throw UsageError("--reference is for indirect standardisation; direct needs --standard") }
-            let standardURL = try inputFile(try arguments.required("standard"), flag: "--standard")
-            guard interval == nil || interval == "dobson" || interval == "fay-feuer" else {
-                throw UsageError("--interval \(interval!) is for indirect standardisation; use dobson or fay-feuer with --method direct")
+            if arguments.wasGiven(reference) { throw UsageError("--reference is for indirect standardisation; direct needs --standard") }
+            let standardURL = try inputFile(try arguments.required(standard), flag: "--standard")
+            if let interval, !interval.isDirect {
+                throw UsageError("--interval \(interval.rawValue) is for indirect standardisation; use dobson or fay-feuer with --method direct")
             }
             let weights = try StandardisationInput.readStandard(try CSVReader.read(contentsOf: standardURL), strata: strata)
-            let method: DirectStandardisation.Method = interval == "fay-feuer" ? .fayFeuer : .dobson
+            let method: DirectStandardisation.Method = interval == .fayFeuer ? .fayFeuer : .dobson
             let results = try input.services.map { service in
                 do {
                     return try DirectStandardisation(service: service.name, observed: service.observed, population: service.population,
@@ -71,13 +100,13 @@ enum StandardiseCommand: Subcommand {
             output.inputs = [dataURL, standardURL]
             try output.write(rows: StandardisationRows.direct(results)) { StandardisationRows.directText(results) }
         } else {
-            if arguments.has("standard") { throw UsageError("--standard is for --method direct; indirect needs --reference") }
-            let referenceURL = try inputFile(try arguments.required("reference"), flag: "--reference")
-            guard interval == nil || ["exact", "byar", "auto"].contains(interval!) else {
-                throw UsageError("--interval \(interval!) is for direct standardisation; use exact, byar or auto for indirect")
+            if arguments.wasGiven(standard) { throw UsageError("--standard is for --method direct; indirect needs --reference") }
+            let referenceURL = try inputFile(try arguments.required(reference), flag: "--reference")
+            if let interval, interval.isDirect {
+                throw UsageError("--interval \(interval.rawValue) is for direct standardisation; use exact, byar or auto for indirect")
             }
             let reference = try StandardisationInput.readReference(try CSVReader.read(contentsOf: referenceURL), strata: strata, per: per)
-            let method = PoissonIntervalMethod(rawValue: interval ?? "exact") ?? .exact
+            let method = PoissonIntervalMethod(rawValue: interval?.rawValue ?? "exact") ?? .exact
             let results = try input.services.map { service in
                 do {
                     return try IndirectStandardisation(service: service.name, observed: service.observed, population: service.population,
