@@ -2,24 +2,23 @@ import ArgumentParsing
 import Foundation
 import YJStat
 
-/// Options and loading shared by the inspection commands (`rate`, `check`, `check-ratings`).
+/// Options and loading shared by the inspection commands (`rate`, `check`, `check-ratings`,
+/// `summary`). The readers take the declaration the command lists, since `check` declares its own
+/// optional `--inspection` and `--framework`.
 enum InspectionOptions {
-    static let inspection = OptionSpec.value("inspection", "dir",
-                                             help: "Folder with inspections.csv, ratings.csv and key_questions.csv.", required: true)
-    static let service = OptionSpec.value("service", "id", help: "Only this service (id as in inspections.csv).")
+    static let inspection = Option<String>("inspection", "dir",
+                                           help: "Folder with inspections.csv, ratings.csv and key_questions.csv.", required: true)
+    static let service = Option<String>("service", "id", help: "Only this service (id as in inspections.csv).")
     /// `--framework` for commands that check each service by the framework its row names.
-    static let framework = OptionSpec.value("framework", "file",
-                                            help: "Framework JSON file (default: for each service the bundled framework its inspections.csv row names, else youth-2018).")
+    static let framework = Option<String>("framework", "file",
+                                          help: "Framework JSON file (default: for each service the bundled framework its inspections.csv row names, else youth-2018).")
     /// `--framework` for commands that read every service with one framework.
-    static let singleFramework = OptionSpec.value("framework", "file",
-                                                  help: "Framework JSON file (default: the bundled 2018-2021 youth framework, youth-2018).")
+    static let singleFramework = Option<String>("framework", "file",
+                                                help: "Framework JSON file (default: the bundled 2018-2021 youth framework, youth-2018).")
 
-    /// The framework named by `--framework`, or the bundled youth framework.
-    static func loadFramework(_ arguments: ParsedArguments) throws -> Framework {
-        if let path = arguments.string("framework") {
-            return try Framework.load(contentsOf: InvocationContext.fileURL(path))
-        }
-        return try Framework.youth2018()
+    /// The framework named by `option` (`--framework`), or the bundled youth-2018 framework.
+    static func loadFramework(_ arguments: ParsedArguments, _ option: Option<String> = singleFramework) throws -> Framework {
+        try givenFramework(arguments, option) ?? Framework.youth2018()
     }
 
     /// The framework to check `service` with: `given` (from `--framework`) when there is one, else
@@ -31,23 +30,26 @@ enum InspectionOptions {
         return try dataset.namedFramework(for: service, among: Framework.bundled()) ?? Framework.youth2018()
     }
 
-    /// `--framework FILE` when given.
-    static func givenFramework(_ arguments: ParsedArguments) throws -> Framework? {
-        try arguments.string("framework").map { try Framework.load(contentsOf: InvocationContext.fileURL($0)) }
+    /// The framework file named by `option` (`--framework FILE`), when given.
+    static func givenFramework(_ arguments: ParsedArguments, _ option: Option<String>) throws -> Framework? {
+        try arguments.value(option).map { try Framework.load(contentsOf: InvocationContext.fileURL($0)) }
     }
 
-    /// The three dataset files in `--inspection`, which an `--output` file may never replace.
-    static func inputFiles(_ arguments: ParsedArguments) -> [URL] {
-        guard let path = arguments.string("inspection") else { return [] }
+    /// The three dataset files in the folder `option` names (`--inspection`), which an
+    /// `--output` file may never replace.
+    static func inputFiles(_ arguments: ParsedArguments, _ option: Option<String> = inspection) throws -> [URL] {
+        guard let path = try arguments.value(option) else { return [] }
         let directory = InvocationContext.fileURL(path)
         return ["inspections.csv", "ratings.csv", "key_questions.csv"].map { directory.appendingPathComponent($0) }
     }
 
-    /// The dataset in `--inspection` and the services selected by `--service` (all by default).
-    static func loadDataset(_ arguments: ParsedArguments, rejectingDuplicates: Bool = false) throws -> (dataset: InspectionDataset, services: [String]) {
-        let directory = InvocationContext.fileURL(try arguments.required("inspection"))
+    /// The dataset in the folder `option` names (`--inspection`) and the services selected by
+    /// `--service` (all by default).
+    static func loadDataset(_ arguments: ParsedArguments, _ option: Option<String> = inspection,
+                            rejectingDuplicates: Bool = false) throws -> (dataset: InspectionDataset, services: [String]) {
+        let directory = InvocationContext.fileURL(try arguments.required(option))
         let dataset = try InspectionDataset.read(directory: directory, rejectingDuplicates: rejectingDuplicates)
-        guard let service = arguments.string("service") else { return (dataset, dataset.services) }
+        guard let service = try arguments.value(Self.service) else { return (dataset, dataset.services) }
         guard dataset.services.contains(service) else {
             throw UsageError("--service: no service '\(service)' in \(directory.path) (found: \(dataset.services.joined(separator: ", ")))")
         }

@@ -28,27 +28,27 @@ enum CheckCommand: Subcommand {
             "yjstat check --inspection Datasets --service north-somerset --format json",
             "yjstat check --report ../shared/seeds/002_bb6ddec30b4bd982.txt",
         ],
-        options: [
-            .value("inspection", "dir", help: "Folder with inspections.csv, ratings.csv and key_questions.csv."),
-            .value("report", "file", help: "Inspection report text to extract and check (repeatable), instead of --inspection.",
-                   repeatable: true),
-            InspectionOptions.service,
-            .value("framework", "file",
-                   help: "Framework JSON file (default: for --inspection, the bundled framework each service's inspections.csv row names, else youth-2018; for --report, the bundled framework each report was read with)."),
-        ] + CommonOptions.formatAndOutput)
+        options: [inspection.spec, report.spec, InspectionOptions.service.spec, framework.spec] + CommonOptions.formatAndOutput)
+
+    static let inspection = Option<String>("inspection", "dir", help: "Folder with inspections.csv, ratings.csv and key_questions.csv.")
+    static let report = Option<String>("report", "file", help: "Inspection report text to extract and check (repeatable), instead of --inspection.",
+                                       repeatable: true)
+    static let framework = Option<String>(
+        "framework", "file",
+        help: "Framework JSON file (default: for --inspection, the bundled framework each service's inspections.csv row names, else youth-2018; for --report, the bundled framework each report was read with).")
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        let reports = arguments.strings("report")
-        let givenFramework = try InspectionOptions.givenFramework(arguments)
-        guard reports.isEmpty != !arguments.has("inspection") else {
+        let reports = try arguments.values(report)
+        let givenFramework = try InspectionOptions.givenFramework(arguments, framework)
+        guard reports.isEmpty != !arguments.wasGiven(inspection) else {
             throw UsageError(reports.isEmpty ? "give --inspection DIR or --report FILE" : "give either --inspection or --report, not both")
         }
         var output = output
         var extraction: [ExtractionResult] = []
         let dataset: InspectionDataset, services: [String]
         if reports.isEmpty {
-            (dataset, services) = try InspectionOptions.loadDataset(arguments)
-            output.inputs = InspectionOptions.inputFiles(arguments)
+            (dataset, services) = try InspectionOptions.loadDataset(arguments, inspection)
+            output.inputs = try InspectionOptions.inputFiles(arguments, inspection)
         } else {
             for path in reports {
                 let url = try inputFile(path, flag: "--report")
@@ -58,7 +58,7 @@ enum CheckCommand: Subcommand {
                                                           frameworks: givenFramework.map { [$0] } ?? ReportExtractor.bundledFrameworks))
             }
             dataset = InspectionDataset(extracted: extraction)
-            if let service = arguments.string("service") {
+            if let service = try arguments.value(InspectionOptions.service) {
                 guard dataset.services.contains(service) else {
                     throw UsageError("--service: no service '\(service)' in the report (found: \(dataset.services.joined(separator: ", ")))")
                 }

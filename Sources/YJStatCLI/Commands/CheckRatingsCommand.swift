@@ -18,7 +18,7 @@ enum CheckRatingsCommand: Subcommand {
             "yjstat check-ratings scraped-ratings.csv",
             "yjstat check-ratings scraped-ratings.csv --format csv --output findings.csv",
         ],
-        options: [InspectionOptions.singleFramework] + CommonOptions.formatAndOutput,
+        options: [InspectionOptions.singleFramework.spec] + CommonOptions.formatAndOutput,
         positionals: [PositionalSpec("FILE", help: "The wide ratings table (CSV).")])
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {

@@ -20,13 +20,14 @@ enum RateCommand: Subcommand {
             "yjstat rate --inspection Datasets",
             "yjstat rate --inspection Datasets --service kensington-and-chelsea --format json",
         ],
-        options: [InspectionOptions.inspection, InspectionOptions.service, InspectionOptions.framework] + CommonOptions.formatAndOutput)
+        options: [InspectionOptions.inspection.spec, InspectionOptions.service.spec, InspectionOptions.framework.spec]
+            + CommonOptions.formatAndOutput)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        let given = try InspectionOptions.givenFramework(arguments)
+        let given = try InspectionOptions.givenFramework(arguments, InspectionOptions.framework)
         let (dataset, services) = try InspectionOptions.loadDataset(arguments, rejectingDuplicates: true)
         var output = output
-        output.inputs = InspectionOptions.inputFiles(arguments)
+        output.inputs = try InspectionOptions.inputFiles(arguments)
         // Each service by the framework its inspection names (or --framework for all).
         let assessed = try services.map { service in
             let framework = try InspectionOptions.framework(for: service, in: dataset, given: given)

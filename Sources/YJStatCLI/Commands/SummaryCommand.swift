@@ -30,7 +30,7 @@ enum SummaryCommand: Subcommand {
             .value("datasets", "dir", help: "Dataset folder (default: the bundled Datasets/)."),
             .value("out", "dir", help: "Also write CSV tables and SVG charts into this folder (created if missing)."),
             .value("format", "format", help: "Format of the report on standard output.", default: "text", choices: ["text", "json"]),
-            InspectionOptions.singleFramework,
+            InspectionOptions.singleFramework.spec,
         ])
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
