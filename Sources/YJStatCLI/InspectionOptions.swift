@@ -25,9 +25,12 @@ enum InspectionOptions {
     /// the bundled framework the service's row of `inspections.csv` names, else the bundled
     /// youth-2018 framework (the checker then warns `framework-mismatch` for a row that names
     /// another).
-    static func framework(for service: String, in dataset: InspectionDataset, given: Framework?) throws -> Framework {
+    /// `bundled` is ``Framework/bundled()``, decoded once by the caller for all services.
+    static func framework(for service: String, in dataset: InspectionDataset, given: Framework?,
+                          bundled: [Framework]) throws -> Framework {
         if let given { return given }
-        return try dataset.namedFramework(for: service, among: Framework.bundled()) ?? Framework.youth2018()
+        if let named = dataset.namedFramework(for: service, among: bundled) { return named }
+        return try bundled.first { $0.id == "youth-2018" } ?? Framework.youth2018()
     }
 
     /// The framework file named by `option` (`--framework FILE`), when given.

@@ -70,8 +70,9 @@ enum CheckCommand: Subcommand {
         let findings: [Finding]
         if reports.isEmpty {
             // Each service by the framework its inspection names (or --framework for all).
+            let bundled = try Framework.bundled()
             findings = try services.flatMap { service in
-                let framework = try InspectionOptions.framework(for: service, in: dataset, given: givenFramework)
+                let framework = try InspectionOptions.framework(for: service, in: dataset, given: givenFramework, bundled: bundled)
                 return ConsistencyChecker(framework: framework).check(dataset, services: [service])
             }
         } else {

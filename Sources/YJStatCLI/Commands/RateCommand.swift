@@ -29,8 +29,9 @@ enum RateCommand: Subcommand {
         var output = output
         output.inputs = try InspectionOptions.inputFiles(arguments)
         // Each service by the framework its inspection names (or --framework for all).
+        let bundled = try Framework.bundled()
         let assessed = try services.map { service in
-            let framework = try InspectionOptions.framework(for: service, in: dataset, given: given)
+            let framework = try InspectionOptions.framework(for: service, in: dataset, given: given, bundled: bundled)
             return (assessment: ConsistencyChecker(framework: framework).assess(dataset, service: service), framework: framework)
         }
         switch output.format {
