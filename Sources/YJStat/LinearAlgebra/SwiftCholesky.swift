@@ -46,36 +46,9 @@ enum SwiftCholesky {
     /// operations on B. 2n²m flops.
     static func solve(factor l: [Double], size n: Int, rightHandSides b: [Double], count m: Int) -> [Double] {
         var x = b
-        // Forward: yᵢ = (bᵢ − Σₖ<ᵢ lᵢₖ yₖ) / lᵢᵢ, one row of B at a time.
-        for i in 0..<n {
-            let rowI = i * m
-            for k in 0..<i {
-                let lik = l[i * n + k]
-                let rowK = k * m
-                for c in 0..<m {
-                    x[rowI + c] -= lik * x[rowK + c]
-                }
-            }
-            let diagonal = l[i * n + i]
-            for c in 0..<m {
-                x[rowI + c] /= diagonal
-            }
-        }
-        // Backward: xᵢ = (yᵢ − Σₖ>ᵢ lₖᵢ xₖ) / lᵢᵢ.
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            let rowI = i * m
-            for k in (i + 1)..<n {
-                let lki = l[k * n + i]
-                let rowK = k * m
-                for c in 0..<m {
-                    x[rowI + c] -= lki * x[rowK + c]
-                }
-            }
-            let diagonal = l[i * n + i]
-            for c in 0..<m {
-                x[rowI + c] /= diagonal
-            }
-        }
+        // Forward: yᵢ = (bᵢ − Σₖ<ᵢ lᵢₖ yₖ) / lᵢᵢ; backward: xᵢ = (yᵢ − Σₖ>ᵢ lₖᵢ xₖ) / lᵢᵢ.
+        TriangularSubstitution.forward(&x, size: n, count: m, coefficient: { l[$0 * n + $1] }, diagonal: { l[$0 * n + $0] })
+        TriangularSubstitution.backward(&x, size: n, count: m, coefficient: { l[$1 * n + $0] }, diagonal: { l[$0 * n + $0] })
         return x
     }
 

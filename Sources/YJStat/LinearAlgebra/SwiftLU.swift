@@ -63,30 +63,8 @@ enum SwiftLU {
                 x.swapAt(k * m + c, other * m + c)
             }
         }
-        for i in 0..<n {
-            let rowI = i * m
-            for k in 0..<i {
-                let lik = lu[i * n + k]
-                let rowK = k * m
-                for c in 0..<m {
-                    x[rowI + c] -= lik * x[rowK + c]
-                }
-            }
-        }
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            let rowI = i * m
-            for k in (i + 1)..<n {
-                let uik = lu[i * n + k]
-                let rowK = k * m
-                for c in 0..<m {
-                    x[rowI + c] -= uik * x[rowK + c]
-                }
-            }
-            let diagonal = lu[i * n + i]
-            for c in 0..<m {
-                x[rowI + c] /= diagonal
-            }
-        }
+        TriangularSubstitution.forward(&x, size: n, count: m, coefficient: { lu[$0 * n + $1] }, diagonal: nil)
+        TriangularSubstitution.backward(&x, size: n, count: m, coefficient: { lu[$0 * n + $1] }, diagonal: { lu[$0 * n + $0] })
         return x
     }
 }

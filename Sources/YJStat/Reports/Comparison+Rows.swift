@@ -31,8 +31,7 @@ extension PrintedProportionComparison {
         guard consistentNumerators.count > 1 else { return rows }
         let confidence = chosen.service.confidence
         func row(_ name: String, _ estimate: Double, _ lower: Double, _ upper: Double, _ method: String) -> ResultRow {
-            ResultRow([("statistic", .text(name)), ("estimate", .number(estimate)), ("lower", .number(lower)), ("upper", .number(upper)),
-                       ("confidence", .number(confidence)), ("method", .text(method))])
+            ComparisonRows.row(name, estimate, .number(lower), .number(upper), confidence: confidence, method: method)
         }
         let n = chosen.service.trials
         rows.append(row("consistent_numerators", Double(chosen.service.successes), Double(consistentNumerators.lowerBound),
@@ -83,13 +82,11 @@ extension RateComparison {
         let per = ComparisonRows.whole(service.per)
         func r(_ v: Double) -> String { NumberFormatting.fixed(v, 1) }
         var out = "Service: \(service.count) in \(ComparisonRows.whole(service.population)) = \(r(service.estimate)) per \(per)"
-        out += " (\(c) CI \(r(service.lower)) to \(r(service.upper)), \(service.method.displayName))\n"
+        out += serviceInterval(digits: 1)
         out += "Reference: \(r(reference)) per \(per); expected count \(NumberFormatting.fixed(expected, 2))\n"
         out += "Difference: \(r(difference.estimate)) per \(per) (\(c) CI \(r(difference.lower)) to \(r(difference.upper)))\n"
         out += "Ratio: \(NumberFormatting.fixed(ratio.estimate, 3)) (\(c) CI \(NumberFormatting.fixed(ratio.lower, 3)) to \(NumberFormatting.fixed(ratio.upper, 3)))\n"
-        out += "Exact Poisson test of \(r(reference)) per \(per): \(ComparisonRows.pStatement(pValue)) (two-sided, minimum likelihood as R poisson.test)\n"
-        out += ComparisonRows.verdict(pValue: pValue, confidence: service.confidence, higher: service.estimate > reference)
-        return out
+        return out + exactTestAndVerdict(of: "\(r(reference)) per \(per)")
     }
 }
 
@@ -98,14 +95,23 @@ extension RateComparison {
     /// the expected count as the population): observed, expected, the ratio against the
     /// reference ratio, and the exact test.
     public var ratioTextReport: String {
-        let c = ComparisonRows.level(service.confidence)
         func r(_ v: Double) -> String { NumberFormatting.fixed(v, 3) }
         var out = "Service: \(service.count) observed against \(NumberFormatting.fixed(service.population, 2)) expected = ratio \(r(service.estimate))"
-        out += " (\(c) CI \(r(service.lower)) to \(r(service.upper)), \(service.method.displayName))\n"
+        out += serviceInterval(digits: 3)
         out += "Reference ratio: \(r(reference)); expected count at the reference \(NumberFormatting.fixed(expected, 2))\n"
-        out += "Exact Poisson test of a ratio of \(r(reference)): \(ComparisonRows.pStatement(pValue)) (two-sided, minimum likelihood as R poisson.test)\n"
-        out += ComparisonRows.verdict(pValue: pValue, confidence: service.confidence, higher: service.estimate > reference)
-        return out
+        return out + exactTestAndVerdict(of: "a ratio of \(r(reference))")
+    }
+
+    /// ` (95% CI lower to upper, method)` and a line end, the bounds to `digits` decimals.
+    private func serviceInterval(digits: Int) -> String {
+        let c = ComparisonRows.level(service.confidence)
+        return " (\(c) CI \(NumberFormatting.fixed(service.lower, digits)) to \(NumberFormatting.fixed(service.upper, digits)), \(service.method.displayName))\n"
+    }
+
+    /// The exact Poisson test line (`null` is what was tested, in words) and the verdict.
+    private func exactTestAndVerdict(of null: String) -> String {
+        "Exact Poisson test of \(null): \(ComparisonRows.pStatement(pValue)) (two-sided, minimum likelihood as R poisson.test)\n"
+            + ComparisonRows.verdict(pValue: pValue, confidence: service.confidence, higher: service.estimate > reference)
     }
 }
 
@@ -114,8 +120,7 @@ enum ComparisonRows {
     static func rows(service: (Double, Double, Double, String), reference: Double, difference: IntervalEstimate,
                      ratio: IntervalEstimate, confidence: Double, pValue: Double, test: String) -> [ResultRow] {
         func row(_ name: String, _ estimate: Double, _ lower: CellValue, _ upper: CellValue, _ method: String) -> ResultRow {
-            ResultRow([("statistic", .text(name)), ("estimate", .number(estimate)), ("lower", lower), ("upper", upper),
-                       ("confidence", .number(confidence)), ("method", .text(method))])
+            ComparisonRows.row(name, estimate, lower, upper, confidence: confidence, method: method)
         }
         return [
             row("service", service.0, .number(service.1), .number(service.2), service.3),
@@ -124,6 +129,13 @@ enum ComparisonRows {
             row("ratio", ratio.estimate, .number(ratio.lower), .number(ratio.upper), ratio.method),
             row("p_value", pValue, .null, .null, test),
         ]
+    }
+
+    /// One row `statistic, estimate, lower, upper, confidence, method`.
+    static func row(_ name: String, _ estimate: Double, _ lower: CellValue, _ upper: CellValue,
+                    confidence: Double, method: String) -> ResultRow {
+        ResultRow([("statistic", .text(name)), ("estimate", .number(estimate)), ("lower", lower), ("upper", upper),
+                   ("confidence", .number(confidence)), ("method", .text(method))])
     }
 
     /// A difference of proportions in percentage points, signed.
