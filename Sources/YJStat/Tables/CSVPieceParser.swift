@@ -98,10 +98,8 @@ struct PieceResult: Sendable {
     var incomplete = false
     /// Line breaks between `start` and `end`.
     var lines = 0
-    var records = 0
-    var counted = 0
-    var excluded = 0
-    var skipped = 0
+    /// What became of the records parsed.
+    var tally = RecordTally()
     /// The first problems, in order (at most the report limit).
     var issues: [PieceIssue] = []
     /// Under ``MalformedRowPolicy/stop``, the problem that stopped the piece.
@@ -340,7 +338,7 @@ final class CSVPieceParser: @unchecked Sendable {
                 break fieldLoop
             }
 
-            result.records &+= 1
+            result.tally.records &+= 1
             if pos &- recordStart > maximumRecordLength {
                 // Over the length limit, whatever block size the record happened to fit in.
                 let problem = PieceIssue(line: recordLine, column: nil, kind: .recordTooLong(limit: maximumRecordLength))
@@ -368,16 +366,16 @@ final class CSVPieceParser: @unchecked Sendable {
                 if passesFilters(data) {
                     issue = count(data, position: blockPosition + recordStart)
                     if issue == nil {
-                        result.counted &+= 1
+                        result.tally.counted &+= 1
                     } else if stopping, let problem = issue {
                         return fatal(&result, problem)
                     }
                 } else {
-                    result.excluded &+= 1
+                    result.tally.excluded &+= 1
                 }
             }
             if let issue {
-                result.skipped &+= 1
+                result.tally.skipped &+= 1
                 if result.issues.count < issueLimit {
                     result.issues.append(issue.context == nil ? withContext(issue, data, reached: field) : issue)
                 }

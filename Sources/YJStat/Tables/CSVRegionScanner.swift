@@ -15,12 +15,13 @@ struct CSVRegionScanner {
         var end: Int
         /// Whether the region was scanned to its end (false when abandoned after an earlier error).
         var complete = true
+        /// Line breaks scanned.
         var lines = 0
-        var records = 0
-        var counted = 0
-        var excluded = 0
-        var skipped = 0
+        /// What became of the records scanned.
+        var tally = RecordTally()
+        /// The first problems, lines relative to `start`.
         var issues: [PieceIssue] = []
+        /// Under ``MalformedRowPolicy/stop``, the problem that stopped the scan.
         var fatal: PieceIssue?
         /// The largest the block buffer grew.
         var bufferCapacity = 0
@@ -88,10 +89,7 @@ struct CSVRegionScanner {
                                      atEndOfFile: atEndOfFile, blockPosition: fileOffset)
             let linesBefore = outcome.lines
             outcome.lines += piece.lines
-            outcome.records += piece.records
-            outcome.counted += piece.counted
-            outcome.excluded += piece.excluded
-            outcome.skipped += piece.skipped
+            outcome.tally += piece.tally
             for issue in piece.issues where outcome.issues.count < issueLimit {
                 outcome.issues.append(issue.shifted(by: linesBefore))
             }
@@ -104,13 +102,13 @@ struct CSVRegionScanner {
                 // The record that starts at piece.end runs on past the limit: never hold more.
                 let recordStart = fileOffset + piece.end
                 let problem = PieceIssue(line: outcome.lines, column: nil, kind: .recordTooLong(limit: maximumRecordLength))
-                outcome.records += 1
+                outcome.tally.records += 1
                 if policy == .stop {
                     outcome.fatal = problem
                     outcome.end = recordStart
                     return outcome
                 }
-                outcome.skipped += 1
+                outcome.tally.skipped += 1
                 if outcome.issues.count < issueLimit { outcome.issues.append(problem) }
                 let next = try guessRecordStart(after: recordStart + 1, limit: source.size)
                 outcome.lines += 1

@@ -305,19 +305,15 @@ public struct StreamingCSVScanner: Sendable {
             return ordered.map { values[k][$0] }
         }
         return AggregationResult(source: source, keyColumns: keyColumns, filters: filters, groups: groups,
-                                 distinctValues: distinct, recordsRead: totals.records, recordsCounted: totals.counted,
-                                 recordsExcluded: totals.excluded, recordsSkipped: totals.skipped,
+                                 distinctValues: distinct, recordsRead: totals.tally.records, recordsCounted: totals.tally.counted,
+                                 recordsExcluded: totals.tally.excluded, recordsSkipped: totals.tally.skipped,
                                  skippedExamples: issues, bytesRead: totals.bytes)
     }
 
     private struct Totals {
-        var records = 0, counted = 0, excluded = 0, skipped = 0, bytes = 0
-        mutating func add(_ piece: CSVRegionScanner.Outcome) {
-            records += piece.records
-            counted += piece.counted
-            excluded += piece.excluded
-            skipped += piece.skipped
-        }
+        var tally = RecordTally()
+        var bytes = 0
+        mutating func add(_ piece: CSVRegionScanner.Outcome) { tally += piece.tally }
     }
 }
 
