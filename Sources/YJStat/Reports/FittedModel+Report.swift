@@ -28,76 +28,44 @@ extension FittedModel {
     }
 
     private func row(for c: RegressionCoefficient, context: ModelReportContext) -> ResultRow {
-            let termTest: TermTest? = c.term.flatMap { self.test(of: $0) }
-            func bound(_ value: Double) -> CellValue { value.isFinite ? .number(Foundation.exp(value)) : .text(value > 0 ? "unbounded" : "0 (unbounded)") }
-            var cells: [(name: String, value: CellValue)] = []
-            let sourceCell: CellValue = .text(context.source)
-            cells.append(("source", sourceCell))
-            let familyCell: CellValue = .text(family.rawValue)
-            cells.append(("family", familyCell))
-            let methodCell: CellValue = .text(method.rawValue)
-            cells.append(("method", methodCell))
-            let solverCell: CellValue = .text(backend.rawValue)
-            cells.append(("solver", solverCell))
-            let coefficientCell: CellValue = .text(c.name)
-            cells.append(("coefficient", coefficientCell))
-            let termCell: CellValue = c.term.map(CellValue.text) ?? .null
-            cells.append(("term", termCell))
-            let levelCell: CellValue = c.level.map(CellValue.text) ?? .null
-            cells.append(("level", levelCell))
-            let referenceCell: CellValue = c.reference.map(CellValue.text) ?? .null
-            cells.append(("reference", referenceCell))
-            let estimateCell: CellValue = .number(c.estimate)
-            cells.append(("estimate", estimateCell))
-            let standarderrorCell: CellValue = .number(c.standardError)
-            cells.append(("standard_error", standarderrorCell))
-            let zCell: CellValue = .number(c.zStatistic)
-            cells.append(("z", zCell))
-            let pvalueCell: CellValue = .number(c.pValue)
-            cells.append(("p_value", pvalueCell))
-            let ratioCell: CellValue = .number(c.ratio)
-            cells.append(("ratio", ratioCell))
-            let waldlowerCell: CellValue = .number(Foundation.exp(c.waldInterval.lower))
-            cells.append(("wald_lower", waldlowerCell))
-            let waldupperCell: CellValue = .number(Foundation.exp(c.waldInterval.upper))
-            cells.append(("wald_upper", waldupperCell))
-            let profilelowerCell: CellValue = bound(c.profileInterval.lower)
-            cells.append(("profile_lower", profilelowerCell))
-            let profileupperCell: CellValue = bound(c.profileInterval.upper)
-            cells.append(("profile_upper", profileupperCell))
-            let cruderatioCell: CellValue = c.crude.map { .number($0.ratio) } ?? .null
-            cells.append(("crude_ratio", cruderatioCell))
-            let crudelowerCell: CellValue = c.crude.map { .number(Foundation.exp($0.waldInterval.lower)) } ?? .null
-            cells.append(("crude_lower", crudelowerCell))
-            let crudeupperCell: CellValue = c.crude.map { .number(Foundation.exp($0.waldInterval.upper)) } ?? .null
-            cells.append(("crude_upper", crudeupperCell))
-            let termlrstatisticCell: CellValue = termTest.map { .number($0.statistic) } ?? .null
-            cells.append(("term_lr_statistic", termlrstatisticCell))
-            let termlrdfCell: CellValue = termTest.map { .integer($0.degreesOfFreedom) } ?? .null
-            cells.append(("term_lr_df", termlrdfCell))
-            let termlrpvalueCell: CellValue = termTest.map { .number($0.pValue) } ?? .null
-            cells.append(("term_lr_p_value", termlrpvalueCell))
-            let confidencelevelCell: CellValue = .number(confidenceLevel)
-            cells.append(("confidence_level", confidencelevelCell))
-            let devianceCell: CellValue = .number(deviance)
-            cells.append(("deviance", devianceCell))
-            let residualdfCell: CellValue = .integer(residualDegreesOfFreedom)
-            cells.append(("residual_df", residualdfCell))
-            let loglikelihoodCell: CellValue = .number(logLikelihood)
-            cells.append(("log_likelihood", loglikelihoodCell))
-            let aicCell: CellValue = .number(aic)
-            cells.append(("aic", aicCell))
-            let patternsCell: CellValue = .integer(patternCount)
-            cells.append(("patterns", patternsCell))
-            let outcomesCell: CellValue = .number(totalOutcome)
-            cells.append(("outcomes", outcomesCell))
-            let denominatorCell: CellValue = .number(totalDenominator)
-            cells.append(("denominator", denominatorCell))
-            let convergedCell: CellValue = .bool(convergence.converged)
-            cells.append(("converged", convergedCell))
-            let iterationsCell: CellValue = .integer(convergence.iterations)
-            cells.append(("iterations", iterationsCell))
-            return ResultRow(cells)
+        let termTest: TermTest? = c.term.flatMap { self.test(of: $0) }
+        func bound(_ value: Double) -> CellValue { value.isFinite ? .number(Foundation.exp(value)) : .text(value > 0 ? "unbounded" : "0 (unbounded)") }
+        func optional<T>(_ value: T?, _ cell: (T) -> CellValue) -> CellValue { value.map(cell) ?? .null }
+        return ResultRow([
+            ("source", .text(context.source)),
+            ("family", .text(family.rawValue)),
+            ("method", .text(method.rawValue)),
+            ("solver", .text(backend.rawValue)),
+            ("coefficient", .text(c.name)),
+            ("term", optional(c.term, CellValue.text)),
+            ("level", optional(c.level, CellValue.text)),
+            ("reference", optional(c.reference, CellValue.text)),
+            ("estimate", .number(c.estimate)),
+            ("standard_error", .number(c.standardError)),
+            ("z", .number(c.zStatistic)),
+            ("p_value", .number(c.pValue)),
+            ("ratio", .number(c.ratio)),
+            ("wald_lower", .number(Foundation.exp(c.waldInterval.lower))),
+            ("wald_upper", .number(Foundation.exp(c.waldInterval.upper))),
+            ("profile_lower", bound(c.profileInterval.lower)),
+            ("profile_upper", bound(c.profileInterval.upper)),
+            ("crude_ratio", optional(c.crude) { .number($0.ratio) }),
+            ("crude_lower", optional(c.crude) { .number(Foundation.exp($0.waldInterval.lower)) }),
+            ("crude_upper", optional(c.crude) { .number(Foundation.exp($0.waldInterval.upper)) }),
+            ("term_lr_statistic", optional(termTest) { .number($0.statistic) }),
+            ("term_lr_df", optional(termTest) { .integer($0.degreesOfFreedom) }),
+            ("term_lr_p_value", optional(termTest) { .number($0.pValue) }),
+            ("confidence_level", .number(confidenceLevel)),
+            ("deviance", .number(deviance)),
+            ("residual_df", .integer(residualDegreesOfFreedom)),
+            ("log_likelihood", .number(logLikelihood)),
+            ("aic", .number(aic)),
+            ("patterns", .integer(patternCount)),
+            ("outcomes", .number(totalOutcome)),
+            ("denominator", .number(totalDenominator)),
+            ("converged", .bool(convergence.converged)),
+            ("iterations", .integer(convergence.iterations)),
+        ])
     }
 
     /// The plain-text report: data, method and convergence; the coefficient table with adjusted
