@@ -49,24 +49,11 @@ struct IncompleteGammaTails {
             upper = 1 - lower
             logUpper = logOneMinusExp(logLower)
         } else {
-            let tiny = 1e-300
+            // Legendre's fraction, its first step taken by hand (Numerical Recipes gcf).
             var b = x + 1 - a
-            var c = 1 / tiny
-            var d = 1 / b
-            var result = d
-            var i = 1.0
-            while i < 10_000_000 {
-                let coefficient = -i * (i - a)
+            let result = ContinuedFraction.value(start: (f: 1 / b, c: 1 / ContinuedFraction.tiny, d: 1 / b), terms: 10_000_000) { i in
                 b += 2
-                d = coefficient * d + b
-                if abs(d) < tiny { d = tiny }
-                c = b + coefficient / c
-                if abs(c) < tiny { c = tiny }
-                d = 1 / d
-                let step = d * c
-                result *= step
-                if abs(step - 1) <= 0x1p-53 { break }
-                i += 1
+                return (a: -i * (i - a), b: b)
             }
             let fraction = result * a
             upper = scale * fraction

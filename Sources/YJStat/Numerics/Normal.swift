@@ -75,22 +75,7 @@ public enum Normal {
 
     /// Mills ratio (1 − Φ(t))/φ(t) for t ≥ 30 by the modified Lentz method.
     private static func millsRatio(_ t: Double) -> Double {
-        let tiny = 1e-300
-        var result = t
-        var c = t
-        var d = 0.0
-        var k = 1.0
-        while k < 1000 {
-            d = t + k * d
-            if abs(d) < tiny { d = tiny }
-            c = t + k / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            let step = c * d
-            result *= step
-            if abs(step - 1) <= 0x1p-53 { break }
-            k += 1
-        }
+        let result = ContinuedFraction.value(start: (f: t, c: t, d: 0), terms: 1000) { k in (a: k, b: t) }
         return 1 / result
     }
 
