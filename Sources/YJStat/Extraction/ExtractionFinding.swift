@@ -35,4 +35,12 @@ public struct ExtractionFinding: Sendable, Equatable, Codable, CustomStringConve
     public var description: String {
         "\(severity.rawValue) \(code.rawValue)" + (line.map { " (line \($0))" } ?? "") + ": \(message)"
     }
+
+    /// The finding as a row with the columns of ``Finding/resultRow``
+    /// (`code, severity, service, location, message`): the location is `line n` of the report,
+    /// or the report's name (`source`) when the finding concerns no one line.
+    public func resultRow(service: String, source: String) -> ResultRow {
+        ResultRow([("code", .text(code.rawValue)), ("severity", .text(severity.rawValue)), ("service", .text(service)),
+                   ("location", .text(line.map { "line \($0)" } ?? source)), ("message", .text(message))])
+    }
 }

@@ -92,13 +92,9 @@ enum CheckCommand: Subcommand {
         }
         let extractionFindings = extraction.filter { services.contains($0.service) }.flatMap { result in
             // The checker's findings on the extracted rows are computed again just above.
-            result.findings.filter { !$0.isConsistencyCheck }.map { (service: result.service, finding: $0) }
+            result.findings.filter { !$0.isConsistencyCheck }.map { (service: result.service, source: result.source, finding: $0) }
         }
-        let rows = extractionFindings.map { item in
-            ResultRow([("code", .text(item.finding.code.rawValue)), ("severity", .text(item.finding.severity.rawValue)),
-                       ("service", .text(item.service)), ("location", .text(item.finding.line.map { "line \($0)" } ?? "")),
-                       ("message", .text(item.finding.message))])
-        } + findings.map(\.resultRow)
+        let rows = extractionFindings.map { $0.finding.resultRow(service: $0.service, source: $0.source) } + findings.map(\.resultRow)
         if output.format == .csv && rows.isEmpty {
             try output.write(CSVWriter.render(header: ["code", "severity", "service", "location", "message"], rows: []))
         } else {
