@@ -1,60 +1,13 @@
-/// How report narratives talk about the framework's prompts and key questions: which key
-/// questions each prompt label sits under, the phrases that name a prompt in running prose, and
-/// the theme words that name a key question (`.1` desistance, `.2` the child's safety and
-/// wellbeing, `.3` other people's safety).
+/// How report narratives talk about the framework's prompts and key questions: the phrases that
+/// name a prompt in running prose, and the theme words that name a key question (`.1`
+/// desistance, `.2` the child's safety and wellbeing, `.3` other people's safety). Which key
+/// questions a prompt sits under is the framework file's (``Framework/KeyQuestion/prompts``).
 ///
 /// Question tables print a prompt's full wording (read by ``PromptWording/promptLabel(for:)``);
 /// narratives paraphrase it ("the views of parents/carers … were obtained and used"), so the
 /// phrases here are shorter and a clause may match several labels. The labels are the same
 /// vocabulary as the tables; a narrative figure whose clause names none of them is not given one.
 enum NarrativePromptVocabulary {
-    /// Key questions each prompt label sits under; `x` stands for domain 2 or 3.
-    static let keyQuestionsOfPrompt: [String: [String]] = [
-        "analyses-offending-behaviour": ["x.1.1"],
-        "considers-diversity-family-social-context": ["x.1.1", "x.2.1"],
-        "focuses-on-strengths-protective-factors": ["x.1.1"],
-        "analyses-structural-barriers": ["x.1.1"],
-        "considers-maturity-ability-motivation": ["x.1.1", "x.2.1"],
-        "considers-victims-restorative-justice": ["x.1.1"],
-        "involves-child-parents-carers": ["x.1.1", "x.2.1", "2.4.1", "2.4.3"],
-        "identifies-safety-wellbeing-risks": ["x.1.2"],
-        "uses-information-sources-other-agencies": ["x.1.2", "x.1.3"],
-        "analyses-controls-interventions": ["2.1.2", "2.1.3"],
-        "identifies-risk-of-harm-to-others": ["x.1.3"],
-        "sets-out-services-sequencing-timescales": ["x.2.1"],
-        "builds-on-strengths-protective-factors": ["2.2.1", "3.2.1", "2.3.1", "2.4.1"],
-        "attends-to-victims-needs-wishes": ["x.2.1"],
-        "plans-community-integration": ["3.2.1"],
-        "promotes-safety-wellbeing": ["x.2.2", "x.3.2"],
-        "involves-other-agencies-aligns-plans": ["x.2.2"],
-        "sets-out-controls-interventions": ["2.2.2", "2.2.3"],
-        "sets-out-contingency-arrangements": ["x.2.2", "x.2.3"],
-        "promotes-safety-of-others": ["x.2.3"],
-        "involves-other-agencies": ["x.2.3"],
-        "addresses-victim-concerns-risks": ["x.2.3"],
-        "delivers-services-sequencing-timescales": ["x.3.1"],
-        "reflects-diversity-involves-parents-carers": ["x.3.1"],
-        "maintains-working-relationship": ["x.3.1"],
-        "promotes-community-integration": ["x.3.1"],
-        "encourages-compliance": ["x.3.1"],
-        "takes-enforcement-action": ["2.3.1"],
-        "coordinates-other-agencies": ["x.3.2", "2.3.3"],
-        "services-manage-risk-of-harm": ["x.3.3"],
-        "protects-actual-potential-victims": ["x.3.3"],
-        "responds-to-changes": ["2.4.1", "2.4.2", "2.4.3"],
-        "considers-motivation-engagement-barriers": ["2.4.1"],
-        "informed-by-other-agencies": ["2.4.2", "2.4.3"],
-        "adjusts-plan": ["2.4.2", "2.4.3"],
-        "recommends-proportionate-outcome": ["3.4.1"],
-        "considers-child-understanding-responsibility": ["3.4.1"],
-        "contributes-to-disposal-decision": ["3.4.1"],
-        "explains-implications-to-child-parents-carers": ["3.4.1"],
-        "informs-decision-in-time": ["3.4.1"],
-        "records-decision-rationale": ["3.4.1"],
-        "informs-police-of-progress": ["3.4.2"],
-        "attends-to-compliance-enforcement": ["3.4.2"],
-    ]
-
     /// Phrases that name a prompt in prose: a label matches when every phrase of one of its
     /// alternatives occurs in the lower-cased clause.
     static let cues: [(slug: String, alternatives: [[String]])] = [
@@ -104,16 +57,16 @@ enum NarrativePromptVocabulary {
     ]
 
     /// The (key question, prompt label) pairs of a standard that a clause names, by the phrases
-    /// above or by the table wording of ``PromptWording/promptRules``.
+    /// above or by the table wording of ``PromptWording/promptRules``: each label named, under
+    /// every key question of the standard whose framework entry lists it
+    /// (``Framework/KeyQuestion/prompts``), in key-question order.
     static func candidates(in clause: String, standard: String, framework: Framework) -> [(keyQuestion: String, prompt: String)] {
-        guard let domain = standard.first else { return [] }
-        let keyQuestions = Set(framework.standard(standard)?.keyQuestions.map(\.id) ?? [])
+        let keyQuestions = framework.standard(standard)?.keyQuestions ?? []
         var out: [(String, String)] = []
         let tableWording = PromptWording.promptRules.map { (slug: $0.slug, alternatives: [$0.phrases]) }
         for cue in cues + tableWording where cue.alternatives.contains(where: { $0.allSatisfy { clause.has($0) } }) {
-            for pattern in keyQuestionsOfPrompt[cue.slug] ?? [] {
-                let id = pattern.hasPrefix("x.") ? "\(domain)" + pattern.dropFirst() : pattern
-                if keyQuestions.contains(id), !out.contains(where: { $0.0 == id && $0.1 == cue.slug }) { out.append((id, cue.slug)) }
+            for question in keyQuestions where question.prompts.contains(cue.slug) {
+                if !out.contains(where: { $0.0 == question.id && $0.1 == cue.slug }) { out.append((question.id, cue.slug)) }
             }
         }
         return out

@@ -144,6 +144,15 @@ public enum BundledFrameworks {
                             "child's desistance"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "analyses-offending-behaviour",
+                        "considers-diversity-family-social-context",
+                        "focuses-on-strengths-protective-factors",
+                        "analyses-structural-barriers",
+                        "considers-maturity-ability-motivation",
+                        "considers-victims-restorative-justice",
+                        "involves-child-parents-carers"
                       ]
                     },
                     {
@@ -178,6 +187,11 @@ public enum BundledFrameworks {
                             "support the safety of the child"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "identifies-safety-wellbeing-risks",
+                        "uses-information-sources-other-agencies",
+                        "analyses-controls-interventions"
                       ]
                     },
                     {
@@ -212,6 +226,11 @@ public enum BundledFrameworks {
                             "support the safety of other people"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "uses-information-sources-other-agencies",
+                        "analyses-controls-interventions",
+                        "identifies-risk-of-harm-to-others"
                       ]
                     }
                   ]
@@ -240,6 +259,14 @@ public enum BundledFrameworks {
                             "child's desistance"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "considers-diversity-family-social-context",
+                        "considers-maturity-ability-motivation",
+                        "involves-child-parents-carers",
+                        "sets-out-services-sequencing-timescales",
+                        "builds-on-strengths-protective-factors",
+                        "attends-to-victims-needs-wishes"
                       ]
                     },
                     {
@@ -274,6 +301,12 @@ public enum BundledFrameworks {
                             "support the safety of the child"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "promotes-safety-wellbeing",
+                        "involves-other-agencies-aligns-plans",
+                        "sets-out-controls-interventions",
+                        "sets-out-contingency-arrangements"
                       ]
                     },
                     {
@@ -308,6 +341,13 @@ public enum BundledFrameworks {
                             "support the safety of other people"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "sets-out-controls-interventions",
+                        "sets-out-contingency-arrangements",
+                        "promotes-safety-of-others",
+                        "involves-other-agencies",
+                        "addresses-victim-concerns-risks"
                       ]
                     }
                   ]
@@ -350,6 +390,15 @@ public enum BundledFrameworks {
                             "child's desistance"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "builds-on-strengths-protective-factors",
+                        "delivers-services-sequencing-timescales",
+                        "reflects-diversity-involves-parents-carers",
+                        "maintains-working-relationship",
+                        "promotes-community-integration",
+                        "encourages-compliance",
+                        "takes-enforcement-action"
                       ]
                     },
                     {
@@ -412,6 +461,10 @@ public enum BundledFrameworks {
                             "support the safety of the child"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "promotes-safety-wellbeing",
+                        "coordinates-other-agencies"
                       ]
                     },
                     {
@@ -474,6 +527,11 @@ public enum BundledFrameworks {
                             "support the safety of other people"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "coordinates-other-agencies",
+                        "services-manage-risk-of-harm",
+                        "protects-actual-potential-victims"
                       ]
                     }
                   ]
@@ -502,6 +560,12 @@ public enum BundledFrameworks {
                             "child's desistance"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "involves-child-parents-carers",
+                        "builds-on-strengths-protective-factors",
+                        "responds-to-changes",
+                        "considers-motivation-engagement-barriers"
                       ]
                     },
                     {
@@ -536,6 +600,11 @@ public enum BundledFrameworks {
                             "support the safety of the child"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "responds-to-changes",
+                        "informed-by-other-agencies",
+                        "adjusts-plan"
                       ]
                     },
                     {
@@ -570,6 +639,12 @@ public enum BundledFrameworks {
                             "support the safety of other people"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "involves-child-parents-carers",
+                        "responds-to-changes",
+                        "informed-by-other-agencies",
+                        "adjusts-plan"
                       ]
                     }
                   ]
@@ -605,6 +680,15 @@ public enum BundledFrameworks {
                             "child's desistance"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "analyses-offending-behaviour",
+                        "considers-diversity-family-social-context",
+                        "focuses-on-strengths-protective-factors",
+                        "analyses-structural-barriers",
+                        "considers-maturity-ability-motivation",
+                        "considers-victims-restorative-justice",
+                        "involves-child-parents-carers"
                       ]
                     },
                     {
@@ -639,6 +723,10 @@ public enum BundledFrameworks {
                             "support the safety of the child"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "identifies-safety-wellbeing-risks",
+                        "uses-information-sources-other-agencies"
                       ]
                     },
                     {
@@ -673,6 +761,10 @@ public enum BundledFrameworks {
                             "support the safety of other people"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "uses-information-sources-other-agencies",
+                        "identifies-risk-of-harm-to-others"
                       ]
                     }
                   ]
@@ -701,6 +793,15 @@ public enum BundledFrameworks {
                             "child's desistance"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "considers-diversity-family-social-context",
+                        "considers-maturity-ability-motivation",
+                        "involves-child-parents-carers",
+                        "sets-out-services-sequencing-timescales",
+                        "builds-on-strengths-protective-factors",
+                        "attends-to-victims-needs-wishes",
+                        "plans-community-integration"
                       ]
                     },
                     {
@@ -735,6 +836,11 @@ public enum BundledFrameworks {
                             "support the safety of the child"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "promotes-safety-wellbeing",
+                        "involves-other-agencies-aligns-plans",
+                        "sets-out-contingency-arrangements"
                       ]
                     },
                     {
@@ -769,6 +875,12 @@ public enum BundledFrameworks {
                             "support the safety of other people"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "sets-out-contingency-arrangements",
+                        "promotes-safety-of-others",
+                        "involves-other-agencies",
+                        "addresses-victim-concerns-risks"
                       ]
                     }
                   ]
@@ -811,6 +923,13 @@ public enum BundledFrameworks {
                             "child's desistance"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "delivers-services-sequencing-timescales",
+                        "reflects-diversity-involves-parents-carers",
+                        "maintains-working-relationship",
+                        "promotes-community-integration",
+                        "encourages-compliance"
                       ]
                     },
                     {
@@ -873,6 +992,10 @@ public enum BundledFrameworks {
                             "support the safety of the child"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "promotes-safety-wellbeing",
+                        "coordinates-other-agencies"
                       ]
                     },
                     {
@@ -935,6 +1058,10 @@ public enum BundledFrameworks {
                             "support the safety of other people"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "services-manage-risk-of-harm",
+                        "protects-actual-potential-victims"
                       ]
                     }
                   ]
@@ -963,6 +1090,14 @@ public enum BundledFrameworks {
                             "joint decision"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "recommends-proportionate-outcome",
+                        "considers-child-understanding-responsibility",
+                        "contributes-to-disposal-decision",
+                        "explains-implications-to-child-parents-carers",
+                        "informs-decision-in-time",
+                        "records-decision-rationale"
                       ]
                     },
                     {
@@ -981,6 +1116,10 @@ public enum BundledFrameworks {
                             "with the police"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "informs-police-of-progress",
+                        "attends-to-compliance-enforcement"
                       ]
                     }
                   ]
@@ -1142,6 +1281,15 @@ public enum BundledFrameworks {
                             "child's desistance"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "analyses-offending-behaviour",
+                        "considers-diversity-family-social-context",
+                        "focuses-on-strengths-protective-factors",
+                        "analyses-structural-barriers",
+                        "considers-maturity-ability-motivation",
+                        "considers-victims-restorative-justice",
+                        "involves-child-parents-carers"
                       ]
                     },
                     {
@@ -1162,6 +1310,11 @@ public enum BundledFrameworks {
                             "support the safety of the child"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "identifies-safety-wellbeing-risks",
+                        "uses-information-sources-other-agencies",
+                        "analyses-controls-interventions"
                       ]
                     },
                     {
@@ -1182,6 +1335,11 @@ public enum BundledFrameworks {
                             "support the safety of other people"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "uses-information-sources-other-agencies",
+                        "analyses-controls-interventions",
+                        "identifies-risk-of-harm-to-others"
                       ]
                     }
                   ]
@@ -1203,6 +1361,14 @@ public enum BundledFrameworks {
                             "child's desistance"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "considers-diversity-family-social-context",
+                        "considers-maturity-ability-motivation",
+                        "involves-child-parents-carers",
+                        "sets-out-services-sequencing-timescales",
+                        "builds-on-strengths-protective-factors",
+                        "attends-to-victims-needs-wishes"
                       ]
                     },
                     {
@@ -1223,6 +1389,12 @@ public enum BundledFrameworks {
                             "support the safety of the child"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "promotes-safety-wellbeing",
+                        "involves-other-agencies-aligns-plans",
+                        "sets-out-controls-interventions",
+                        "sets-out-contingency-arrangements"
                       ]
                     },
                     {
@@ -1243,6 +1415,13 @@ public enum BundledFrameworks {
                             "support the safety of other people"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "sets-out-controls-interventions",
+                        "sets-out-contingency-arrangements",
+                        "promotes-safety-of-others",
+                        "involves-other-agencies",
+                        "addresses-victim-concerns-risks"
                       ]
                     }
                   ]
@@ -1271,6 +1450,15 @@ public enum BundledFrameworks {
                             "child's desistance"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "builds-on-strengths-protective-factors",
+                        "delivers-services-sequencing-timescales",
+                        "reflects-diversity-involves-parents-carers",
+                        "maintains-working-relationship",
+                        "promotes-community-integration",
+                        "encourages-compliance",
+                        "takes-enforcement-action"
                       ]
                     },
                     {
@@ -1305,6 +1493,10 @@ public enum BundledFrameworks {
                             "support the safety of the child"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "promotes-safety-wellbeing",
+                        "coordinates-other-agencies"
                       ]
                     },
                     {
@@ -1339,6 +1531,11 @@ public enum BundledFrameworks {
                             "support the safety of other people"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "coordinates-other-agencies",
+                        "services-manage-risk-of-harm",
+                        "protects-actual-potential-victims"
                       ]
                     }
                   ]
@@ -1360,6 +1557,12 @@ public enum BundledFrameworks {
                             "child's desistance"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "involves-child-parents-carers",
+                        "builds-on-strengths-protective-factors",
+                        "responds-to-changes",
+                        "considers-motivation-engagement-barriers"
                       ]
                     },
                     {
@@ -1380,6 +1583,11 @@ public enum BundledFrameworks {
                             "support the safety of the child"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "responds-to-changes",
+                        "informed-by-other-agencies",
+                        "adjusts-plan"
                       ]
                     },
                     {
@@ -1400,6 +1608,12 @@ public enum BundledFrameworks {
                             "support the safety of other people"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "involves-child-parents-carers",
+                        "responds-to-changes",
+                        "informed-by-other-agencies",
+                        "adjusts-plan"
                       ]
                     }
                   ]
@@ -1428,6 +1642,15 @@ public enum BundledFrameworks {
                             "child's desistance"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "analyses-offending-behaviour",
+                        "considers-diversity-family-social-context",
+                        "focuses-on-strengths-protective-factors",
+                        "analyses-structural-barriers",
+                        "considers-maturity-ability-motivation",
+                        "considers-victims-restorative-justice",
+                        "involves-child-parents-carers"
                       ]
                     },
                     {
@@ -1448,6 +1671,10 @@ public enum BundledFrameworks {
                             "support the safety of the child"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "identifies-safety-wellbeing-risks",
+                        "uses-information-sources-other-agencies"
                       ]
                     },
                     {
@@ -1468,6 +1695,10 @@ public enum BundledFrameworks {
                             "support the safety of other people"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "uses-information-sources-other-agencies",
+                        "identifies-risk-of-harm-to-others"
                       ]
                     }
                   ]
@@ -1489,6 +1720,15 @@ public enum BundledFrameworks {
                             "child's desistance"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "considers-diversity-family-social-context",
+                        "considers-maturity-ability-motivation",
+                        "involves-child-parents-carers",
+                        "sets-out-services-sequencing-timescales",
+                        "builds-on-strengths-protective-factors",
+                        "attends-to-victims-needs-wishes",
+                        "plans-community-integration"
                       ]
                     },
                     {
@@ -1509,6 +1749,11 @@ public enum BundledFrameworks {
                             "support the safety of the child"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "promotes-safety-wellbeing",
+                        "involves-other-agencies-aligns-plans",
+                        "sets-out-contingency-arrangements"
                       ]
                     },
                     {
@@ -1529,6 +1774,12 @@ public enum BundledFrameworks {
                             "support the safety of other people"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "sets-out-contingency-arrangements",
+                        "promotes-safety-of-others",
+                        "involves-other-agencies",
+                        "addresses-victim-concerns-risks"
                       ]
                     }
                   ]
@@ -1557,6 +1808,13 @@ public enum BundledFrameworks {
                             "child's desistance"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "delivers-services-sequencing-timescales",
+                        "reflects-diversity-involves-parents-carers",
+                        "maintains-working-relationship",
+                        "promotes-community-integration",
+                        "encourages-compliance"
                       ]
                     },
                     {
@@ -1591,6 +1849,10 @@ public enum BundledFrameworks {
                             "support the safety of the child"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "promotes-safety-wellbeing",
+                        "coordinates-other-agencies"
                       ]
                     },
                     {
@@ -1625,6 +1887,10 @@ public enum BundledFrameworks {
                             "support the safety of other people"
                           ]
                         }
+                      ],
+                      "prompts": [
+                        "services-manage-risk-of-harm",
+                        "protects-actual-potential-victims"
                       ]
                     }
                   ]

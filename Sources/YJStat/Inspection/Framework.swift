@@ -36,21 +36,28 @@ public struct Framework: Sendable, Equatable {
         /// this key question when every phrase of one cue occurs in it (see
         /// ``Framework/keyQuestion(in:wording:)``). Empty when the framework file gives none.
         public let wordingCues: [WordingCue]
+        /// The prompts that sit under the key question, by yjstat's short prompt labels
+        /// (`analyses-offending-behaviour`; the vocabulary of ``PromptWording``, listed in
+        /// `Datasets/README.md`). A prompt named under two key questions is asked for each. Empty
+        /// when the framework file gives none.
+        public let prompts: [String]
 
         /// Creates a key question.
-        public init(id: String, label: String, wordingCues: [WordingCue] = []) {
+        public init(id: String, label: String, wordingCues: [WordingCue] = [], prompts: [String] = []) {
             self.id = id
             self.label = label
             self.wordingCues = wordingCues
+            self.prompts = prompts
         }
 
-        enum CodingKeys: String, CodingKey { case id, label, wordingCues = "wording_cues" }
+        enum CodingKeys: String, CodingKey { case id, label, wordingCues = "wording_cues", prompts }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             id = try container.decode(String.self, forKey: .id)
             label = try container.decode(String.self, forKey: .label)
             wordingCues = try container.decodeIfPresent([WordingCue].self, forKey: .wordingCues) ?? []
+            prompts = try container.decodeIfPresent([String].self, forKey: .prompts) ?? []
         }
     }
 
@@ -350,6 +357,17 @@ public struct Framework: Sendable, Equatable {
                     let questionPath = standardPath + [.member("key_questions"), .element(q)]
                     guard seenQuestions.insert(question.id).inserted else {
                         throw fail("duplicate key question id '\(question.id)'", at: questionPath + [.member("id")])
+                    }
+                    var promptsSeen: Set<String> = []
+                    for (p, prompt) in question.prompts.enumerated() {
+                        let isLabel = !prompt.isEmpty && prompt.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") }
+                        guard isLabel else {
+                            throw fail("key question \(question.id) has the prompt '\(prompt)'; a prompt label is lower-case letters, digits and hyphens",
+                                       at: questionPath + [.member("prompts"), .element(p)])
+                        }
+                        guard promptsSeen.insert(prompt).inserted else {
+                            throw fail("key question \(question.id) lists the prompt '\(prompt)' twice", at: questionPath + [.member("prompts"), .element(p)])
+                        }
                     }
                     for (c, cue) in question.wordingCues.enumerated() {
                         let cuePath = questionPath + [.member("wording_cues"), .element(c)]
