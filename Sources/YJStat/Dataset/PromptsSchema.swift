@@ -1,4 +1,4 @@
-/// `prompts.csv`: one ``PromptResult`` per row.
+/// `prompts.csv`: one ``PromptResult`` per row, the same type extraction produces.
 public enum PromptsSchema: DatasetFileSchema {
     /// `prompts.csv`.
     public static let fileName = "prompts.csv"
@@ -30,8 +30,6 @@ public enum PromptsSchema: DatasetFileSchema {
         [row.service, row.keyQuestion, row.prompt, cell(row.relevant), cell(row.yes), cell(row.percent)]
     }
 
-    /// The prompt results of a report.
-    public static func cells(of result: ExtractionResult) -> [[String]] {
-        result.prompts.map { [result.service, $0.keyQuestion, $0.prompt, cell($0.relevant), cell($0.yes), cell($0.percent)] }
-    }
+    /// The prompt results of a report (the same rows, so the same cells).
+    public static func cells(of result: ExtractionResult) -> [[String]] { result.prompts.map(cells(of:)) }
 }

@@ -10,8 +10,8 @@ public struct ExtractionResult: Sendable, Equatable {
     public var ratings: [ExtractedStandardRating] = []
     /// Key-question results, in framework order.
     public var keyQuestions: [ExtractedKeyQuestion] = []
-    /// Prompt results, in report order.
-    public var prompts: [ExtractedPrompt] = []
+    /// Prompt results, in report order (each with the report line of its figures and its basis).
+    public var prompts: [PromptResult] = []
     /// Standards rated by professional discretion.
     public var discretion: [ExtractedDiscretion] = []
     /// Demographics of children cautioned or sentenced.

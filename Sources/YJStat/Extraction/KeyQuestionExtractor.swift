@@ -77,8 +77,8 @@ enum KeyQuestionExtractor {
                         result.warnings.append(ExtractionWarning(line: row.line, "prompt wording '\(row.text.prefix(70))' under \(id) not recognised; skipped"))
                         continue
                     }
-                    result.prompts.append(ExtractedPrompt(keyQuestion: id, prompt: label, relevant: row.relevant, yes: row.yes,
-                                                          percent: row.percent, line: row.line))
+                    result.prompts.append(PromptResult(service: result.service, keyQuestion: id, prompt: label, relevant: row.relevant,
+                                                       yes: row.yes, percent: row.percent, line: row.line, basis: .table))
                     checkRow(row, tableCases: table.cases, label: "prompt \(label) under \(id)", keyQuestion: false, into: &result)
                 }
             }

@@ -42,8 +42,8 @@ enum DatasetVariants {
                 return ExtractedKeyQuestion(keyQuestion: id, relevant: maybe(count()), yes: maybe(count()), percent: maybe(count(100)), line: nextLine())
             }
             result.prompts = (0..<Int.random(in: 0...6, using: &random)).map { n in
-                ExtractedPrompt(keyQuestion: framework.keyQuestionIDs.randomElement(using: &random)!, prompt: text(n),
-                                relevant: maybe(count()), yes: maybe(count()), percent: maybe(count(100)), line: nextLine())
+                PromptResult(service: service, keyQuestion: framework.keyQuestionIDs.randomElement(using: &random)!, prompt: text(n),
+                             relevant: maybe(count()), yes: maybe(count()), percent: maybe(count(100)), line: nextLine(), basis: .table)
             }
             result.discretion = framework.standards.filter { $0.isCaseBased && Bool.random(using: &random) }.map {
                 ExtractedDiscretion(standard: $0.id, ruleRating: ratings.randomElement(using: &random)!,
@@ -186,7 +186,7 @@ struct DatasetFileSchemaTests {
         result.inspection.name = Located("Youth, \"Justice\"\nService", line: 3)
         result.keyQuestions = [ExtractedKeyQuestion(keyQuestion: "2.1.1", relevant: nil, yes: nil, percent: nil, line: 9, notApplicable: true),
                                ExtractedKeyQuestion(keyQuestion: "2.1.2", relevant: 4, yes: nil, percent: nil, line: 10)]
-        result.prompts = [ExtractedPrompt(keyQuestion: "2.1.1", prompt: "+risk", relevant: nil, yes: 2, percent: nil, line: 11)]
+        result.prompts = [PromptResult(service: "=cmd", keyQuestion: "2.1.1", prompt: "+risk", relevant: nil, yes: 2, percent: nil, line: 11)]
         let inspections = try InspectionsSchema.rows(of: try CSVReader.parse(InspectionsSchema.text(for: [result]), source: "inspections.csv"))
         #expect(inspections.map(\.service) == ["'=cmd"])  // neutralised, and kept so on reading
         #expect(inspections.first?.name == "Youth, \"Justice\"\nService")
