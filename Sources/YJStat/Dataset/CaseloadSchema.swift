@@ -1,12 +1,9 @@
 /// `caseload.csv`: one ``CaseloadCount`` per row.
-public enum CaseloadSchema: DatasetFileSchema {
+public enum CaseloadSchema: FrameworkIndependentSchema {
     /// `caseload.csv`.
     public static let fileName = "caseload.csv"
     /// The columns.
     public static let columns = ["service", "disposal", "count"]
-
-    /// Reads and validates every row (the framework is not used).
-    public static func rows(of table: CSVTable, framework: Framework) throws -> [CaseloadCount] { try rows(of: table) }
 
     /// Reads and validates every row.
     ///

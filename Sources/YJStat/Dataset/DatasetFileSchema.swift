@@ -58,3 +58,16 @@ extension DatasetFileSchema {
     /// A whole number, or an empty cell for `nil`.
     static func cell(_ value: Int?) -> String { value.map(String.init) ?? "" }
 }
+
+/// A dataset file whose reader needs no framework (its cells name no standards, key questions
+/// or rating words); ``DatasetFileSchema/rows(of:framework:)`` reads it with ``rows(of:)``.
+public protocol FrameworkIndependentSchema: DatasetFileSchema {
+    /// Reads and validates every row.
+    /// - Throws: ``InputError`` naming file:line:column for a missing column or a bad cell.
+    static func rows(of table: CSVTable) throws -> [Row]
+}
+
+extension FrameworkIndependentSchema {
+    /// Reads every row with ``rows(of:)``; the framework is not used.
+    public static func rows(of table: CSVTable, framework: Framework) throws -> [Row] { try rows(of: table) }
+}

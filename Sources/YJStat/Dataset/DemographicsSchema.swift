@@ -1,12 +1,9 @@
 /// `demographics.csv`: one ``DemographicShare`` per row.
-public enum DemographicsSchema: DatasetFileSchema {
+public enum DemographicsSchema: FrameworkIndependentSchema {
     /// `demographics.csv`.
     public static let fileName = "demographics.csv"
     /// The columns.
     public static let columns = ["service", "dimension", "category", "service_percent", "comparator", "comparator_percent"]
-
-    /// Reads and validates every row (the framework is not used).
-    public static func rows(of table: CSVTable, framework: Framework) throws -> [DemographicShare] { try rows(of: table) }
 
     /// Reads and validates every row.
     ///

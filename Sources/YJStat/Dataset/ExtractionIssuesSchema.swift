@@ -1,6 +1,6 @@
 /// `extraction_issues.csv`: the findings and warnings of extraction, one per row, with the report
 /// line they concern.
-public enum ExtractionIssuesSchema: DatasetFileSchema {
+public enum ExtractionIssuesSchema: FrameworkIndependentSchema {
     /// One row: a finding (with its code and severity) or a warning.
     public struct Row: Sendable, Equatable {
         /// What an issue is.
@@ -34,12 +34,12 @@ public enum ExtractionIssuesSchema: DatasetFileSchema {
     /// The columns (`line` is the report line of the issue).
     public static let columns = ["source", "service", "kind", "code", "severity", "line", "message"]
 
-    /// Reads every row (the framework is not used).
+    /// Reads every row.
     ///
     /// - Throws: ``InputError`` naming file:line:column for a missing column, an unknown kind,
     ///   finding code or severity, a finding without a code or severity, or a report line that is
     ///   not a whole number of at least 1.
-    public static func rows(of table: CSVTable, framework: Framework) throws -> [Row] {
+    public static func rows(of table: CSVTable) throws -> [Row] {
         try table.requireColumns(columns)
         return try table.rows.map { row in
             let kind = try DatasetCell.choice(row, "kind", as: Row.Kind.self)

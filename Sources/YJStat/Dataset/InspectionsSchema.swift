@@ -1,14 +1,9 @@
 /// `inspections.csv`: one ``InspectionDataset/Inspection`` per row.
-public enum InspectionsSchema: DatasetFileSchema {
+public enum InspectionsSchema: FrameworkIndependentSchema {
     /// `inspections.csv`.
     public static let fileName = "inspections.csv"
     /// The columns (a reader also takes any further `*_sample` column as a sample size).
     public static let columns = ["service", "name", "published", "framework", "score", "overall_rating", "court_sample", "ooc_sample"]
-
-    /// Reads every row (form only, see ``InspectionDataset``).
-    public static func rows(of table: CSVTable, framework: Framework) throws -> [InspectionDataset.Inspection] {
-        try rows(of: table)
-    }
 
     /// Reads every row: a repeated service, a malformed score or a negative sample size is an
     /// ``InputError`` naming file:line:column.

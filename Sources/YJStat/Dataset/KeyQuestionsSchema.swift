@@ -1,16 +1,11 @@
 /// `key_questions.csv`: one ``InspectionDataset/KeyQuestionRow`` per row.
-public enum KeyQuestionsSchema: DatasetFileSchema {
+public enum KeyQuestionsSchema: FrameworkIndependentSchema {
     /// `key_questions.csv`.
     public static let fileName = "key_questions.csv"
     /// The columns.
     public static let columns = ["service", "key_question", "relevant", "yes", "percent"]
     /// What `relevant` and `yes` hold for a key question printed as not applicable.
     public static let notApplicableCell = "N/A"
-
-    /// Reads every row (form only, see ``InspectionDataset``).
-    public static func rows(of table: CSVTable, framework: Framework) throws -> [InspectionDataset.KeyQuestionRow] {
-        try rows(of: table)
-    }
 
     /// Reads every row: a negative count, a malformed percentage or one outside 0–100, or a
     /// not-applicable mark (``InspectionDataset/isNotApplicableMark(_:)``) in only one of

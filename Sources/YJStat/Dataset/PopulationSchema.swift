@@ -1,12 +1,9 @@
 /// `population.csv`: one ``PopulationFigure`` per row.
-public enum PopulationSchema: DatasetFileSchema {
+public enum PopulationSchema: FrameworkIndependentSchema {
     /// `population.csv`.
     public static let fileName = "population.csv"
     /// The columns.
     public static let columns = ["service", "measure", "value", "year"]
-
-    /// Reads and validates every row (the framework is not used).
-    public static func rows(of table: CSVTable, framework: Framework) throws -> [PopulationFigure] { try rows(of: table) }
 
     /// Reads and validates every row.
     ///

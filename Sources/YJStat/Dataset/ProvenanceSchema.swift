@@ -1,6 +1,6 @@
 /// `provenance.csv`: the report line of every extracted value; `file` names the dataset file and
 /// `key` the row and column within it.
-public enum ProvenanceSchema: DatasetFileSchema {
+public enum ProvenanceSchema: FrameworkIndependentSchema {
     /// One row: where a value was read.
     public struct Row: Sendable, Equatable {
         /// The report the value was read from.
@@ -22,11 +22,11 @@ public enum ProvenanceSchema: DatasetFileSchema {
     /// The columns (`line` is the report line of the value).
     public static let columns = ["source", "service", "file", "key", "line"]
 
-    /// Reads every row (the framework is not used).
+    /// Reads every row.
     ///
     /// - Throws: ``InputError`` naming file:line:column for a missing column, a blank cell, or a
     ///   report line that is not a whole number of at least 1.
-    public static func rows(of table: CSVTable, framework: Framework) throws -> [Row] {
+    public static func rows(of table: CSVTable) throws -> [Row] {
         try table.requireColumns(columns)
         return try table.rows.map { row in
             Row(source: try row.string("source"), service: try row.string("service"), file: try row.string("file"),

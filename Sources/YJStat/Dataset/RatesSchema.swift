@@ -1,12 +1,9 @@
 /// `rates.csv`: one ``PublishedRate`` per row.
-public enum RatesSchema: DatasetFileSchema {
+public enum RatesSchema: FrameworkIndependentSchema {
     /// `rates.csv`.
     public static let fileName = "rates.csv"
     /// The columns.
     public static let columns = ["service", "measure", "service_value", "comparator", "comparator_value"]
-
-    /// Reads and validates every row (the framework is not used).
-    public static func rows(of table: CSVTable, framework: Framework) throws -> [PublishedRate] { try rows(of: table) }
 
     /// Reads and validates every row.
     ///

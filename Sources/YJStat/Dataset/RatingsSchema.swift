@@ -1,14 +1,9 @@
 /// `ratings.csv`: one ``InspectionDataset/PublishedRating`` per row.
-public enum RatingsSchema: DatasetFileSchema {
+public enum RatingsSchema: FrameworkIndependentSchema {
     /// `ratings.csv`.
     public static let fileName = "ratings.csv"
     /// The columns.
     public static let columns = ["service", "standard", "rating"]
-
-    /// Reads every row (form only, see ``InspectionDataset``).
-    public static func rows(of table: CSVTable, framework: Framework) throws -> [InspectionDataset.PublishedRating] {
-        try rows(of: table)
-    }
 
     /// Reads every row: a blank service or standard is an ``InputError`` naming file:line:column;
     /// the rating word is kept as written (blank → `nil`).

@@ -1,12 +1,9 @@
 /// `sample_composition.csv`: one ``SampleCompositionCount`` per row.
-public enum SampleCompositionSchema: DatasetFileSchema {
+public enum SampleCompositionSchema: FrameworkIndependentSchema {
     /// `sample_composition.csv`.
     public static let fileName = "sample_composition.csv"
     /// The columns.
     public static let columns = ["service", "domain", "disposal", "count"]
-
-    /// Reads and validates every row (the framework is not used).
-    public static func rows(of table: CSVTable, framework: Framework) throws -> [SampleCompositionCount] { try rows(of: table) }
 
     /// Reads and validates every row.
     ///
