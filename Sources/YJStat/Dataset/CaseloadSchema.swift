@@ -25,8 +25,6 @@ public enum CaseloadSchema: FrameworkIndependentSchema {
         [row.service, row.disposal.rawValue, String(row.count)]
     }
 
-    /// The caseload figures of a report.
-    public static func cells(of result: ExtractionResult) -> [[String]] {
-        result.caseload.map { [result.service, $0.disposal, String($0.count)] }
-    }
+    /// The caseload figures of a report (the same rows, so the same cells).
+    public static func cells(of result: ExtractionResult) -> [[String]] { result.caseload.map(cells(of:)) }
 }

@@ -3,10 +3,14 @@
 /// (``SummaryDataset``) and the inspection readers (``InspectionDataset``) all go through a
 /// schema, so a column is named in one file only.
 ///
-/// Two writers meet in a schema because extraction and reading hold different values:
-/// extraction keeps what a report prints, possibly incomplete (a population figure without its
-/// year, a discretion footnote without the rule rating, a rate as the printed text), each with its
-/// *report* line, while a read ``Row`` is validated and typed, with its *file* line.
+/// Where extraction and reading hold the same values they share the row type (``PromptResult``,
+/// ``DemographicShare``, ``CaseloadCount``, ``SampleCompositionCount``; the row's `line` is the
+/// report line for an extracted row) and `cells(of: ExtractionResult)` maps the rows through
+/// `cells(of: Row)`. Elsewhere they differ, and the schema's `cells(of: ExtractionResult)` is the
+/// one documented conversion: extraction keeps what a report prints, possibly incomplete (a
+/// population figure without its year, a discretion footnote without the rule rating and with its
+/// footnote number, a rate as the printed text, a key question's table-heading case count, the
+/// inspection facts each with its own line), while a read ``Row`` is validated and typed.
 /// `cells(of: Row)` writes a read row back; `cells(of: ExtractionResult)` writes what one
 /// report gave. For every row a reader accepts, both give the same cells (tested
 /// over all schemas in ``DatasetFiles/all``).

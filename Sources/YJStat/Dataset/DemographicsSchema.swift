@@ -33,10 +33,6 @@ public enum DemographicsSchema: FrameworkIndependentSchema {
         [row.service, row.dimension.rawValue, row.category, String(row.servicePercent), row.comparator.rawValue, String(row.comparatorPercent)]
     }
 
-    /// The demographic percentages of a report.
-    public static func cells(of result: ExtractionResult) -> [[String]] {
-        result.demographics.map {
-            [result.service, $0.dimension, $0.category, String($0.servicePercent), $0.comparator, String($0.comparatorPercent)]
-        }
-    }
+    /// The demographic percentages of a report (the same rows, so the same cells).
+    public static func cells(of result: ExtractionResult) -> [[String]] { result.demographics.map(cells(of:)) }
 }

@@ -57,11 +57,11 @@ public enum ProvenanceSchema: FrameworkIndependentSchema {
         for x in result.keyQuestions { add(KeyQuestionsSchema.fileName, x.keyQuestion, x.line) }
         for x in result.prompts { add(PromptsSchema.fileName, "\(x.keyQuestion)/\(x.prompt)", x.line) }
         for x in result.discretion { add(DiscretionSchema.fileName, x.standard, x.line) }
-        for x in result.demographics { add(DemographicsSchema.fileName, "\(x.dimension)/\(x.category)/\(x.comparator)", x.line) }
+        for x in result.demographics { add(DemographicsSchema.fileName, "\(x.dimension.rawValue)/\(x.category)/\(x.comparator.rawValue)", x.line) }
         for x in result.population { add(PopulationSchema.fileName, x.measure, x.line) }
-        for x in result.caseload { add(CaseloadSchema.fileName, x.disposal, x.line) }
+        for x in result.caseload { add(CaseloadSchema.fileName, x.disposal.rawValue, x.line) }
         for x in result.rates { add(RatesSchema.fileName, x.measure, x.line) }
-        for x in result.sampleComposition { add(SampleCompositionSchema.fileName, "\(x.domain)/\(x.disposal)", x.line) }
+        for x in result.sampleComposition { add(SampleCompositionSchema.fileName, "\(x.domain.rawValue)/\(x.disposal)", x.line) }
         return rows
     }
 }

@@ -27,8 +27,6 @@ public enum SampleCompositionSchema: FrameworkIndependentSchema {
         [row.service, row.domain.rawValue, row.disposal, String(row.count)]
     }
 
-    /// The sample composition of a report.
-    public static func cells(of result: ExtractionResult) -> [[String]] {
-        result.sampleComposition.map { [result.service, $0.domain, $0.disposal, String($0.count)] }
-    }
+    /// The sample composition of a report (the same rows, so the same cells).
+    public static func cells(of result: ExtractionResult) -> [[String]] { result.sampleComposition.map(cells(of:)) }
 }

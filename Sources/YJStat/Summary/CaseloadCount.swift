@@ -1,4 +1,4 @@
-/// One row of `caseload.csv` (read and written by ``CaseloadSchema``): the number of cases a service held of one disposal type (the
+/// One row of `caseload.csv` (read and written by ``CaseloadSchema``, and produced by extraction): the number of cases a service held of one disposal type (the
 /// reports' "additional caseload data", supplied by the service for a stated period).
 public struct CaseloadCount: Sendable, Equatable, Codable {
     /// A disposal type, and whether it is a court or an out-of-court disposal.
@@ -32,6 +32,6 @@ public struct CaseloadCount: Sendable, Equatable, Codable {
     public let disposal: Disposal
     /// Cases, as printed.
     public let count: Int
-    /// The line in `caseload.csv`.
+    /// The line it was read from: the line in `caseload.csv`, or the report line for an extracted row.
     public let line: Int
 }

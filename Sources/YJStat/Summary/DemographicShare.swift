@@ -1,4 +1,4 @@
-/// One row of `demographics.csv` (read and written by ``DemographicsSchema``): the percentage of a service's children cautioned or sentenced
+/// One row of `demographics.csv` (read and written by ``DemographicsSchema``, and produced by extraction): the percentage of a service's children cautioned or sentenced
 /// who fall in a category (age band, ethnic group, sex), beside a comparator percentage.
 ///
 /// Both percentages are whole numbers as the reports print them; a printed x% stands for a true
@@ -34,6 +34,6 @@ public struct DemographicShare: Sendable, Equatable, Codable {
     public let comparator: Comparator
     /// The comparator's percentage, 0–100, as printed.
     public let comparatorPercent: Int
-    /// The line in `demographics.csv`.
+    /// The line it was read from: the line in `demographics.csv`, or the report line for an extracted row.
     public let line: Int
 }

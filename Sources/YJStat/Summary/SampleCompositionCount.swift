@@ -1,4 +1,4 @@
-/// One row of `sample_composition.csv` (read and written by ``SampleCompositionSchema``): how many inspected cases of one disposal type a
+/// One row of `sample_composition.csv` (read and written by ``SampleCompositionSchema``, and produced by extraction): how many inspected cases of one disposal type a
 /// service's court or out-of-court sample held.
 public struct SampleCompositionCount: Sendable, Equatable, Codable {
     /// Which case sample.
@@ -17,6 +17,6 @@ public struct SampleCompositionCount: Sendable, Equatable, Codable {
     public let disposal: String
     /// Cases, as printed.
     public let count: Int
-    /// The line in `sample_composition.csv`.
+    /// The line it was read from: the line in `sample_composition.csv`, or the report line for an extracted row.
     public let line: Int
 }

@@ -53,8 +53,8 @@ enum DatasetVariants {
             result.demographics = DemographicShare.Dimension.allCases.flatMap { dimension in
                 DemographicShare.Comparator.allCases.flatMap { comparator in
                     (0..<Int.random(in: 0...2, using: &random)).map { n in
-                        ExtractedDemographic(dimension: dimension.rawValue, category: "\(text(n)) \(n)", servicePercent: count(100),
-                                             comparator: comparator.rawValue, comparatorPercent: count(100), line: nextLine())
+                        DemographicShare(service: service, dimension: dimension, category: "\(text(n)) \(n)", servicePercent: count(100),
+                                         comparator: comparator, comparatorPercent: count(100), line: nextLine())
                     }
                 }
             }
@@ -63,7 +63,7 @@ enum DatasetVariants {
                                     year: Int.random(in: 1800...2200, using: &random), line: nextLine())
             }
             result.caseload = CaseloadCount.Disposal.allCases.filter { _ in Bool.random(using: &random) }.map {
-                ExtractedCaseload(disposal: $0.rawValue, count: count(300), line: nextLine())
+                CaseloadCount(service: service, disposal: $0, count: count(300), line: nextLine())
             }
             result.rates = PublishedRate.Measure.allCases.filter { _ in Bool.random(using: &random) }.map { measure in
                 func figure(minimum: Int) -> String {
@@ -74,7 +74,7 @@ enum DatasetVariants {
             }
             result.sampleComposition = SampleCompositionCount.Domain.allCases.flatMap { domain in
                 (0..<Int.random(in: 0...3, using: &random)).map { n in
-                    ExtractedSampleComposition(domain: domain.rawValue, disposal: "\(text(n)) \(n)", count: count(), line: nextLine())
+                    SampleCompositionCount(service: service, domain: domain, disposal: "\(text(n)) \(n)", count: count(), line: nextLine())
                 }
             }
             result.findings = (0..<Int.random(in: 0...3, using: &random)).map { n in
