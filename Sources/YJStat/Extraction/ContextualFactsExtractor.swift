@@ -21,11 +21,11 @@ enum ContextualFactsExtractor {
     /// The demographic tables: heading words, the categories written to `demographics.csv` in
     /// their usual order, and for each category the label variants that name it in a heading
     /// across the years' layouts (lower case, matched at word starts).
-    static let dimensions: [(name: String, headings: [String], categories: [String], keys: [[String]])] = [
-        ("age", ["age"], ["10-14", "15-17"], [["10-14"], ["15-17"]]),
-        ("ethnicity", ["race/ethnicity", "ethnicity", "race"], ["White", "Black and minority ethnic", "Unknown"],
+    static let dimensions: [(name: DemographicShare.Dimension, headings: [String], categories: [String], keys: [[String]])] = [
+        (.age, ["age"], ["10-14", "15-17"], [["10-14"], ["15-17"]]),
+        (.ethnicity, ["race/ethnicity", "ethnicity", "race"], ["White", "Black and minority ethnic", "Unknown"],
          [["white"], ["black and minority ethnic", "black, asian and minority ethnic", "bame", "minority"], ["unknown", "not known"]]),
-        ("sex", ["gender", "sex"], ["Male", "Female"], [["male"], ["female"]]),
+        (.sex, ["gender", "sex"], ["Male", "Female"], [["male"], ["female"]]),
     ]
 
     /// The first position where one of `labels` starts a word of `text`.
@@ -56,7 +56,7 @@ enum ContextualFactsExtractor {
 
     static func demographics(_ document: ReportDocument, into result: inout ExtractionResult) {
         let body = document.body
-        var done: Set<String> = []
+        var done: Set<DemographicShare.Dimension> = []
         for (index, line) in body.enumerated() {
             let words = line.words
             guard let first = words.first, !line.text.has(byte: "%") else { continue }
@@ -87,7 +87,7 @@ enum ContextualFactsExtractor {
             let count = dimension.categories.count
             guard serviceRow.0.count == count, nationalRow.0.count == count else {
                 result.warnings.append(ExtractionWarning(line: serviceRow.1,
-                    "the \(dimension.name) table has \(serviceRow.0.count) and \(nationalRow.0.count) percentages; expected \(count) each; skipped"))
+                    "the \(dimension.name.rawValue) table has \(serviceRow.0.count) and \(nationalRow.0.count) percentages; expected \(count) each; skipped"))
                 done.insert(dimension.name)
                 continue
             }
@@ -100,19 +100,19 @@ enum ContextualFactsExtractor {
                 for (column, category) in order.enumerated() { columnOfCategory[category] = column }
             } else if let missing = positions.firstIndex(where: { $0 == nil }) {
                 result.warnings.append(ExtractionWarning(line: line.number,
-                    "the \(dimension.name) table heading does not name '\(dimension.categories[missing])' (looked for \(dimension.keys[missing].map { "'\($0)'" }.joined(separator: ", "))); categories taken in the usual order"))
+                    "the \(dimension.name.rawValue) table heading does not name '\(dimension.categories[missing])' (looked for \(dimension.keys[missing].map { "'\($0)'" }.joined(separator: ", "))); categories taken in the usual order"))
             }
             for (offset, category) in dimension.categories.enumerated() {
                 let column = columnOfCategory[offset]
-                result.demographics.append(ExtractedDemographic(dimension: dimension.name, category: category,
-                    servicePercent: serviceRow.0[column], comparator: "national", comparatorPercent: nationalRow.0[column], line: nationalRow.1))
+                result.demographics.append(DemographicShare(service: result.service, dimension: dimension.name, category: category,
+                    servicePercent: serviceRow.0[column], comparator: .national, comparatorPercent: nationalRow.0[column], line: nationalRow.1))
             }
             for (row, who) in [(serviceRow, "the service"), (nationalRow, "the national average")] {
                 let sum = row.0.reduce(0, +)
                 if sum != 100 {
                     let possible = abs(sum - 100) <= (count + 1) / 2
                     result.findings.append(ExtractionFinding(code: .percentagesDoNotSum, severity: possible ? .info : .warning, line: row.1,
-                        "\(dimension.name) percentages for \(who) sum to \(sum)" + (possible ? " (within rounding of whole numbers)" : "")))
+                        "\(dimension.name.rawValue) percentages for \(who) sum to \(sum)" + (possible ? " (within rounding of whole numbers)" : "")))
                 }
             }
             done.insert(dimension.name)
@@ -140,8 +140,8 @@ enum ContextualFactsExtractor {
                 if word.hasPrefix("("), let value = Int(word.dropFirst()), stream[cursor + 1].word == "per",
                    stream[cursor + 2].word.hasPrefix("cent") {
                     let insertAt = (result.demographics.firstIndex { $0 == serviceShare } ?? result.demographics.count - 1) + 1
-                    result.demographics.insert(ExtractedDemographic(dimension: "ethnicity", category: "Black and minority ethnic",
-                        servicePercent: serviceShare.servicePercent, comparator: "local_population", comparatorPercent: value,
+                    result.demographics.insert(DemographicShare(service: result.service, dimension: .ethnicity, category: "Black and minority ethnic",
+                        servicePercent: serviceShare.servicePercent, comparator: .localPopulation, comparatorPercent: value,
                         line: stream[cursor].line), at: insertAt)
                     return
                 }
@@ -250,7 +250,7 @@ enum ContextualFactsExtractor {
 
     static func caseload(_ document: ReportDocument, into result: inout ExtractionResult) {
         let body = document.body
-        var seen: Set<String> = []
+        var seen: Set<CaseloadCount.Disposal> = []
         for (index, line) in body.enumerated() {
             let words = line.words
             guard words.count >= 3 else { continue }
@@ -261,22 +261,22 @@ enum ContextualFactsExtractor {
             if figureFirst != nil, index + 1 < body.count, NumberWords.digits(body[index + 1].words.first ?? "") == nil, body[index + 1].words.count <= 3 {
                 lower += " " + body[index + 1].lower
             }
-            let disposal: String
-            if lower.has("community resolution") || lower.has("other out-of-court") { disposal = "community-resolution-or-other-out-of-court" }
-            else if lower.has("conditional caution") { disposal = "youth-conditional-caution" }
-            else if lower.has("youth caution") { disposal = "youth-caution" }
-            else if lower.has("licence") { disposal = "licence" }
-            else if lower.has("custody") { disposal = "custody" }
-            else if lower.has("community sentence") { disposal = "community-sentence" }
+            let disposal: CaseloadCount.Disposal
+            if lower.has("community resolution") || lower.has("other out-of-court") { disposal = .communityResolutionOrOther }
+            else if lower.has("conditional caution") { disposal = .youthConditionalCaution }
+            else if lower.has("youth caution") { disposal = .youthCaution }
+            else if lower.has("licence") { disposal = .licence }
+            else if lower.has("custody") { disposal = .custody }
+            else if lower.has("community sentence") { disposal = .communitySentence }
             else {
                 result.warnings.append(ExtractionWarning(line: line.number, "caseload line '\(line.text.prefix(60))' names no known disposal; skipped"))
                 continue
             }
             guard seen.insert(disposal).inserted else {
-                result.warnings.append(ExtractionWarning(line: line.number, "caseload for \(disposal) printed twice; the first is kept"))
+                result.warnings.append(ExtractionWarning(line: line.number, "caseload for \(disposal.rawValue) printed twice; the first is kept"))
                 continue
             }
-            result.caseload.append(ExtractedCaseload(disposal: disposal, count: count, line: line.number))
+            result.caseload.append(CaseloadCount(service: result.service, disposal: disposal, count: count, line: line.number))
         }
     }
 

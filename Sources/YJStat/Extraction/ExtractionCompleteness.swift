@@ -54,8 +54,8 @@ public struct ExtractionCompleteness: Sendable, Equatable, Codable {
         ]
         let dimensions = Set(result.demographics.map(\.dimension))
         contextualTables = [
-            "demographics.age": dimensions.contains("age"), "demographics.ethnicity": dimensions.contains("ethnicity"),
-            "demographics.sex": dimensions.contains("sex"), "population": !result.population.isEmpty,
+            "demographics.age": dimensions.contains(.age), "demographics.ethnicity": dimensions.contains(.ethnicity),
+            "demographics.sex": dimensions.contains(.sex), "population": !result.population.isEmpty,
             "caseload": !result.caseload.isEmpty, "rates": !result.rates.isEmpty,
         ]
         promptRows = result.prompts.count

@@ -10,20 +10,20 @@ public struct ExtractionResult: Sendable, Equatable {
     public var ratings: [ExtractedStandardRating] = []
     /// Key-question results, in framework order.
     public var keyQuestions: [ExtractedKeyQuestion] = []
-    /// Prompt results, in report order.
-    public var prompts: [ExtractedPrompt] = []
+    /// Prompt results, in report order (each with the report line of its figures and its basis).
+    public var prompts: [PromptResult] = []
     /// Standards rated by professional discretion.
     public var discretion: [ExtractedDiscretion] = []
     /// Demographics of children cautioned or sentenced.
-    public var demographics: [ExtractedDemographic] = []
+    public var demographics: [DemographicShare] = []
     /// Population figures.
     public var population: [ExtractedPopulation] = []
     /// Caseload by disposal.
-    public var caseload: [ExtractedCaseload] = []
+    public var caseload: [CaseloadCount] = []
     /// First-time-entrant and reoffending rates.
     public var rates: [ExtractedRate] = []
     /// Inspected cases by disposal type.
-    public var sampleComposition: [ExtractedSampleComposition] = []
+    public var sampleComposition: [SampleCompositionCount] = []
     /// Text the extractor could not place, and missing sections.
     public var warnings: [ExtractionWarning] = []
     /// The framework the report was read with, chosen by ``ReportExtractor`` from what the report

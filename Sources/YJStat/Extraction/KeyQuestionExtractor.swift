@@ -77,8 +77,8 @@ enum KeyQuestionExtractor {
                         result.warnings.append(ExtractionWarning(line: row.line, "prompt wording '\(row.text.prefix(70))' under \(id) not recognised; skipped"))
                         continue
                     }
-                    result.prompts.append(ExtractedPrompt(keyQuestion: id, prompt: label, relevant: row.relevant, yes: row.yes,
-                                                          percent: row.percent, line: row.line))
+                    result.prompts.append(PromptResult(service: result.service, keyQuestion: id, prompt: label, relevant: row.relevant,
+                                                       yes: row.yes, percent: row.percent, line: row.line, basis: .table))
                     checkRow(row, tableCases: table.cases, label: "prompt \(label) under \(id)", keyQuestion: false, into: &result)
                 }
             }
@@ -86,26 +86,23 @@ enum KeyQuestionExtractor {
         return candidates
     }
 
-    /// Cross-checks of one prompt or key-question row that the dataset cannot carry: relevant
-    /// cases above the case count of the row's own table heading. For prompts (which
-    /// ``ConsistencyChecker`` does not read) also yes ≤ relevant and the printed percent against
-    /// the counts (rounding half up or half to even, ``PrintedPercent``); key-question rows get
-    /// those checks from ``ConsistencyChecker`` on the extracted rows.
+    /// Cross-checks of one prompt or key-question row by ``PublishedCountCheck`` (the checks
+    /// ``SummaryDataset/promptFindings(service:framework:)`` makes on `prompts.csv`), with the
+    /// case count of the row's own table heading as the cases its relevant ones are drawn from.
+    /// A prompt gets every check; a key-question row only the table-heading one, since
+    /// ``ConsistencyChecker`` makes the others on the extracted rows.
     static func checkRow(_ row: CountTable.Row, tableCases: Int?, label: String, keyQuestion: Bool, into result: inout ExtractionResult) {
-        if let relevant = row.relevant, let cases = tableCases, relevant > cases {
-            result.findings.append(ExtractionFinding(code: .relevantExceedsSample, severity: .error, line: row.line,
-                "\(label): \(relevant) relevant cases, but the table covers \(cases) cases"))
-        }
-        guard !keyQuestion else { return }
-        if let yes = row.yes, let relevant = row.relevant, yes > relevant {
-            result.findings.append(ExtractionFinding(code: .yesExceedsRelevant, severity: .error, line: row.line,
-                "\(label): \(yes) yes of \(relevant) relevant cases"))
-        }
-        if let percent = row.percent, let yes = row.yes, let relevant = row.relevant, relevant > 0, yes <= relevant,
-           PrintedPercent(whole: percent).conventions(roundingYes: yes, relevant: relevant).isEmpty {
-            let exact = Double(yes) * 100 / Double(relevant)
-            result.findings.append(ExtractionFinding(code: .percentMismatch, severity: .error, line: row.line,
-                "\(label): printed \(percent)% but \(yes)/\(relevant) = \(NumberFormatting.fixed(exact, 1))%"))
+        let failures = PublishedCountCheck.failures(relevant: row.relevant, yes: keyQuestion ? nil : row.yes,
+                                                    percent: keyQuestion ? nil : row.percent.map { PrintedPercent(whole: $0) },
+                                                    cases: tableCases)
+        for failure in failures {
+            let message = switch failure {
+            case let .yesExceedsRelevant(yes, relevant): "\(label): \(yes) yes of \(relevant) relevant cases"
+            case let .relevantExceedsCases(relevant, cases): "\(label): \(relevant) relevant cases, but the table covers \(cases) cases"
+            case let .percentMismatch(printed, yes, relevant):
+                "\(label): printed \(printed) but \(yes)/\(relevant) = \(NumberFormatting.fixed(Double(yes) * 100 / Double(relevant), 1))%"
+            }
+            result.findings.append(ExtractionFinding(code: failure.code, severity: failure.severity, line: row.line, message))
         }
     }
 }

@@ -39,7 +39,7 @@ enum NarrativePromptExtractor {
         boundaries.sort()
         let tabled = Set(result.prompts.map { String($0.keyQuestion.prefix(3)) })
         let keyQuestionIDs = Set(result.framework.keyQuestionIDs)
-        var found: [ExtractedPrompt] = []
+        var found: [PromptResult] = []
         for standard in result.framework.standards where !standard.keyQuestions.isEmpty && !tabled.contains(standard.id) {
             var seen: Set<Int> = []
             for mention in mentions where mention.standard == standard.id && !seen.contains(mention.index) {
@@ -73,7 +73,7 @@ enum NarrativePromptExtractor {
     }
 
     /// Reads the figures of one paragraph.
-    static func read(_ paragraph: [NarrativeText.Sentence], standard: String, found: inout [ExtractedPrompt], result: inout ExtractionResult) {
+    static func read(_ paragraph: [NarrativeText.Sentence], standard: String, found: inout [PromptResult], result: inout ExtractionResult) {
         var lastPercent: Int?
         for (sentenceIndex, sentence) in paragraph.enumerated() {
             let figures = NarrativeFigure.figures(in: sentence)
@@ -106,7 +106,7 @@ enum NarrativePromptExtractor {
     /// Places one figure, or explains why not.
     static func place(_ figure: NarrativeFigure, previous: NarrativeFigure?, next: NarrativeFigure?, sentence: NarrativeText.Sentence,
                       sentenceIndex: Int, paragraph: [NarrativeText.Sentence], standard: String, lastPercent: inout Int?,
-                      found: inout [ExtractedPrompt], result: inout ExtractionResult) {
+                      found: inout [PromptResult], result: inout ExtractionResult) {
         let words = sentence.words
         var clauseStart = 0
         for index in 0..<figure.start where words[index].endsClause { clauseStart = index + 1 }
@@ -223,8 +223,8 @@ enum NarrativePromptExtractor {
             }
             return
         }
-        found.append(ExtractedPrompt(keyQuestion: pick.keyQuestion, prompt: pick.prompt, relevant: relevant, yes: yes, percent: percent,
-                                     line: figure.line, basis: negative ? .narrativeFailuresSubtracted : .narrative))
+        found.append(PromptResult(service: result.service, keyQuestion: pick.keyQuestion, prompt: pick.prompt, relevant: relevant, yes: yes,
+                                  percent: percent, line: figure.line, basis: negative ? .narrativeFailuresSubtracted : .narrative))
     }
 
     /// The key-question theme (1, 2 or 3) a figure's text names: its clause, then its sentence,

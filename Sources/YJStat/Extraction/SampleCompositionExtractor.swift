@@ -35,13 +35,13 @@ enum SampleCompositionExtractor {
         for court in [true, false] {
             let sample = court ? result.inspection.courtSample?.value : result.inspection.outOfCourtSample?.value
             let domainName = court ? "court" : "out_of_court"
-            var candidates: [[ExtractedSampleComposition]] = []
+            var candidates: [[SampleCompositionCount]] = []
             for (position, start) in headings.enumerated() where body[start].lower.hasPrefix(court ? "2. court" : "3. out-of-court") {
                 let end = position + 1 < headings.count ? headings[position + 1] : body.count
                 guard start + 1 < end else { continue }
                 for paragraph in NarrativeText(lines: body[(start + 1)..<end], keyQuestionIDs: keyQuestionIDs, keep: namesADisposal).paragraphs {
                     for sentence in paragraph {
-                        let rows = composition(of: sentence, court: court)
+                        let rows = composition(of: sentence, court: court, service: result.service)
                         guard !rows.isEmpty else { continue }
                         let total = rows.reduce(0) { $0 + $1.count }
                         guard let sample else {
@@ -78,9 +78,9 @@ enum SampleCompositionExtractor {
 
     /// The disposal counts a sentence gives for one domain; empty unless every disposal named
     /// has a count and each is named once.
-    static func composition(of sentence: NarrativeText.Sentence, court: Bool) -> [ExtractedSampleComposition] {
+    static func composition(of sentence: NarrativeText.Sentence, court: Bool, service: String) -> [SampleCompositionCount] {
         let words = sentence.words
-        var rows: [ExtractedSampleComposition] = []
+        var rows: [SampleCompositionCount] = []
         var named = 0
         var index = 0
         while index < words.count {
@@ -88,8 +88,8 @@ enum SampleCompositionExtractor {
             named += 1
             if match.court == court, index > 0, let count = NumberWords.value(Substring(words[index - 1].core)),
                !rows.contains(where: { $0.disposal == match.slug }) {
-                rows.append(ExtractedSampleComposition(domain: court ? "court" : "out_of_court", disposal: match.slug, count: count,
-                                                       line: words[index - 1].line))
+                rows.append(SampleCompositionCount(service: service, domain: court ? .court : .outOfCourt, disposal: match.slug, count: count,
+                                                   line: words[index - 1].line))
             }
             index += match.length
         }
@@ -112,7 +112,7 @@ enum SampleCompositionExtractor {
 
     /// Whether `coarse` is `fine` with youth rehabilitation and referral orders summed up as
     /// community sentences.
-    static func coarsens(_ coarse: [ExtractedSampleComposition], _ fine: [ExtractedSampleComposition]) -> Bool {
+    static func coarsens(_ coarse: [SampleCompositionCount], _ fine: [SampleCompositionCount]) -> Bool {
         var merged: [String: Int] = [:]
         for row in fine { merged[communityOrders.contains(row.disposal) ? "community-sentence" : row.disposal, default: 0] += row.count }
         var stated: [String: Int] = [:]

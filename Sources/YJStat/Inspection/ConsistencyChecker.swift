@@ -227,16 +227,18 @@ public struct ConsistencyChecker: Sendable {
         let place = "key_questions.csv line \(row.line)"
         switch (row.yes, row.relevant) {
         case let (yes?, relevant?):
-            var usable = true
-            if yes > relevant {
-                add(.yesExceedsRelevant, .error, id, "\(id) has \(yes) yes cases but only \(relevant) relevant (\(place))")
-                usable = false
+            let failures = PublishedCountCheck.failures(relevant: relevant, yes: yes, percent: row.percent, cases: sampleSize)
+            for failure in failures {
+                switch failure {
+                case .yesExceedsRelevant:
+                    add(.yesExceedsRelevant, .error, id, "\(id) has \(yes) yes cases but only \(relevant) relevant (\(place))")
+                case let .relevantExceedsCases(_, cases):
+                    add(.relevantExceedsSample, .error, id,
+                        "\(id) has \(relevant) relevant cases but the sample (\(sampleColumn ?? "sample")) is \(cases) (\(place))")
+                case .percentMismatch: break  // worded below, after the band of the fraction is known
+                }
             }
-            if let sampleSize, relevant > sampleSize {
-                add(.relevantExceedsSample, .error, id,
-                    "\(id) has \(relevant) relevant cases but the sample (\(sampleColumn ?? "sample")) is \(sampleSize) (\(place))")
-            }
-            guard usable else { return .unusable }
+            guard !failures.contains(where: { $0.code == .yesExceedsRelevant }) else { return .unusable }
             guard relevant > 0 else {
                 add(.noRelevantCases, .info, id, "\(id) has no relevant cases and does not count towards the standard (\(place))")
                 return .notApplicable
@@ -245,8 +247,7 @@ public struct ConsistencyChecker: Sendable {
                 return .unusable
             }
             if let printed = row.percent {
-                let conventions = printed.conventions(roundingYes: yes, relevant: relevant)
-                if conventions.isEmpty {
+                if failures.contains(where: { $0.code == .percentMismatch }) {
                     add(.percentMismatch, .error, id,
                         "\(id) prints \(printed) but \(result.text), which rounds to neither (\(place))")
                 } else {

@@ -65,13 +65,6 @@ public struct InspectionDataset: Sendable {
         ["n/a", "na", "-", "\u{2013}", "\u{2014}"].contains(text.lowercased().trimmingSpaces())
     }
 
-    /// The columns `inspections.csv` must have.
-    public static let inspectionColumns = ["service", "name", "published", "framework", "score", "overall_rating", "court_sample", "ooc_sample"]
-    /// The columns `ratings.csv` must have.
-    public static let ratingColumns = ["service", "standard", "rating"]
-    /// The columns `key_questions.csv` must have.
-    public static let keyQuestionColumns = ["service", "key_question", "relevant", "yes", "percent"]
-
     /// Inspections in file order.
     public let inspections: [Inspection]
     /// Published standard ratings in file order.
@@ -113,84 +106,25 @@ public struct InspectionDataset: Sendable {
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputError(file: directory.path, message: "no such directory")
         }
-        let ratings = try CSVReader.read(contentsOf: directory.appendingPathComponent("ratings.csv"))
-        let keyQuestions = try CSVReader.read(contentsOf: directory.appendingPathComponent("key_questions.csv"))
+        let ratings = try CSVReader.read(contentsOf: directory.appendingPathComponent(RatingsSchema.fileName))
+        let keyQuestions = try CSVReader.read(contentsOf: directory.appendingPathComponent(KeyQuestionsSchema.fileName))
         if rejectingDuplicates {
-            try ratings.requireUniqueRows(by: uniqueKeyColumns["ratings.csv"] ?? [])
-            try keyQuestions.requireUniqueRows(by: uniqueKeyColumns["key_questions.csv"] ?? [])
+            try ratings.requireUniqueRows(by: uniqueKeyColumns[RatingsSchema.fileName] ?? [])
+            try keyQuestions.requireUniqueRows(by: uniqueKeyColumns[KeyQuestionsSchema.fileName] ?? [])
         }
         return try InspectionDataset(
-            inspections: CSVReader.read(contentsOf: directory.appendingPathComponent("inspections.csv")),
+            inspections: CSVReader.read(contentsOf: directory.appendingPathComponent(InspectionsSchema.fileName)),
             ratings: ratings, keyQuestions: keyQuestions)
     }
 
     /// Builds a dataset from parsed tables.
     /// - Throws: ``InputError`` for a missing column or a malformed cell.
     public init(inspections: CSVTable, ratings: CSVTable, keyQuestions: CSVTable) throws {
-        try inspections.requireColumns(Self.inspectionColumns)
-        try ratings.requireColumns(Self.ratingColumns)
-        try keyQuestions.requireColumns(Self.keyQuestionColumns)
-        let sampleColumns = inspections.header.filter { $0.hasSuffix("_sample") }
-        var seen: [String: Int] = [:]
-        self.inspections = try inspections.rows.map { row in
-            let service = try row.string("service")
-            if let first = seen[service] {
-                throw row.error("service", "service '\(service)' already has an inspection on line \(first)")
-            }
-            seen[service] = row.line
-            var samples: [String: Int] = [:]
-            for column in sampleColumns {
-                if let size = try Self.count(row, column) { samples[column] = size }
-            }
-            var score: PublishedScore?
-            if let text = row.optionalString("score") {
-                guard let parsed = PublishedScore(text: text) else {
-                    throw row.error("score", "expected a score such as 29, 29/36 or 80.6%, found '\(text)'")
-                }
-                score = parsed
-            }
-            return Inspection(service: service, name: row.optionalString("name"), published: row.optionalString("published"),
-                              framework: row.optionalString("framework"), score: score,
-                              overallRating: row.optionalString("overall_rating"), samples: samples, line: row.line)
-        }
-        self.ratings = try ratings.rows.map { row in
-            PublishedRating(service: try row.string("service"), standard: try row.string("standard"),
-                            word: row.optionalString("rating"), line: row.line)
-        }
-        self.keyQuestions = try keyQuestions.rows.map { row in
-            var percent: PrintedPercent?
-            if let text = row.optionalString("percent") {
-                guard let parsed = PrintedPercent(text: text) else {
-                    throw row.error("percent", "expected a percentage such as 65 or 64.7, found '\(text)'")
-                }
-                guard parsed.scaled <= 100 * parsed.unit else {
-                    throw row.error("percent", "a percentage must be between 0 and 100, found '\(text)'")
-                }
-                percent = parsed
-            }
-            let relevantText = row.optionalString("relevant"), yesText = row.optionalString("yes")
-            if let relevantText, Self.isNotApplicableMark(relevantText) {
-                guard let yesText, Self.isNotApplicableMark(yesText) else {
-                    throw row.error("yes", "relevant is '\(relevantText)' (not applicable), so yes must be N/A too, found '\(yesText ?? "")'")
-                }
-                guard percent == nil else {
-                    throw row.error("percent", "a key question printed as not applicable ('\(relevantText)') has no percentage")
-                }
-                return KeyQuestionRow(service: try row.string("service"), keyQuestion: try row.string("key_question"),
-                                      relevant: nil, yes: nil, percent: nil, line: row.line, notApplicable: true)
-            }
-            if let yesText, Self.isNotApplicableMark(yesText) {
-                throw row.error("relevant", "yes is '\(yesText)' (not applicable), so relevant must be N/A too, found '\(relevantText ?? "")'")
-            }
-            return KeyQuestionRow(service: try row.string("service"), keyQuestion: try row.string("key_question"),
-                                  relevant: try Self.count(row, "relevant"), yes: try Self.count(row, "yes"),
-                                  percent: percent, line: row.line)
-        }
-    }
-
-    private static func count(_ row: CSVRow, _ column: String) throws -> Int? {
-        guard let value = try row.optionalInt(column) else { return nil }
-        guard value >= 0 else { throw row.error(column, "a count cannot be negative, found \(value)") }
-        return value
+        try inspections.requireColumns(InspectionsSchema.columns)
+        try ratings.requireColumns(RatingsSchema.columns)
+        try keyQuestions.requireColumns(KeyQuestionsSchema.columns)
+        self.inspections = try InspectionsSchema.rows(of: inspections)
+        self.ratings = try RatingsSchema.rows(of: ratings)
+        self.keyQuestions = try KeyQuestionsSchema.rows(of: keyQuestions)
     }
 }

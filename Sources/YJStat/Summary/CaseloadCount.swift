@@ -1,4 +1,4 @@
-/// One row of `caseload.csv`: the number of cases a service held of one disposal type (the
+/// One row of `caseload.csv` (read and written by ``CaseloadSchema``, and produced by extraction): the number of cases a service held of one disposal type (the
 /// reports' "additional caseload data", supplied by the service for a stated period).
 public struct CaseloadCount: Sendable, Equatable, Codable {
     /// A disposal type, and whether it is a court or an out-of-court disposal.
@@ -32,27 +32,6 @@ public struct CaseloadCount: Sendable, Equatable, Codable {
     public let disposal: Disposal
     /// Cases, as printed.
     public let count: Int
-    /// The line in `caseload.csv`.
+    /// The line it was read from: the line in `caseload.csv`, or the report line for an extracted row.
     public let line: Int
-
-    /// The columns `caseload.csv` must have.
-    public static let columns = ["service", "disposal", "count"]
-
-    /// Reads and validates every row.
-    ///
-    /// - Throws: ``InputError`` naming file:line:column for a missing column, an unknown disposal,
-    ///   a negative count, or a repeated (service, disposal).
-    public static func rows(of table: CSVTable) throws -> [CaseloadCount] {
-        try table.requireColumns(columns)
-        var seen: [String: Int] = [:]
-        return try table.rows.map { row in
-            let service = try row.string("service")
-            let disposal = try DatasetCell.choice(row, "disposal", as: Disposal.self)
-            if let first = seen[service + "|" + disposal.rawValue] {
-                throw row.error("disposal", "\(service) \(disposal.rawValue) is already on line \(first)")
-            }
-            seen[service + "|" + disposal.rawValue] = row.line
-            return CaseloadCount(service: service, disposal: disposal, count: try DatasetCell.count(row, "count"), line: row.line)
-        }
-    }
 }

@@ -1,4 +1,4 @@
-/// One row of `demographics.csv`: the percentage of a service's children cautioned or sentenced
+/// One row of `demographics.csv` (read and written by ``DemographicsSchema``, and produced by extraction): the percentage of a service's children cautioned or sentenced
 /// who fall in a category (age band, ethnic group, sex), beside a comparator percentage.
 ///
 /// Both percentages are whole numbers as the reports print them; a printed x% stands for a true
@@ -34,35 +34,6 @@ public struct DemographicShare: Sendable, Equatable, Codable {
     public let comparator: Comparator
     /// The comparator's percentage, 0–100, as printed.
     public let comparatorPercent: Int
-    /// The line in `demographics.csv`.
+    /// The line it was read from: the line in `demographics.csv`, or the report line for an extracted row.
     public let line: Int
-
-    /// The columns `demographics.csv` must have.
-    public static let columns = ["service", "dimension", "category", "service_percent", "comparator", "comparator_percent"]
-
-    /// Reads and validates every row.
-    ///
-    /// - Throws: ``InputError`` naming file:line:column for a missing column, a blank cell, an
-    ///   unknown dimension or comparator, a percentage that is not a whole number in 0–100, or a
-    ///   repeated (service, dimension, category, comparator).
-    public static func rows(of table: CSVTable) throws -> [DemographicShare] {
-        try table.requireColumns(columns)
-        var seen: [String: Int] = [:]
-        return try table.rows.map { row in
-            let service = try row.string("service")
-            let dimension = try DatasetCell.choice(row, "dimension", as: Dimension.self)
-            let category = try row.string("category")
-            let comparator = try DatasetCell.choice(row, "comparator", as: Comparator.self)
-            let key = [service, dimension.rawValue, category, comparator.rawValue].joined(separator: "|")
-            if let first = seen[key] {
-                throw row.error("category", "\(service) \(dimension.rawValue) '\(category)' against \(comparator.rawValue) is already on line \(first)")
-            }
-            seen[key] = row.line
-            return DemographicShare(service: service, dimension: dimension, category: category,
-                                    servicePercent: try DatasetCell.percent(row, "service_percent"),
-                                    comparator: comparator,
-                                    comparatorPercent: try DatasetCell.percent(row, "comparator_percent"),
-                                    line: row.line)
-        }
-    }
 }

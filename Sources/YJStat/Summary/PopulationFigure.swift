@@ -1,4 +1,4 @@
-/// One row of `population.csv`: a population count for a service's area and its reference year.
+/// One row of `population.csv` (read and written by ``PopulationSchema``): a population count for a service's area and its reference year.
 public struct PopulationFigure: Sendable, Equatable, Codable {
     /// Which population the count is of.
     public enum Measure: String, Sendable, Codable, CaseIterable {
@@ -20,28 +20,4 @@ public struct PopulationFigure: Sendable, Equatable, Codable {
     public let year: Int
     /// The line in `population.csv`.
     public let line: Int
-
-    /// The columns `population.csv` must have.
-    public static let columns = ["service", "measure", "value", "year"]
-
-    /// Reads and validates every row.
-    ///
-    /// - Throws: ``InputError`` naming file:line:column for a missing column, an unknown measure,
-    ///   a value below 1, a year outside 1800–2200, or a repeated (service, measure).
-    public static func rows(of table: CSVTable) throws -> [PopulationFigure] {
-        try table.requireColumns(columns)
-        var seen: [String: Int] = [:]
-        return try table.rows.map { row in
-            let service = try row.string("service")
-            let measure = try DatasetCell.choice(row, "measure", as: Measure.self)
-            if let first = seen[service + "|" + measure.rawValue] {
-                throw row.error("measure", "\(service) \(measure.rawValue) is already on line \(first)")
-            }
-            seen[service + "|" + measure.rawValue] = row.line
-            let value = try DatasetCell.count(row, "value", minimum: 1)
-            let year = try row.int("year")
-            guard (1800...2200).contains(year) else { throw row.error("year", "expected a year such as 2018, found \(year)") }
-            return PopulationFigure(service: service, measure: measure, value: value, year: year, line: row.line)
-        }
-    }
 }

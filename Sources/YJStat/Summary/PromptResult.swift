@@ -1,43 +1,49 @@
-/// One row of `prompts.csv`: a prompt question's result under a key question, as printed.
+/// One prompt question's result under a key question, as printed: a row of `prompts.csv` (read
+/// and written by ``PromptsSchema``) or a prompt extracted from a report (``ExtractionResult/prompts``).
 ///
 /// Prompts sit under key questions but do not decide them; they are kept for the notebooks and
-/// for checks of relevant counts against the sample.
-public struct PromptResult: Sendable, Equatable {
+/// for checks of relevant counts against the sample (``PublishedCountCheck``).
+public struct PromptResult: Sendable, Equatable, Codable {
+    /// Where an extracted prompt result was read.
+    public enum Basis: String, Sendable, Equatable, Codable {
+        /// A row of a prompt table.
+        case table
+        /// A figure stated in the narrative of the standard's section.
+        case narrative
+        /// A narrative count of failures ("not enough attention … in 8 of the 23 relevant
+        /// cases"): yes is the total minus the failures.
+        case narrativeFailuresSubtracted = "narrative-failures-subtracted"
+    }
+
     /// Service id.
     public let service: String
     /// The key question the prompt sits under.
     public let keyQuestion: String
-    /// Our short label for the prompt.
+    /// Our short label for the prompt (see ``PromptWording/promptLabel(for:)``).
     public let prompt: String
-    /// Relevant cases, when printed.
+    /// Relevant cases, when printed (`nil` for blank or "N/A").
     public let relevant: Int?
-    /// Yes cases, when printed.
+    /// Yes cases, when printed (`nil` for blank or "N/A").
     public let yes: Int?
     /// Percentage yes, when printed.
     public let percent: Int?
-    /// The line in `prompts.csv`.
+    /// The line it was read from: the line in `prompts.csv`, or the report line of the figures
+    /// for an extracted prompt.
     public let line: Int
+    /// Where an extracted result was read in the report; `nil` for a row read from `prompts.csv`
+    /// (the file does not record it).
+    public var basis: Basis?
 
-    /// The columns `prompts.csv` must have.
-    public static let columns = ["service", "key_question", "prompt", "relevant", "yes", "percent"]
-
-    /// Reads and validates every row against a framework.
-    ///
-    /// - Throws: ``InputError`` naming file:line:column for a missing column, a key question the
-    ///   framework does not have, a blank prompt, a negative count, or a percentage outside
-    ///   0–100. Yes cases above relevant cases are read as printed and reported as a finding by
-    ///   ``SummaryDataset/promptFindings(service:framework:)``.
-    public static func rows(of table: CSVTable, framework: Framework) throws -> [PromptResult] {
-        try table.requireColumns(columns)
-        return try table.rows.map { row in
-            let keyQuestion = try row.string("key_question")
-            guard framework.standard(containingKeyQuestion: keyQuestion) != nil else {
-                throw row.error("key_question", "'\(keyQuestion)' is not a key question of framework \(framework.id)")
-            }
-            let relevant = try DatasetCell.optionalCount(row, "relevant")
-            let yes = try DatasetCell.optionalCount(row, "yes")
-            return PromptResult(service: try row.string("service"), keyQuestion: keyQuestion, prompt: try row.string("prompt"),
-                                relevant: relevant, yes: yes, percent: try DatasetCell.optionalPercent(row, "percent"), line: row.line)
-        }
+    /// Creates a prompt result.
+    public init(service: String, keyQuestion: String, prompt: String, relevant: Int?, yes: Int?, percent: Int?, line: Int,
+                basis: Basis? = nil) {
+        self.service = service
+        self.keyQuestion = keyQuestion
+        self.prompt = prompt
+        self.relevant = relevant
+        self.yes = yes
+        self.percent = percent
+        self.line = line
+        self.basis = basis
     }
 }

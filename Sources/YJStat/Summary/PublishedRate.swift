@@ -1,4 +1,4 @@
-/// One row of `rates.csv`: a service's published rate beside the England and Wales figure.
+/// One row of `rates.csv` (read and written by ``RatesSchema``): a service's published rate beside the England and Wales figure.
 public struct PublishedRate: Sendable, Equatable, Codable {
     /// What the rate measures.
     public enum Measure: String, Sendable, Codable, CaseIterable {
@@ -50,46 +50,4 @@ public struct PublishedRate: Sendable, Equatable, Codable {
     public let comparatorValue: Figure
     /// The line in `rates.csv`.
     public let line: Int
-
-    /// The columns `rates.csv` must have.
-    public static let columns = ["service", "measure", "service_value", "comparator", "comparator_value"]
-
-    /// Reads and validates every row.
-    ///
-    /// - Throws: ``InputError`` naming file:line:column for a missing column, an unknown measure or
-    ///   comparator, a value that is not a plain decimal number, a service value outside 0…maximum,
-    ///   a comparator value outside (0, maximum], or a repeated (service, measure).
-    public static func rows(of table: CSVTable) throws -> [PublishedRate] {
-        try table.requireColumns(columns)
-        var seen: [String: Int] = [:]
-        return try table.rows.map { row in
-            let service = try row.string("service")
-            let measure = try DatasetCell.choice(row, "measure", as: Measure.self)
-            if let first = seen[service + "|" + measure.rawValue] {
-                throw row.error("measure", "\(service) \(measure.rawValue) is already on line \(first)")
-            }
-            seen[service + "|" + measure.rawValue] = row.line
-            let own = try figure(row, "service_value")
-            guard own.value >= 0, own.value <= measure.maximum else {
-                throw row.error("service_value", "\(measure.rawValue) must lie between 0 and \(Int(measure.maximum)), found \(own.value)")
-            }
-            let comparator = try DatasetCell.choice(row, "comparator", as: Comparator.self)
-            let other = try figure(row, "comparator_value")
-            guard other.value > 0, other.value <= measure.maximum else {
-                throw row.error("comparator_value", "\(measure.rawValue) must be above 0 and at most \(Int(measure.maximum)), found \(other.value)")
-            }
-            return PublishedRate(service: service, measure: measure, serviceValue: own, comparator: comparator,
-                                 comparatorValue: other, line: row.line)
-        }
-    }
-
-    private static func figure(_ row: CSVRow, _ column: String) throws -> Figure {
-        let text = try row.string(column)
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.count <= 9 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let value = Double(text), value.isFinite else {
-            throw row.error(column, "expected a plain decimal number such as 285 or 50.4, found '\(text)'")
-        }
-        return Figure(value: value, decimals: parts.count == 2 ? parts[1].count : 0)
-    }
 }

@@ -1,4 +1,4 @@
-/// One row of `sample_composition.csv`: how many inspected cases of one disposal type a
+/// One row of `sample_composition.csv` (read and written by ``SampleCompositionSchema``, and produced by extraction): how many inspected cases of one disposal type a
 /// service's court or out-of-court sample held.
 public struct SampleCompositionCount: Sendable, Equatable, Codable {
     /// Which case sample.
@@ -17,28 +17,6 @@ public struct SampleCompositionCount: Sendable, Equatable, Codable {
     public let disposal: String
     /// Cases, as printed.
     public let count: Int
-    /// The line in `sample_composition.csv`.
+    /// The line it was read from: the line in `sample_composition.csv`, or the report line for an extracted row.
     public let line: Int
-
-    /// The columns `sample_composition.csv` must have.
-    public static let columns = ["service", "domain", "disposal", "count"]
-
-    /// Reads and validates every row.
-    ///
-    /// - Throws: ``InputError`` naming file:line:column for a missing column, an unknown domain, a
-    ///   blank disposal, a negative count, or a repeated (service, domain, disposal).
-    public static func rows(of table: CSVTable) throws -> [SampleCompositionCount] {
-        try table.requireColumns(columns)
-        var seen: [String: Int] = [:]
-        return try table.rows.map { row in
-            let service = try row.string("service")
-            let domain = try DatasetCell.choice(row, "domain", as: Domain.self)
-            let disposal = try row.string("disposal")
-            let key = [service, domain.rawValue, disposal].joined(separator: "|")
-            if let first = seen[key] { throw row.error("disposal", "\(service) \(domain.rawValue) \(disposal) is already on line \(first)") }
-            seen[key] = row.line
-            return SampleCompositionCount(service: service, domain: domain, disposal: disposal,
-                                          count: try DatasetCell.count(row, "count"), line: row.line)
-        }
-    }
 }

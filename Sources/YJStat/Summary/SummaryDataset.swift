@@ -18,10 +18,11 @@ import Foundation
 /// `prompts.csv`, each with its line.
 public struct SummaryDataset: Sendable {
     /// The files a dataset directory must hold.
-    public static let requiredFiles = ["inspections.csv", "ratings.csv", "key_questions.csv", "prompts.csv", "discretion.csv",
-                                       "demographics.csv", "population.csv", "caseload.csv", "rates.csv"]
+    public static let requiredFiles = [InspectionsSchema.fileName, RatingsSchema.fileName, KeyQuestionsSchema.fileName,
+                                       PromptsSchema.fileName, DiscretionSchema.fileName, DemographicsSchema.fileName,
+                                       PopulationSchema.fileName, CaseloadSchema.fileName, RatesSchema.fileName]
     /// Files read when present.
-    public static let optionalFiles = ["sample_composition.csv"]
+    public static let optionalFiles = [SampleCompositionSchema.fileName]
 
     /// The directory read.
     public let directory: URL
@@ -70,20 +71,24 @@ public struct SummaryDataset: Sendable {
             try table.requireUniqueRows(by: InspectionDataset.uniqueKeyColumns[name] ?? [])
             return table
         }
-        let inspections = try table("inspections.csv"), ratings = try table("ratings.csv"), keyQuestions = try table("key_questions.csv")
+        func rows<Schema: DatasetFileSchema>(_ schema: Schema.Type, _ given: CSVTable? = nil) throws -> [Schema.Row] {
+            try Schema.rows(of: try given ?? table(Schema.fileName), framework: framework)
+        }
+        let inspections = try table(InspectionsSchema.fileName), ratings = try table(RatingsSchema.fileName)
+        let keyQuestions = try table(KeyQuestionsSchema.fileName)
         let inspection = try InspectionDataset(inspections: inspections, ratings: ratings, keyQuestions: keyQuestions)
-        let compositionURL = directory.appendingPathComponent("sample_composition.csv")
+        let compositionURL = directory.appendingPathComponent(SampleCompositionSchema.fileName)
         let hasComposition = FileManager.default.fileExists(atPath: compositionURL.path)
-        let promptTable = try table("prompts.csv"), populationTable = try table("population.csv")
+        let promptTable = try table(PromptsSchema.fileName), populationTable = try table(PopulationSchema.fileName)
         let dataset = SummaryDataset(
             directory: directory, inspection: inspection,
-            prompts: try PromptResult.rows(of: promptTable, framework: framework),
-            discretion: try DiscretionRecord.rows(of: try table("discretion.csv"), framework: framework),
-            demographics: try DemographicShare.rows(of: try table("demographics.csv")),
-            population: try PopulationFigure.rows(of: populationTable),
-            caseload: try CaseloadCount.rows(of: try table("caseload.csv")),
-            rates: try PublishedRate.rows(of: try table("rates.csv")),
-            sampleComposition: hasComposition ? try SampleCompositionCount.rows(of: try table("sample_composition.csv")) : [],
+            prompts: try rows(PromptsSchema.self, promptTable),
+            discretion: try rows(DiscretionSchema.self),
+            demographics: try rows(DemographicsSchema.self),
+            population: try rows(PopulationSchema.self, populationTable),
+            caseload: try rows(CaseloadSchema.self),
+            rates: try rows(RatesSchema.self),
+            sampleComposition: hasComposition ? try rows(SampleCompositionSchema.self) : [],
             hasSampleComposition: hasComposition)
         try dataset.validateAcrossFiles(population: populationTable)
         return dataset
@@ -146,9 +151,11 @@ public struct SummaryDataset: Sendable {
         }
     }
 
-    /// Impossible published prompt figures, as located findings: yes cases above relevant cases
-    /// (``FindingCode/yesExceedsRelevant``) and relevant cases above the domain's sample
-    /// (``FindingCode/relevantExceedsSample``), both errors.
+    /// Impossible published prompt figures, as located findings, by ``PublishedCountCheck`` (the
+    /// checks extraction makes on a report's prompt rows): yes cases above relevant cases
+    /// (``FindingCode/yesExceedsRelevant``), relevant cases above the domain's sample
+    /// (``FindingCode/relevantExceedsSample``) and a printed percentage that no rounding of the
+    /// counts gives (``FindingCode/percentMismatch``), all errors.
     ///
     /// Such a figure is a finding, not a reading error: a data-quality checker reports it with
     /// its place (`prompts.csv line 200`) and goes on checking everything else. The same checks on
@@ -162,18 +169,22 @@ public struct SummaryDataset: Sendable {
     public func promptFindings(service: String, framework: Framework) -> [Finding] {
         prompts.filter { $0.service == service }.flatMap { row -> [Finding] in
             let place = "prompts.csv line \(row.line)"
-            let location = "\(row.keyQuestion) \(row.prompt)"
-            var findings: [Finding] = []
-            if let yes = row.yes, let relevant = row.relevant, yes > relevant {
-                findings.append(Finding(code: .yesExceedsRelevant, severity: .error, service: service, location: location,
-                                        message: "prompt \(row.prompt) of \(row.keyQuestion) has \(yes) yes cases but only \(relevant) relevant (\(place))"))
+            let sampleColumn = framework.standard(containingKeyQuestion: row.keyQuestion)?.sampleColumn
+            let size = sampleColumn.flatMap { sample(service, column: $0) }
+            let failures = PublishedCountCheck.failures(relevant: row.relevant, yes: row.yes,
+                                                        percent: row.percent.map { PrintedPercent(whole: $0) }, cases: size)
+            return failures.map { failure in
+                let what = "prompt \(row.prompt) of \(row.keyQuestion)"
+                let message = switch failure {
+                case let .yesExceedsRelevant(yes, relevant): "\(what) has \(yes) yes cases but only \(relevant) relevant (\(place))"
+                case let .relevantExceedsCases(relevant, cases):
+                    "\(what) has \(relevant) relevant cases but the sample (\(sampleColumn ?? "sample")) is \(cases) (\(place))"
+                case let .percentMismatch(printed, yes, relevant):
+                    "\(what) prints \(printed) but \(yes)/\(relevant) = \(NumberFormatting.fixed(Double(yes) * 100 / Double(relevant), 1))%, which rounds to neither (\(place))"
+                }
+                return Finding(code: failure.code, severity: failure.severity, service: service,
+                               location: "\(row.keyQuestion) \(row.prompt)", message: message)
             }
-            if let relevant = row.relevant, let sampleColumn = framework.standard(containingKeyQuestion: row.keyQuestion)?.sampleColumn,
-               let size = sample(service, column: sampleColumn), relevant > size {
-                findings.append(Finding(code: .relevantExceedsSample, severity: .error, service: service, location: location,
-                                        message: "prompt \(row.prompt) of \(row.keyQuestion) has \(relevant) relevant cases but the sample (\(sampleColumn)) is \(size) (\(place))"))
-            }
-            return findings
         }
     }
 }

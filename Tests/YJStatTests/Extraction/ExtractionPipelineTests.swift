@@ -92,7 +92,7 @@ struct ExtractionPipelineTests {
     func ethnicityLabelVariantsAndColumnOrder(heading: String, serviceRow: String, expected: [Int]) {
         let text = "\(heading)\nTestshire YOS \(serviceRow)\nNational average \(serviceRow)\n"
         let result = ReportExtractor.extract(text: text, source: "x.txt")
-        let ethnicity = result.demographics.filter { $0.dimension == "ethnicity" }
+        let ethnicity = result.demographics.filter { $0.dimension == .ethnicity }
         #expect(ethnicity.map(\.category) == ["White", "Black and minority ethnic", "Unknown"])
         #expect(ethnicity.map(\.servicePercent) == expected)
         #expect(!result.warnings.contains { $0.message.contains("ethnicity table heading") })

@@ -118,8 +118,8 @@ struct LayoutMatrixTests {
             let text = ReportLayoutMatrix.render(facts, layout: .numberedFiguresAtLineEnd)
                 + ReportLayoutMatrix.contextualFacts(facts, variant: variant).joined(separator: "\n") + "\n"
             let result = ReportExtractor.extract(text: text, source: "r.txt")
-            let national = result.demographics.filter { $0.comparator == "national" }
-            #expect(national.map { "\($0.dimension) \($0.category) \($0.servicePercent) \($0.comparatorPercent)" }
+            let national = result.demographics.filter { $0.comparator == .national }
+            #expect(national.map { "\($0.dimension.rawValue) \($0.category) \($0.servicePercent) \($0.comparatorPercent)" }
                     == facts.demographics.map { "\($0.dimension) \($0.category) \($0.service) \($0.national)" }, "variant \(variant) \(facts.service)")
             for table in ["demographics.age", "demographics.ethnicity", "demographics.sex"] {
                 #expect(result.completeness.contextualTables[table] == true, "variant \(variant) \(facts.service) \(table)")

@@ -71,7 +71,7 @@ struct NarrativeExtractionTests {
     func composition(_ narrative: String) -> ([String], [String]) {
         let text = "Annex\n\nWe examined five court disposals.\n\n2. Court disposals\n\n" + narrative + "\n"
         let result = ReportExtractor.extract(text: text, source: "c.txt")
-        return (result.sampleComposition.map { "\($0.domain) \($0.disposal) \($0.count) \($0.line)" }, result.warnings.map(\.description))
+        return (result.sampleComposition.map { "\($0.domain.rawValue) \($0.disposal) \($0.count) \($0.line)" }, result.warnings.map(\.description))
     }
 
     @Test func sampleCompositionFromTheCourtSection() {

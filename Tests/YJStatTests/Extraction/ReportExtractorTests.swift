@@ -110,7 +110,7 @@ struct ReportExtractorTests {
         #expect(result.population.map(\.value) == [98_765, 8_100])
         #expect(result.population.map(\.year) == [2019, 2019])
         #expect(result.demographics.map(\.category) == ["10-14", "15-17", "Male", "Female"])
-        #expect(result.caseload.map(\.disposal) == ["community-sentence", "youth-conditional-caution"])
+        #expect(result.caseload.map(\.disposal) == [.communitySentence, .youthConditionalCaution])
         #expect(!result.findings.contains { $0.severity == .error }, "\(result.findings)")
     }
 
