@@ -21,9 +21,12 @@ public struct NotebookArguments: Sendable {
             (notebook.txt) with its tables and charts into OUTPUT_FOLDER, never over an input.
             """,
             examples: ["swift run \(name)", "swift run \(name) out/\(name) --datasets Datasets"],
-            options: [.value("datasets", "DIR", help: "The dataset folder (default: the bundled Datasets/).")],
+            options: [datasetsOption.spec],
             positionals: [PositionalSpec("OUTPUT_FOLDER", help: "Where the tables and charts go (default: out/\(name)/).", required: false)])
     }
+
+    /// `--datasets DIR`.
+    static let datasetsOption = Option<String>("datasets", "DIR", help: "The dataset folder (default: the bundled Datasets/).")
 
     /// Reads parsed arguments, resolving relative paths against `currentDirectory`.
     ///
@@ -31,7 +34,7 @@ public struct NotebookArguments: Sendable {
     ///   folder or above `executable`.
     public init(_ arguments: ParsedArguments, name: String, currentDirectory: URL, executable: URL?) throws {
         let resolve = { (path: String) in URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL }
-        let given = arguments.string("datasets").map(resolve)
+        let given = try arguments.value(Self.datasetsOption).map(resolve)
         guard let folder = given ?? DatasetLocator.bundledDatasets(currentDirectory: currentDirectory, executable: executable) else {
             throw InputError(file: "Datasets", message: "no Datasets folder with inspections.csv in the current folder or above the executable; give --datasets DIR")
         }

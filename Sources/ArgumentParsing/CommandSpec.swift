@@ -8,7 +8,7 @@ public struct OptionSpec: Sendable, Equatable {
     public var help: String
     /// The default shown in help, if any.
     public var defaultValue: String?
-    /// Allowed values, shown in help and checked by ``ParsedArguments/choice(_:)``.
+    /// Allowed values, shown in help and checked when parsing (``ChoiceOptionValue``).
     public var choices: [String]?
     /// Whether the option must be given.
     public var isRequired: Bool

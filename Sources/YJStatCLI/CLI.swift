@@ -54,7 +54,8 @@ public enum CLI {
                 printOutput("\(program) \(version)\n")
                 return .success
             }
-            let output = try CommandOutput(arguments, textExtensions: command.textExtensions)
+            let output = try CommandOutput(arguments, format: command.formatOption, output: command.outputOption,
+                                           textExtensions: command.textExtensions)
             return try command.run(arguments, output: output)
         } catch let error as UsageError {
             printError("\(program) \(spec.name): error: \(error.message)\nUsage: \(HelpFormatter.usage(for: spec))\nSee '\(program) \(spec.name) --help'.\n")

@@ -33,3 +33,13 @@ enum RateArgument {
         return value
     }
 }
+
+/// `--measure` of `compare` and `funnel`: what the counts are.
+enum MeasureKind: String, CaseIterable, ChoiceOptionValue {
+    /// Numerator over denominator.
+    case proportion
+    /// Events per population.
+    case rate
+    /// Observed over expected.
+    case ratio
+}

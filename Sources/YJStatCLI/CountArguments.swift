@@ -33,14 +33,6 @@ extension Option where Value == Int {
     }
 }
 
-extension ParsedArguments {
-    /// The option as a count (see ``CountArgument``), if given; throws naming the option otherwise.
-    func count(_ name: String) throws -> Int? {
-        guard let text = string(name) else { return nil }
-        return try CountArgument.parse(text, option: name)
-    }
-}
-
 private extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }

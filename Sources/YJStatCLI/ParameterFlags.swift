@@ -18,8 +18,13 @@ enum ParameterFlags {
         .groupColumn: "--group-column",
     ]
 
+    /// The sampling commands' parameters: the library's argument names are their flags.
+    static let sampling: [Parameter: String] = ["margin": "--margin", "proportion": "--proportion", "sample": "--sample",
+                                                "population": "--population"]
+
     /// Per command, parameters whose flag has another name there (or that only it has).
     static let byCommand: [String: [Parameter: String]] = [
+        "sample-size": sampling, "margin": sampling, "audit-sample": sampling,
         "compare": [
             "mean": "--reference", "reference": "--reference", "probability": "--reference", "fraction": "--reference",
             "count": "--numerator", "successes": "--numerator", "numerator": "--numerator",
@@ -30,10 +35,11 @@ enum ParameterFlags {
             "servicePercent": "--service-percent", "comparatorPercent": "--comparator-percent",
             "serviceTotal": "--total", "comparatorTotal": "--comparator-total",
         ],
-        "design-risk": ["trueProportion": "--true-proportion"],
-        "plan": ["courtPopulation": "--court-population", "outOfCourtPopulation": "--ooc-population"],
-        "band-confidence": ["successes": "--yes", "sample": "--of"],
-        "allocate": ["strata": "--strata"],
+        "design-risk": sampling.merging(["trueProportion": "--true-proportion"]) { $1 },
+        "plan": ["courtPopulation": "--court-population", "outOfCourtPopulation": "--ooc-population",
+                 "margin": "--margin", "proportion": "--proportion"],
+        "band-confidence": sampling.merging(["successes": "--yes", "sample": "--of"]) { $1 },
+        "allocate": ["strata": "--strata", "sample": "--sample", "minimum": "--minimum"],
         "model": [.among: "--among", .terms: "--terms", .termReference: "--reference", .firth: "--firth"],
     ]
 

@@ -10,18 +10,36 @@ protocol Subcommand: Sendable {
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode
     /// Output name extensions that stand for the text format (the board pack's text is Markdown).
     static var textExtensions: Set<String> { get }
+    /// The command's `--format` (nil when it writes no ``OutputFormat``), read by ``CommandOutput``.
+    static var formatOption: Option<OutputFormat>? { get }
+    /// The command's `--output` (nil when it has none), read by ``CommandOutput``.
+    static var outputOption: Option<String>? { get }
 }
 
 extension Subcommand {
     static var textExtensions: Set<String> { ["txt", "text"] }
+    /// ``CommonOptions/format`` when the command lists it.
+    static var formatOption: Option<OutputFormat>? { spec.options.contains(CommonOptions.format.spec) ? CommonOptions.format : nil }
+    /// ``CommonOptions/output`` when the command lists it.
+    static var outputOption: Option<String>? { spec.options.contains(CommonOptions.output.spec) ? CommonOptions.output : nil }
 }
+
+extension OutputFormat: ChoiceOptionValue {}
 
 /// Options shared by commands that write results.
 enum CommonOptions {
-    static let format = OptionSpec.value("format", "format", help: "Output format.", default: "text",
-                                         choices: OutputFormat.allCases.map(\.rawValue))
-    static let output = OptionSpec.value("output", "file", help: "Write to this file (atomically) instead of standard output.")
-    static let formatAndOutput = [format, output]
+    static let format = Option<OutputFormat>("format", "format", help: "Output format.", default: .text)
+    static let output = Option<String>("output", "file", help: "Write to this file (atomically) instead of standard output.")
+    static let formatAndOutput = [format.spec, output.spec]
+}
+
+/// `--format` of the commands that print a report and write their tables elsewhere (`summary`,
+/// `extract`): text or JSON on standard output.
+enum ReportFormat: String, CaseIterable, ChoiceOptionValue {
+    /// The report for people.
+    case text
+    /// The report as one JSON document.
+    case json
 }
 
 /// Where a command's results go: standard output or an `--output` file written atomically.
@@ -31,24 +49,25 @@ struct CommandOutput {
     /// Input files of this run; the output may never replace one of them.
     var inputs: [URL] = []
 
-    /// Reads `--format` and `--output`. With no `--format`, a `.csv`, `.json` or `.txt` output
+    /// Reads `format` (`--format`) and `output` (`--output`), the command's own declarations. With no `--format`, a `.csv`, `.json` or `.txt` output
     /// name chooses the format; an `--output` whose extension names another format than the one
     /// given, or a format the command does not write (`.html`, `.md`), is a usage error naming both.
     ///
     /// `textExtensions` are the extensions that mean the text format for this command (`.md`
     /// too for the board pack, whose text is Markdown); with an `--html` option, an `.html`
     /// output name is an error pointing to it.
-    init(_ arguments: ParsedArguments, textExtensions: Set<String> = ["txt", "text"]) throws {
-        destination = arguments.declares("output")
-            ? arguments.string("output").flatMap { $0 == "-" ? nil : InvocationContext.fileURL($0) } : nil
-        guard arguments.declares("format") else {
+    init(_ arguments: ParsedArguments, format formatOption: Option<OutputFormat>?, output outputOption: Option<String>?,
+         textExtensions: Set<String> = ["txt", "text"]) throws {
+        destination = try outputOption.flatMap { try arguments.value($0) }.flatMap { $0 == "-" ? nil : InvocationContext.fileURL($0) }
+        guard let formatOption else {
             format = .text
             return
         }
-        let given = arguments.has("format") ? try arguments.choice("format", as: OutputFormat.self) : nil
-        let formats = arguments.spec.option(named: "format")?.choices ?? []
+        let given = arguments.wasGiven(formatOption) ? try arguments.value(formatOption) : nil
+        let byDefault = try arguments.value(formatOption) ?? .text
+        let formats = formatOption.spec.choices ?? []
         guard let destination, !formats.isEmpty else {
-            format = try given ?? arguments.choice("format", as: OutputFormat.self) ?? .text
+            format = given ?? byDefault
             return
         }
         let name = destination.lastPathComponent, suffix = destination.pathExtension.lowercased()
@@ -65,7 +84,7 @@ struct CommandOutput {
         } else if OutputFormat(fileExtension: suffix) != nil || OutputFormat.otherDocumentExtensions.contains(suffix) {
             throw UsageError("--output \(name): this command writes \(Self.list(formats)), not .\(suffix); give an output name that ends in \(Self.list(formats.map { "." + ($0 == "text" ? textName : $0) }))")
         } else {
-            format = try given ?? arguments.choice("format", as: OutputFormat.self) ?? .text
+            format = given ?? byDefault
         }
     }
 

@@ -4,13 +4,15 @@ import YJStat
 
 /// The tidy/wide table options of `disproportionality`, `representation` and `board`.
 enum TableOptions {
-    static let wide = OptionSpec.flag("wide", help: "With --format csv or json: the full table (every measure, every digit) instead of the tidy one.")
-    static let precision = OptionSpec.value("precision", "digits",
-                                            help: "Digits of the tidy table: rounded (rates and percentages to 1 decimal place, ratios and p-values to 3 significant figures) or full.",
-                                            default: TidyPrecision.rounded.rawValue, choices: TidyPrecision.allCases.map(\.rawValue))
-    static let notes = OptionSpec.flag("notes", help: "With --format csv on standard output: add the warnings, methods and inputs as trailing # lines (a CSV file gets them in NAME.notes.txt).")
-    static let all = [wide, precision, notes]
+    static let wide = Flag("wide", help: "With --format csv or json: the full table (every measure, every digit) instead of the tidy one.")
+    static let precision = Option<TidyPrecision>("precision", "digits",
+                                                 help: "Digits of the tidy table: rounded (rates and percentages to 1 decimal place, ratios and p-values to 3 significant figures) or full.",
+                                                 default: .rounded)
+    static let notes = Flag("notes", help: "With --format csv on standard output: add the warnings, methods and inputs as trailing # lines (a CSV file gets them in NAME.notes.txt).")
+    static let all = [wide.spec, precision.spec, notes.spec]
 }
+
+extension TidyPrecision: ChoiceOptionValue {}
 
 /// Which table and how many digits a run writes, read from `--wide`, `--precision` and `--notes`.
 struct TableChoice {
@@ -18,13 +20,13 @@ struct TableChoice {
     var precision = TidyPrecision.rounded
     var notes = false
 
-    /// Reads the options, checking that they go with the format (usage error naming the flag).
+    /// Reads the options (``TableOptions/all``, which the command lists), checking that they go
+    /// with the format (usage error naming the flag).
     init(_ arguments: ParsedArguments, format: OutputFormat) throws {
-        guard arguments.declares("wide") else { return }
-        wide = arguments.flag("wide")
-        notes = arguments.flag("notes")
-        let precisionGiven = arguments.has("precision")
-        precision = try arguments.choice("precision", as: TidyPrecision.self) ?? .rounded
+        wide = arguments.isSet(TableOptions.wide)
+        notes = arguments.isSet(TableOptions.notes)
+        let precisionGiven = arguments.wasGiven(TableOptions.precision)
+        precision = try arguments.required(TableOptions.precision)
         if format == .text {
             for (flag, given) in [("wide", wide), ("precision", precisionGiven), ("notes", notes)] where given {
                 throw UsageError("--\(flag) goes with --format csv or json (an output name ending in .csv or .json chooses them)")

@@ -3,27 +3,30 @@ import Testing
 
 @Suite("ParsedArguments")
 struct ParsedArgumentsTests {
+    static let count = Option<Int>("count", "n", help: "A count.", required: true)
+    static let level = Option<Double>("level", "c", help: "A level.", default: 0.95)
+    static let mode = Option<Mode>("mode", "m", help: "A mode.")
+    static let tag = Option<String>("tag", "t", help: "Tags.", repeatable: true)
+    static let verbose = Flag("verbose", help: "More output.")
+    enum Mode: String, CaseIterable, ChoiceOptionValue { case fast, exact }
+
     let spec = CommandSpec(program: "tool", name: "demo", abstract: "Demo.", options: [
-        .value("count", "n", help: "A count.", required: true),
-        .value("level", "c", help: "A level.", default: "0.95"),
-        .value("mode", "m", help: "A mode.", choices: ["fast", "exact"]),
-        .value("tag", "t", help: "Tags.", repeatable: true),
-        .flag("verbose", help: "More output."),
+        count.spec, level.spec, mode.spec, tag.spec, verbose.spec,
     ], positionals: [PositionalSpec("FILE", help: "Input.", required: false, variadic: true)])
 
     @Test func parsesValuesFlagsAndPositionals() throws {
         let parsed = try ParsedArguments.parse(["a.csv", "--count", "3", "--verbose", "--mode=exact", "--tag", "x", "--tag", "y", "b.csv"], for: spec)
-        #expect(try parsed.int("count") == 3)
-        #expect(try parsed.double("level") == 0.95)
-        #expect(parsed.string("mode") == "exact")
-        #expect(parsed.strings("tag") == ["x", "y"])
-        #expect(parsed.flag("verbose"))
+        #expect(try parsed.value(Self.count) == 3)
+        #expect(try parsed.value(Self.level) == 0.95)
+        #expect(try parsed.value(Self.mode) == .exact)
+        #expect(try parsed.values(Self.tag) == ["x", "y"])
+        #expect(parsed.isSet(Self.verbose))
         #expect(parsed.positionals == ["a.csv", "b.csv"])
     }
 
     @Test func negativeNumbersAreValues() throws {
         let parsed = try ParsedArguments.parse(["--count", "-3"], for: spec)
-        #expect(try parsed.int("count") == -3)
+        #expect(try parsed.value(Self.count) == -3)
     }
 
     @Test func unknownOptionSuggestsNearest() {
@@ -49,8 +52,8 @@ struct ParsedArgumentsTests {
 
     @Test func typedAccessorsNameTheFlag() throws {
         let parsed = try ParsedArguments.parse(["--count", "1.5", "--level", "high"], for: spec)
-        #expect(throws: UsageError("--count must be a whole number; got '1.5'")) { try parsed.int("count") }
-        #expect(throws: UsageError("--level must be a number; got 'high'")) { try parsed.double("level") }
+        #expect(throws: UsageError("--count must be a whole number; got '1.5'")) { try parsed.value(Self.count) }
+        #expect(throws: UsageError("--level must be a number; got 'high'")) { try parsed.value(Self.level) }
     }
 
     @Test func helpSkipsRequiredChecks() throws {

@@ -15,49 +15,49 @@ struct ParsingPathTests {
                              yjstat demo --count 3 --mode exact --tag a --tag b --tag c --tag d
                            """,
                            examples: ["tool demo --count 3"],
-                           options: [
-                               .value("count", "n", help: "A count.", required: true),
-                               .value("level", "c", help: "A level, with a description long enough to wrap at a width of sixty characters.",
-                                      default: "0.95"),
-                               .value("mode", "m", help: "A mode.", choices: ["fast", "exact"]),
-                               .value("tag", "t", help: "Tags.", repeatable: true),
-                               .flag("verbose", help: "More output."),
-                           ],
+                           options: [count.spec, level.spec, mode.spec, tag.spec, verbose.spec],
                            positionals: [PositionalSpec("FILE", help: "Input.", required: true), PositionalSpec("OUT", help: "Output.", required: false)])
+
+    static let count = Option<Int>("count", "n", help: "A count.", required: true)
+    static let level = Option<Double>("level", "c", help: "A level, with a description long enough to wrap at a width of sixty characters.",
+                                      default: 0.95)
+    static let mode = Option<Mode>("mode", "m", help: "A mode.")
+    static let tag = Option<String>("tag", "t", help: "Tags.", repeatable: true)
+    static let verbose = Flag("verbose", help: "More output.")
 
     func parse(_ words: [String]) throws -> ParsedArguments { try ParsedArguments.parse(words, for: spec) }
 
     @Test func inlineValuesMayHoldEqualsSignsAndBeEmpty() throws {
         let parsed = try parse(["in.csv", "--count=3", "--tag=a=b", "--tag="])
-        #expect(try parsed.int("count") == 3)
-        #expect(parsed.strings("tag") == ["a=b", ""])
+        #expect(try parsed.value(Self.count) == 3)
+        #expect(try parsed.values(Self.tag) == ["a=b", ""])
     }
 
     @Test func doubleDashEndsOptions() throws {
         let parsed = try parse(["--count", "1", "--", "--verbose", "-x"])
         #expect(parsed.positionals == ["--verbose", "-x"])
-        #expect(!parsed.flag("verbose"))
+        #expect(!parsed.isSet(Self.verbose))
     }
 
     @Test func aSingleDashAndNegativeNumbersArePositionalsOrValues() throws {
         let parsed = try parse(["-", "--count", "-12", "--level", "-0.5"])
         #expect(parsed.positionals == ["-"])
-        #expect(try parsed.int("count") == -12)
-        #expect(try parsed.double("level") == -0.5)
+        #expect(try parsed.value(Self.count) == -12)
+        #expect(try parsed.value(Self.level) == -0.5)
     }
 
     @Test func aRepeatableOptionKeepsEveryValueInOrderAndOthersRefuseASecond() throws {
         let parsed = try parse(["f", "--count", "1", "--tag", "x", "--tag=y", "--tag", "z"])
-        #expect(parsed.strings("tag") == ["x", "y", "z"])
-        #expect(parsed.string("tag") == "z")
+        #expect(try parsed.values(Self.tag) == ["x", "y", "z"])
+        #expect(try parsed.value(Self.tag) == "z")
         #expect(throws: UsageError("--mode given more than once")) { try parse(["f", "--count", "1", "--mode", "fast", "--mode=exact"]) }
     }
 
     @Test func defaultsAreReadBackButDoNotCountAsGiven() throws {
         let parsed = try parse(["f", "--count", "1"])
-        #expect(parsed.string("level") == "0.95" && !parsed.has("level"))
-        #expect(parsed.string("mode") == nil && !parsed.has("mode"))
-        #expect(parsed.strings("tag").isEmpty)
+        #expect(try parsed.value(Self.level) == 0.95 && !parsed.wasGiven(Self.level))
+        #expect(try parsed.value(Self.mode) == nil && !parsed.wasGiven(Self.mode))
+        #expect(try parsed.values(Self.tag).isEmpty)
     }
 
     @Test func requiredOptionsAndPositionalsAreNamed() {
@@ -74,9 +74,10 @@ struct ParsingPathTests {
     }
 
     @Test func aCommandMayDeclareItsOwnVersionOption() throws {
-        let own = CommandSpec(program: "tool", name: "pin", abstract: "Pin.", options: [.value("version", "v", help: "A version.")])
+        let version = Option<String>("version", "v", help: "A version.")
+        let own = CommandSpec(program: "tool", name: "pin", abstract: "Pin.", options: [version.spec])
         let parsed = try ParsedArguments.parse(["--version", "2"], for: own)
-        #expect(!parsed.wantsVersion && parsed.string("version") == "2")
+        #expect(try !parsed.wantsVersion && parsed.value(version) == "2")
     }
 
     @Test func unknownOptionsAndChoicesSuggestTheNearest() {
@@ -91,30 +92,32 @@ struct ParsingPathTests {
 
     @Test func typedReadsNameTheOption() throws {
         let parsed = try parse(["f", "--count", "1_000", "--level", "inf", "--mode", "fast"])
-        #expect(try parsed.int("count") == 1000)
-        #expect(throws: UsageError("--level must be a number; got 'inf'")) { try parsed.double("level") }
-        enum Mode: String { case fast, exact }
-        #expect(try parsed.choice("mode", as: Mode.self) == .fast)
+        #expect(try parsed.value(Self.count) == 1000)
+        #expect(throws: UsageError("--level must be a number; got 'inf'")) { try parsed.value(Self.level) }
+        #expect(try parsed.value(Self.mode) == .fast)
         #expect(parsed.declares("mode") && !parsed.declares("mood"))
     }
 
     /// A default is declared once, in the option, and read back typed: no second `?? 0.95`.
     @Test func requiredReadsTakeTheDeclaredDefaultOrNameTheOption() throws {
         let parsed = try parse(["f", "--count", "7"])
-        #expect(try parsed.requiredDouble("level") == 0.95)
-        #expect(try parsed.requiredInt("count") == 7)
-        #expect(throws: UsageError("missing required option --mode")) { try parsed.requiredChoice("mode", as: Mode.self) }
-        #expect(try ParsedArguments.parse(["f", "--count", "7", "--mode", "exact"], for: spec).requiredChoice("mode", as: Mode.self) == .exact)
+        #expect(try parsed.required(Self.level) == 0.95)
+        #expect(try parsed.required(Self.count) == 7)
+        #expect(throws: UsageError("missing required option --mode <m>")) { try parsed.required(Self.mode) }
+        #expect(try ParsedArguments.parse(["f", "--count", "7", "--mode", "exact"], for: spec).required(Self.mode) == .exact)
         #expect(throws: UsageError("--level must be a number; got 'x'")) {
-            try ParsedArguments.parse(["f", "--count", "7", "--level", "x"], for: spec).requiredDouble("level")
+            try ParsedArguments.parse(["f", "--count", "7", "--level", "x"], for: spec).required(Self.level)
         }
     }
 
-    enum Mode: String { case fast, exact }
+    enum Mode: String, CaseIterable, ChoiceOptionValue { case fast, exact }
 
-    @Test func listsAreTrimmedAndDropEmptyItems() throws {
-        let own = CommandSpec(program: "tool", name: "list", abstract: "List.", options: [.value("stages", "list", help: "Stages.")])
-        #expect(try ParsedArguments.parse(["--stages", " arrest, ,court ,"], for: own).list("stages") == ["arrest", "court"])
+    /// A list keeps an item of spaces only (as an empty item, for the command to reject with its
+    /// own words) and drops a trailing comma; commands that want only names filter the empties.
+    @Test func listsAreTrimmedAndKeepSpacesOnlyItemsAsEmpty() throws {
+        let stages = Option<[String]>("stages", "list", help: "Stages.")
+        let own = CommandSpec(program: "tool", name: "list", abstract: "List.", options: [stages.spec])
+        #expect(try ParsedArguments.parse(["--stages", " arrest, ,court ,"], for: own).value(stages) == ["arrest", "", "court"])
     }
 
     @Test func helpIsWrappedToTheWidthWithDescriptionsUnderTheirColumn() {

@@ -1,30 +1,32 @@
 import Foundation
 import Testing
+@testable import YJStatCLI
+import YJStat
 
 @Suite("yjstat sampling commands: bad input")
 struct SamplingBadInputTests {
     @Test(arguments: [
         (["sample-size", "--population", "0"], "--population must be at least 1"),
         (["sample-size", "--population", "-5"], "--population must be at least 1"),
-        (["sample-size", "--margin", "0"], "--margin must be strictly between 0 and 1"),
-        (["sample-size", "--margin", "5"], "--margin must be strictly between 0 and 1"),
-        (["sample-size", "--proportion", "1"], "--proportion must be strictly between 0 and 1"),
-        (["sample-size", "--proportion", "0"], "--proportion must be strictly between 0 and 1"),
-        (["sample-size", "--confidence", "80"], "--confidence must be strictly between 0 and 1"),
+        (["sample-size", "--margin", "0"], "--margin: must be strictly between 0 and 1"),
+        (["sample-size", "--margin", "5"], "--margin: must be strictly between 0 and 1"),
+        (["sample-size", "--proportion", "1"], "--proportion: must be strictly between 0 and 1"),
+        (["sample-size", "--proportion", "0"], "--proportion: must be strictly between 0 and 1"),
+        (["sample-size", "--confidence", "80"], "--confidence: must be strictly between 0 and 1"),
         (["sample-size", "--correction", "cochran"], "--correction must be one of"),
         (["sample-size", "--rounding", "down"], "--rounding must be one of"),
-        (["sample-size", "--confidence", "0.999", "--margin", "0.001", "--compare"], "--margin the exact search would examine"),
+        (["sample-size", "--confidence", "0.999", "--margin", "0.001", "--compare"], "--margin: the exact search would examine"),
         (["margin", "--sample", "6", "--population", "5"], "--sample (6) is more than --population (5)"),
         (["margin", "--sample", "0"], "--sample must be at least 1"),
         (["margin", "--sample", "3", "--population", "0"], "--population must be at least 1"),
-        (["margin", "--sample", "3", "--proportion", "1.5"], "--proportion must be strictly between 0 and 1"),
+        (["margin", "--sample", "3", "--proportion", "1.5"], "--proportion: must be strictly between 0 and 1"),
         (["margin", "--population", "5"], "missing required option --sample"),
         (["audit-sample", "--sample", "9", "--population", "8"], "--sample (9) is more than --population (8)"),
-        (["audit-sample", "--sample", "5", "--margin", "1"], "--margin must be strictly between 0 and 1"),
+        (["audit-sample", "--sample", "5", "--margin", "1"], "--margin: must be strictly between 0 and 1"),
         (["plan", "--court-population", "0", "--ooc-population", "4"], "--court-population must be at least 1"),
         (["plan", "--court-population", "5", "--ooc-population", "0"], "--ooc-population must be at least 1"),
         (["plan", "--court-population", "5", "--ooc-population", "4", "--rule", "60-40"], "--rule must be one of"),
-        (["plan", "--court-population", "5", "--ooc-population", "4", "--proportion", "0"], "--proportion must be strictly between 0 and 1"),
+        (["plan", "--court-population", "5", "--ooc-population", "4", "--proportion", "0"], "--proportion: must be strictly between 0 and 1"),
         (["band-confidence", "--yes", "4", "--of", "3"], "--yes (4) is more than --of (3)"),
         (["band-confidence", "--yes", "2", "--of", "3", "--population", "2"], "--of (3) is more than --population (2)"),
         (["band-confidence", "--yes", "2", "--of", "3", "--population", "0"], "--population must be at least 1"),
@@ -64,10 +66,10 @@ struct SamplingBadInputTests {
         try "sex,count\nmale,3\nfemale,2\nother,0\n".write(to: file, atomically: true, encoding: .utf8)
         let tooMany = try runCLI(["allocate", "--sample", "6", "--strata", file.path])
         #expect(tooMany.status == 2)
-        #expect(tooMany.stderr.contains("--sample 6 is more than the 5 eligible cases"), "\(tooMany.stderr)")
+        #expect(tooMany.stderr.contains("--sample: 6 is more than the 5 eligible cases"), "\(tooMany.stderr)")
         let minimum = try runCLI(["allocate", "--sample", "3", "--minimum", "2", "--strata", file.path])
         #expect(minimum.status == 2)
-        #expect(minimum.stderr.contains("--minimum a minimum of 2 in each of the 2 non-empty strata needs 4 cases"), "\(minimum.stderr)")
+        #expect(minimum.stderr.contains("--minimum: a minimum of 2 in each of the 2 non-empty strata needs 4 cases"), "\(minimum.stderr)")
         let missing = try runCLI(["allocate", "--sample", "3", "--strata", folder.appendingPathComponent("nope.csv").path])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("--strata: no such file"))
@@ -171,5 +173,39 @@ struct SamplingResultTests {
         let table = try runCLI(["design-risk", "--sample", "4", "--population", "5", "--format", "csv"])
         #expect(table.status == 0)
         #expect(table.stdout.split(separator: "\r\n").count == 5)
+    }
+
+    /// A range error from the sampling library is reported by `CLI.run` through `ParameterFlags`
+    /// (issue 14; no wrapper in the commands): `--flag: message`, the parameter always written as
+    /// the flag that supplied it, never as the library's argument name, and without the usage
+    /// lines of a malformed command line.
+    @Test(arguments: [
+        (["margin", "--sample", "3", "--proportion", "1.5"], "yjstat margin: error: --proportion: must be strictly between 0 and 1, got 1.5\n"),
+        (["sample-size", "--margin", "0"],
+         "yjstat sample-size: error: --margin: must be strictly between 0 and 1 (a proportion: 0.05 is five points), got 0.0\n"),
+        (["audit-sample", "--sample", "5", "--confidence", "1"], "yjstat audit-sample: error: --confidence: must be strictly between 0 and 1, got 1.0\n"),
+        (["plan", "--court-population", "5", "--ooc-population", "4", "--margin", "2"],
+         "yjstat plan: error: --margin: must be strictly between 0 and 1 (a proportion: 0.05 is five points), got 2.0\n"),
+    ])
+    func libraryRangeErrorsAreRenderedOnceAgainstTheFlag(arguments: [String], stderr: String) throws {
+        let result = try runCLI(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr == stderr)
+        #expect(result.stdout.isEmpty)
+    }
+
+    /// Every parameter the sampling library names is a flag of the command that supplies it.
+    @Test func everySamplingParameterHasItsFlag() {
+        let expected: [(command: String, parameter: Parameter, flag: String)] = [
+            ("sample-size", "margin", "--margin"), ("sample-size", "proportion", "--proportion"), ("sample-size", "population", "--population"),
+            ("margin", "sample", "--sample"), ("margin", "population", "--population"), ("audit-sample", "sample", "--sample"),
+            ("design-risk", "sample", "--sample"), ("design-risk", "trueProportion", "--true-proportion"),
+            ("plan", "courtPopulation", "--court-population"), ("plan", "outOfCourtPopulation", "--ooc-population"), ("plan", "margin", "--margin"),
+            ("band-confidence", "successes", "--yes"), ("band-confidence", "sample", "--of"), ("band-confidence", "population", "--population"),
+            ("allocate", "sample", "--sample"), ("allocate", "minimum", "--minimum"), ("allocate", "strata", "--strata"),
+        ]
+        for (command, parameter, flag) in expected {
+            #expect(ParameterFlags.flag(for: parameter, in: command) == flag, "\(command) \(parameter)")
+        }
     }
 }

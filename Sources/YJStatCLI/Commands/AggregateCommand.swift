@@ -38,52 +38,63 @@ enum AggregateCommand: Subcommand {
             "yjstat aggregate --records records.csv --by service,stage --on-error skip --format csv --output counts.csv",
             "yjstat aggregate --records records.csv --counts-for disproportionality --population population.csv --where year=2023 --output counts.csv",
         ],
-        options: [
-            .value("records", "file", help: "Case-level CSV extract with a header row.", required: true),
-            .value("by", "columns", help: "Comma-separated key columns to count by (or --counts-for)."),
-            .value("where", "column=value", help: "Keep rows whose column equals the value, or lies in FIRST..LAST (repeatable).", repeatable: true),
-            .value("counts-for", "command", help: "Write the counts table that command reads (long form, zeros included).",
-                   choices: ["disproportionality"]),
-            .value("group-column", "name", help: "With --counts-for: the column naming the group.", default: "ethnicity"),
-            .value("stage-column", "name", help: "With --counts-for: the column naming the stage.", default: "stage"),
-            .value("service-column", "name", help: "With --counts-for: the column naming the service (left out if absent).", default: "service"),
-            .value("year-column", "name", help: "With --counts-for: the column naming the year (for the population join).", default: "year"),
-            .value("population", "file", help: "With --counts-for: population by service and group (and year) to add as the population stage."),
-            .value("population-stage", "name", help: "With --population: the stage name of the population rows.", default: "population"),
-            .value("on-error", "policy", help: "What to do with a malformed row.", default: "stop",
-                   choices: MalformedRowPolicy.allCases.map(\.rawValue)),
-            .value("threads", "n", help: "Parsing threads (default: the number of cores)."),
-            .value("max-record-bytes", "n", help: "Longest row read, in bytes; a longer one is malformed.",
-                   default: String(StreamingCSVScanner.defaultMaximumRecordLength)),
-        ] + CommonOptions.formatAndOutput)
+        options: [records.spec, by.spec, filters.spec, countsFor.spec, groupColumn.spec, stageColumn.spec, serviceColumn.spec,
+                  yearColumn.spec, population.spec, populationStage.spec, onError.spec, threads.spec, maxRecordBytes.spec]
+            + CommonOptions.formatAndOutput)
+
+    static let records = Option<String>("records", "file", help: "Case-level CSV extract with a header row.", required: true)
+    static let by = Option<[String]>("by", "columns", help: "Comma-separated key columns to count by (or --counts-for).")
+    static let filters = Option<String>("where", "column=value",
+                                        help: "Keep rows whose column equals the value, or lies in FIRST..LAST (repeatable).", repeatable: true)
+    static let countsFor = Option<CountsFor>("counts-for", "command", help: "Write the counts table that command reads (long form, zeros included).")
+    static let groupColumn = Option<String>("group-column", "name", help: "With --counts-for: the column naming the group.", default: "ethnicity")
+    static let stageColumn = Option<String>("stage-column", "name", help: "With --counts-for: the column naming the stage.", default: "stage")
+    static let serviceColumn = Option<String>("service-column", "name",
+                                              help: "With --counts-for: the column naming the service (left out if absent).", default: "service")
+    static let yearColumn = Option<String>("year-column", "name",
+                                           help: "With --counts-for: the column naming the year (for the population join).", default: "year")
+    static let population = Option<String>("population", "file",
+                                           help: "With --counts-for: population by service and group (and year) to add as the population stage.")
+    static let populationStage = Option<String>("population-stage", "name", help: "With --population: the stage name of the population rows.",
+                                                default: "population")
+    static let onError = Option<MalformedRowPolicy>("on-error", "policy", help: "What to do with a malformed row.", default: .stop)
+    static let threads = Option<Int>("threads", "n", help: "Parsing threads (default: the number of cores).")
+    static let maxRecordBytes = Option<Int>.count("max-record-bytes", "n", help: "Longest row read, in bytes; a longer one is malformed.",
+                                                  minimum: nil, default: StreamingCSVScanner.defaultMaximumRecordLength)
+
+    /// `--counts-for`: the command whose counts table is written.
+    enum CountsFor: String, CaseIterable, ChoiceOptionValue {
+        /// The long-form counts table of `disproportionality --counts`.
+        case disproportionality
+    }
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        let url = try inputFile(try arguments.required("records"), flag: "--records")
-        if arguments.has("by"), (arguments.list("by") ?? []).isEmpty { throw UsageError("--by needs at least one column name") }
+        let url = try inputFile(try arguments.required(records), flag: "--records")
+        let given = try arguments.value(by)?.filter { !$0.isEmpty }
+        if let given, given.isEmpty { throw UsageError("--by needs at least one column name") }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
            (try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) != .typeRegular {
             throw InputError(file: url.path, message: "not a regular file")
         }
         let header = try CSVReader.header(ofFileAt: url)
-        let filters = try whereFilters(arguments, header: header)
-        let policy = try arguments.choice("on-error", as: MalformedRowPolicy.self) ?? .stop
-        let threads = try arguments.int("threads")
+        let filters = try whereFilters(arguments, Self.filters, header: header)
+        let policy = try arguments.required(onError)
+        let threads = try arguments.value(Self.threads)
         if let threads, threads < 1 { throw UsageError("--threads must be at least 1; got \(threads)") }
-        if arguments.has("counts-for") { return try runCountsExport(arguments, output: output, url: url, header: header,
-                                                                    filters: filters, policy: policy, threads: threads) }
-        for flag in ["group-column", "stage-column", "service-column", "year-column", "population", "population-stage"] where arguments.has(flag) {
-            throw UsageError("--\(flag) goes with --counts-for")
+        if arguments.wasGiven(countsFor) { return try runCountsExport(arguments, output: output, url: url, header: header,
+                                                                      filters: filters, policy: policy, threads: threads) }
+        for option in [groupColumn, stageColumn, serviceColumn, yearColumn, population, populationStage] where arguments.wasGiven(option) {
+            throw UsageError("--\(option.name) goes with --counts-for")
         }
-        let given = arguments.list("by") ?? []
-        guard !given.isEmpty else { throw UsageError("give --by COLUMNS (or --counts-for disproportionality)") }
+        guard let given, !given.isEmpty else { throw UsageError("give --by COLUMNS (or --counts-for disproportionality)") }
         if let repeated = given.first(where: { name in given.filter { $0 == name }.count > 1 }) {
             throw UsageError("--by names column '\(repeated)' more than once")
         }
         let keys = given.map { ColumnName.match($0, in: header) ?? $0 }
         var scanner = StreamingCSVScanner(keyColumns: keys, filters: filters, onError: policy)
         if let threads { scanner.threads = threads }
-        scanner.maximumRecordLength = try maximumRecordBytes(arguments)
+        scanner.maximumRecordLength = try maximumRecordBytes(arguments, maxRecordBytes)
         let result = try scanner.aggregate(fileAt: url)
         if result.recordsRead == 0 {
             throw InputError(file: result.source, line: 2, message: "no data rows: the file has a header only")
@@ -103,16 +114,17 @@ enum AggregateCommand: Subcommand {
         return .success
     }
 
-    /// `--max-record-bytes` (at least 1), or the default limit.
-    static func maximumRecordBytes(_ arguments: ParsedArguments) throws -> Int {
-        guard let limit = try arguments.count("max-record-bytes") else { return StreamingCSVScanner.defaultMaximumRecordLength }
+    /// `--max-record-bytes` (`option`, the command's own declaration; at least 1), or the default limit.
+    static func maximumRecordBytes(_ arguments: ParsedArguments, _ option: Option<Int>) throws -> Int {
+        guard let limit = try arguments.value(option) else { return StreamingCSVScanner.defaultMaximumRecordLength }
         guard limit >= 1 else { throw UsageError("--max-record-bytes must be at least 1; got \(limit)") }
         return limit
     }
 
-    /// The `--where` filters, column names matched to the header ignoring case.
-    static func whereFilters(_ arguments: ParsedArguments, header: [String]) throws -> [ColumnFilter] {
-        try arguments.strings("where").flatMap { text -> [ColumnFilter] in
+    /// The `--where` filters (`option`, the command's own declaration), column names matched to
+    /// the header ignoring case.
+    static func whereFilters(_ arguments: ParsedArguments, _ option: Option<String>, header: [String]) throws -> [ColumnFilter] {
+        try arguments.values(option).flatMap { text -> [ColumnFilter] in
             do {
                 return try ColumnFilter.filters(parsing: text).map {
                     ColumnFilter(column: ColumnName.match($0.column, in: header) ?? $0.column, value: $0.value)
@@ -126,25 +138,24 @@ enum AggregateCommand: Subcommand {
     /// `--counts-for disproportionality`: the long-form counts table, zeros and population included.
     static func runCountsExport(_ arguments: ParsedArguments, output: CommandOutput, url: URL, header: [String],
                                 filters: [ColumnFilter], policy: MalformedRowPolicy, threads: Int?) throws -> ExitCode {
-        if arguments.has("by") { throw UsageError("give --by or --counts-for, not both") }
+        if arguments.wasGiven(by) { throw UsageError("give --by or --counts-for, not both") }
         let source = url.lastPathComponent
-        func column(_ flag: String) throws -> String {
-            let given = arguments.string(flag) ?? ""
+        func column(_ option: Option<String>) throws -> String {
+            let given = try arguments.required(option)
             guard let found = ColumnName.match(given, in: header) else {
-                throw InputError(file: source, line: 1, message: "no column '\(given)' for --\(flag) (found: \(header.joined(separator: ", ")))")
+                throw InputError(file: source, line: 1, message: "no column '\(given)' for --\(option.name) (found: \(header.joined(separator: ", ")))")
             }
             return found
         }
-        let group = try column("group-column"), stage = try column("stage-column")
-        let serviceGiven = arguments.string("service-column") ?? "service"
-        let service = ColumnName.match(serviceGiven, in: header)
-        if service == nil, arguments.has("service-column") { _ = try column("service-column") }
-        let year = ColumnName.match(arguments.string("year-column") ?? "year", in: header)
-        if year == nil, arguments.has("year-column") { _ = try column("year-column") }
+        let group = try column(groupColumn), stage = try column(stageColumn)
+        let service = ColumnName.match(try arguments.required(serviceColumn), in: header)
+        if service == nil, arguments.wasGiven(serviceColumn) { _ = try column(serviceColumn) }
+        let year = ColumnName.match(try arguments.required(yearColumn), in: header)
+        if year == nil, arguments.wasGiven(yearColumn) { _ = try column(yearColumn) }
         var output = output
         output.inputs = [url]
         var population: ServicePopulation?
-        if let path = arguments.string("population") {
+        if let path = try arguments.value(Self.population) {
             let populationURL = try inputFile(path, flag: "--population")
             output.inputs.append(populationURL)
             let csv = try CSVReader.read(contentsOf: populationURL)
@@ -158,7 +169,7 @@ enum AggregateCommand: Subcommand {
         // skipped row) at its own line, naming the service.
         scanner.rejectsBlankKeys = true
         scanner.contextColumn = service
-        scanner.maximumRecordLength = try maximumRecordBytes(arguments)
+        scanner.maximumRecordLength = try maximumRecordBytes(arguments, maxRecordBytes)
         let result = try scanner.aggregate(fileAt: url)
         if result.recordsRead == 0 {
             throw InputError(file: result.source, line: 2, message: "no data rows: the file has a header only")
@@ -174,7 +185,7 @@ enum AggregateCommand: Subcommand {
         }
         let export = try DisproportionalityCountsExport(
             aggregation: result, serviceColumn: service, groupColumn: group, stageColumn: stage, population: population,
-            years: years, populationStage: arguments.string("population-stage") ?? "population")
+            years: years, populationStage: try arguments.required(populationStage))
         if !export.totalsLeftOut.isEmpty {
             printNotes(["\(source): left out totals rows \(export.totalsLeftOut.map { "'\($0)'" }.joined(separator: ", ")) (not a service or group)"],
                        command: "aggregate")

@@ -40,9 +40,7 @@ enum AllocateCommand: Subcommand {
         var output = output
         output.inputs = [file]
         let table = try StrataTable.read(try CSVReader.read(contentsOf: file))
-        let allocation = try SamplingOptions.flagged(spec.name) {
-            try StratifiedAllocation.allocate(table, sample: n, minimum: minimum)
-        }
+        let allocation = try StratifiedAllocation.allocate(table, sample: n, minimum: minimum)
         let marginals = try arguments.required(csvTable) == .marginals
         try SamplingOptions.write(output, json: { AllocationReport.json(allocation) },
                                   rows: { marginals ? AllocationReport.marginalRows(allocation) : AllocationReport.strataRows(allocation) },

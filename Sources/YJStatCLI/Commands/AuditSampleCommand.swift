@@ -30,9 +30,7 @@ enum AuditSampleCommand: Subcommand {
         let target = try SamplingOptions.target(arguments)
         let correction = try arguments.required(SamplingOptions.correction)
         let rounding = try arguments.required(SamplingOptions.rounding)
-        let audit = try SamplingOptions.flagged(spec.name) {
-            try SampleAudit.audit(sample: n, population: population, target: target, correction: correction, rounding: rounding)
-        }
+        let audit = try SampleAudit.audit(sample: n, population: population, target: target, correction: correction, rounding: rounding)
         try SamplingOptions.write(output, json: { SampleAuditReport.json(audit) }, rows: { SampleAuditReport.rows(audit) },
                                   text: { SampleAuditReport.text(audit) })
         return audit.meetsTarget ? .success : .findings

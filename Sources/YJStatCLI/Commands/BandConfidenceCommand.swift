@@ -33,9 +33,7 @@ enum BandConfidenceCommand: Subcommand {
             throw UsageError("--of (\(n)) is more than --population (\(population))")
         }
         let prior = try arguments.required(Self.prior)
-        let result = try SamplingOptions.flagged(spec.name) {
-            try BandConfidence.compute(successes: k, sample: n, population: population, prior: prior)
-        }
+        let result = try BandConfidence.compute(successes: k, sample: n, population: population, prior: prior)
         try SamplingOptions.write(output, json: { BandReport.json(result) }, rows: { BandReport.rows(result) },
                                   text: { BandReport.text(result) })
         return .success

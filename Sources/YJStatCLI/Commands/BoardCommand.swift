@@ -37,46 +37,49 @@ enum BoardCommand: Subcommand {
             "yjstat board --counts counts.csv --labels stage_names.csv --suppress-below 5 --html board.html",
         ],
         options: [
-            .value("counts", "file", help: "Counts table (CSV, long or wide form, optional year column)."),
-            .value("national", "file", help: "National counts table in the same form, for local vs national."),
-            .value("labels", "file", help: "CSV with columns name, label (and optionally phrase): words for stage and group names."),
-            .value("html", "file", help: "Write the board pack as one self-contained HTML page here."),
-            .value("unknown", "label", help: "Label of the unknown-ethnicity group."),
-            .value("reference", "group", help: "Reference group, or 'rest' for all other known groups combined (default White)."),
-            .value("stages", "a,b,c", help: "Stages to report, in order (default: order of first appearance)."),
-            .value("population-stage", "name", help: "Name of the population stage.", default: "population"),
-            .value("year-column", "name", help: "The column naming the year.", default: "year"),
-            .value("confidence", "c", help: "Two-sided confidence level in (0, 1).", default: "0.95"),
-            .value("min-count", "n", help: "Mark counts below this as small numbers.", default: "10"),
-            .value("min-base", "n", help: "Mark bases below this as small numbers.", default: "30"),
-            .value("suppress-below", "k", help: "Hide counts from 1 to k-1 and anything that would reveal them."),
-            .value("format", "format", help: "Output format: text (the Markdown), csv or json (one row per group and stage).", default: "text",
-                   choices: OutputFormat.allCases.map(\.rawValue)),
-            CommonOptions.output,
+            counts.spec, national.spec, labels.spec, html.spec, DisproportionalityArguments.unknown.spec, analysis.reference.spec,
+            analysis.stages.spec, DisproportionalityArguments.populationStage.spec, yearColumn.spec, analysis.confidence.spec,
+            analysis.minimumCount.spec, analysis.minimumBase.spec, analysis.suppressBelow.spec, format.spec, CommonOptions.output.spec,
         ] + TableOptions.all)
+
+    static let counts = Option<String>("counts", "file", help: "Counts table (CSV, long or wide form, optional year column).")
+    static let national = Option<String>("national", "file", help: "National counts table in the same form, for local vs national.")
+    static let labels = Option<String>("labels", "file", help: "CSV with columns name, label (and optionally phrase): words for stage and group names.")
+    static let html = Option<String>("html", "file", help: "Write the board pack as one self-contained HTML page here.")
+    static let yearColumn = Option<String>("year-column", "name", help: "The column naming the year.", default: "year")
+    static let format = Option<OutputFormat>("format", "format",
+                                             help: "Output format: text (the Markdown), csv or json (one row per group and stage).", default: .text)
+
+    /// The analysis options the board pack offers (the others keep the library's defaults).
+    static let analysis = DisproportionalityArguments(
+        minimumCount: .count("min-count", "n", help: "Mark counts below this as small numbers.", minimum: nil, default: 10),
+        minimumBase: .count("min-base", "n", help: "Mark bases below this as small numbers.", minimum: nil, default: 30),
+        suppressBelow: .count("suppress-below", "k", help: "Hide counts from 1 to k-1 and anything that would reveal them.", minimum: nil))
+
+    static var formatOption: Option<OutputFormat>? { format }
 
     static var textExtensions: Set<String> { ["md", "markdown", "txt", "text"] }
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        let path = try arguments.required("counts")
+        let path = try arguments.required(Self.counts)
         let url = try inputFile(path, flag: "--counts")
         var inputs = [url]
-        let options = try DisproportionalityCommand.analysisOptions(arguments)
+        let options = try analysis.analysisOptions(arguments)
         let choice = try TableChoice(arguments, format: output.format)
         let countsOptions = CountsTable.Options(
-            populationStage: arguments.string("population-stage") ?? "population", stages: arguments.list("stages"),
-            unknownLabel: arguments.string("unknown"))
+            populationStage: try arguments.required(DisproportionalityArguments.populationStage), stages: try analysis.stages(arguments),
+            unknownLabel: try arguments.value(DisproportionalityArguments.unknown))
         let csv = try CSVReader.read(contentsOf: url)
         printNotes(csv.notes, command: spec.name)
         var national: CSVTable?
-        if let nationalPath = arguments.string("national") {
+        if let nationalPath = try arguments.value(Self.national) {
             let nationalURL = try inputFile(nationalPath, flag: "--national")
             inputs.append(nationalURL)
             national = try CSVReader.read(contentsOf: nationalURL)
             printNotes(national?.notes ?? [], command: spec.name)
         }
         var labels = BoardLabels()
-        if let labelsPath = arguments.string("labels") {
+        if let labelsPath = try arguments.value(Self.labels) {
             let labelsURL = try inputFile(labelsPath, flag: "--labels")
             inputs.append(labelsURL)
             labels = try BoardLabels(csv: try CSVReader.read(contentsOf: labelsURL))
@@ -84,12 +87,12 @@ enum BoardCommand: Subcommand {
         let pack: BoardPack
         do {
             pack = try BoardPack.build(counts: csv, countsOptions: countsOptions, national: national,
-                                       options: BoardPackOptions(analysis: options, yearColumn: arguments.string("year-column") ?? "year",
+                                       options: BoardPackOptions(analysis: options, yearColumn: try arguments.required(yearColumn),
                                                                  labels: labels))
         } catch let error as InvalidArgumentError {
             throw error.located(in: url.lastPathComponent)
         }
-        if let htmlPath = arguments.string("html") {
+        if let htmlPath = try arguments.value(Self.html) {
             let htmlURL = InvocationContext.fileURL(htmlPath)
             if AtomicFileWriter.standardStream(for: htmlURL) == nil {
                 let folder = htmlURL.deletingLastPathComponent()

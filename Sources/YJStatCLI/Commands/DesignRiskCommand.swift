@@ -29,10 +29,8 @@ enum DesignRiskCommand: Subcommand {
         if let truth, !(0...1).contains(truth) {
             throw UsageError("--true-proportion must be between 0 and 1; got \(truth)")
         }
-        let risks = try SamplingOptions.flagged(spec.name) {
-            if let truth { return [try DesignRisk.compute(sample: n, population: population, trueProportion: truth)] }
-            return try DesignRisk.table(sample: n, population: population)
-        }
+        let risks = try truth.map { [try DesignRisk.compute(sample: n, population: population, trueProportion: $0)] }
+            ?? DesignRisk.table(sample: n, population: population)
         try SamplingOptions.write(output, json: { BandReport.json(risks, single: truth != nil) }, rows: { BandReport.rows(risks) },
                                   text: { BandReport.text(risks) })
         return .success

@@ -59,80 +59,97 @@ enum DisproportionalityCommand: Subcommand {
             "yjstat disproportionality --records records.csv --service all --population population.csv --where year=2023 --format csv",
         ],
         options: [
-            .value("counts", "file", help: "Counts table (CSV, long or wide form)."),
-            .value("records", "file", help: "Case-level extract (CSV, one row per child per outcome), instead of --counts."),
-            .value("service", "id", help: "The service to analyse, or 'all' (with --records, or --counts with a service column)."),
-            .value("service-column", "name", help: "With --records: the column naming the service.", default: "service"),
-            .value("group-column", "name", help: "The column naming the group (default: group for --counts, ethnicity for --records)."),
-            .value("stage-column", "name", help: "The column naming the stage (long-form --counts, and --records).", default: "stage"),
-            .value("count-column", "name", help: "With --counts (long form): the column holding the counts.", default: "count"),
-            .value("year-column", "name", help: "With --records: the column naming the year.", default: "year"),
-            .value("where", "column=value", help: "With --records: keep records whose column equals the value, or lies in FIRST..LAST (repeatable).",
-                   repeatable: true),
-            .value("population", "file", help: "With --records: population by service and group (columns service, group, population; optionally year)."),
-            .value("on-error", "policy", help: "With --records: what to do with a malformed row.", default: "stop",
-                   choices: MalformedRowPolicy.allCases.map(\.rawValue)),
-            .value("max-record-bytes", "n", help: "With --records: longest row read, in bytes; a longer one is malformed.",
-                   default: String(StreamingCSVScanner.defaultMaximumRecordLength)),
-            .value("reference", "group", help: "Reference group, or 'rest' for all other known groups combined (default White)."),
-            .value("base", "base", help: "Base of each stage's rate.", default: "population", choices: BaseMode.allCases.map(\.rawValue)),
-            .value("stages", "a,b,c", help: "Stages to report, in order (default: order of first appearance)."),
-            .value("population-stage", "name", help: "Name of the population stage.", default: "population"),
-            .value("strata", "a,b", help: "Stratum columns for the Mantel-Haenszel adjustment."),
-            .value("unknown", "label", help: "Label of the unknown-ethnicity group."),
-            .value("confidence", "c", help: "Two-sided confidence level in (0, 1).", default: "0.95"),
-            .value("interval", "method", help: "RRI interval method.", default: "katz", choices: ["katz", "koopman"]),
-            .value("zero-cell", "rule", help: "Zero cells the Katz or Woolf method would divide by (a or c; any cell for Woolf): exact uses the Koopman or exact conditional interval, haldane adds 0.5 to all four cells and reports the corrected estimate, none leaves the interval unbounded.",
-                   default: "exact", choices: ZeroCellRule.allCases.map(\.rawValue)),
-            .value("min-count", "n", help: "Flag counts below this as small.", default: "10"),
-            .value("min-base", "n", help: "Flag bases below this as small.", default: "30"),
-            .value("suppress-below", "k", help: "Hide counts from 1 to k-1 and anything that would reveal them (GSS disclosure control guidance)."),
-            .flag("suppression-report", help: "With --suppress-below: list the hidden cells and totals and why (primary or secondary), without their values, instead of the analysis."),
-            .value("svg", "file", help: "Also draw the forest chart of the RRIs (log scale, intervals, small-number markers) to this SVG file (--counts without a service column)."),
-            .value("round-to", "b", help: "Instead of suppression: round every count to a multiple of b (for example 5) before analysis."),
-            .value("rounding", "method", help: "With --round-to: conventional (nearest multiple) or random (unbiased).", default: "conventional",
-                   choices: CountRounding.Method.allCases.map(\.rawValue)),
-            .value("seed", "n", help: "With --round-to b --rounding random: the seed of the random draws.", default: "1"),
+            counts.spec, records.spec, service.spec, serviceColumn.spec, groupColumn.spec, stageColumn.spec, countColumn.spec,
+            yearColumn.spec, filters.spec, population.spec, onError.spec, maxRecordBytes.spec, analysis.reference.spec, base.spec,
+            analysis.stages.spec, DisproportionalityArguments.populationStage.spec, strata.spec, DisproportionalityArguments.unknown.spec,
+            analysis.confidence.spec, interval.spec, zeroCell.spec, analysis.minimumCount.spec, analysis.minimumBase.spec,
+            analysis.suppressBelow.spec, suppressionReport.spec, svg.spec, roundTo.spec, rounding.spec, seed.spec,
         ] + CommonOptions.formatAndOutput + TableOptions.all)
 
+    static let counts = Option<String>("counts", "file", help: "Counts table (CSV, long or wide form).")
+    static let records = Option<String>("records", "file", help: "Case-level extract (CSV, one row per child per outcome), instead of --counts.")
+    static let service = Option<String>("service", "id", help: "The service to analyse, or 'all' (with --records, or --counts with a service column).")
+    static let serviceColumn = Option<String>("service-column", "name", help: "With --records: the column naming the service.", default: "service")
+    static let groupColumn = Option<String>("group-column", "name",
+                                            help: "The column naming the group (default: group for --counts, ethnicity for --records).")
+    static let stageColumn = Option<String>("stage-column", "name", help: "The column naming the stage (long-form --counts, and --records).",
+                                            default: "stage")
+    static let countColumn = Option<String>("count-column", "name", help: "With --counts (long form): the column holding the counts.",
+                                            default: "count")
+    static let yearColumn = Option<String>("year-column", "name", help: "With --records: the column naming the year.", default: "year")
+    static let filters = Option<String>("where", "column=value",
+                                        help: "With --records: keep records whose column equals the value, or lies in FIRST..LAST (repeatable).",
+                                        repeatable: true)
+    static let population = Option<String>("population", "file",
+                                           help: "With --records: population by service and group (columns service, group, population; optionally year).")
+    static let onError = Option<MalformedRowPolicy>("on-error", "policy", help: "With --records: what to do with a malformed row.", default: .stop)
+    static let maxRecordBytes = Option<Int>.count("max-record-bytes", "n",
+                                                  help: "With --records: longest row read, in bytes; a longer one is malformed.",
+                                                  minimum: nil, default: StreamingCSVScanner.defaultMaximumRecordLength)
+    static let base = Option<BaseMode>("base", "base", help: "Base of each stage's rate.", default: .population)
+    static let strata = Option<[String]>("strata", "a,b", help: "Stratum columns for the Mantel-Haenszel adjustment.")
+    static let interval = Option<DisproportionalityArguments.RRIInterval>("interval", "method", help: "RRI interval method.", default: .katz)
+    static let zeroCell = Option<ZeroCellRule>(
+        "zero-cell", "rule",
+        help: "Zero cells the Katz or Woolf method would divide by (a or c; any cell for Woolf): exact uses the Koopman or exact conditional interval, haldane adds 0.5 to all four cells and reports the corrected estimate, none leaves the interval unbounded.",
+        default: .exact)
+    static let suppressionReport = Flag("suppression-report",
+                                        help: "With --suppress-below: list the hidden cells and totals and why (primary or secondary), without their values, instead of the analysis.")
+    static let svg = Option<String>("svg", "file",
+                                    help: "Also draw the forest chart of the RRIs (log scale, intervals, small-number markers) to this SVG file (--counts without a service column).")
+    static let roundTo = Option<Int>.count("round-to", "b",
+                                           help: "Instead of suppression: round every count to a multiple of b (for example 5) before analysis.",
+                                           minimum: nil)
+    static let rounding = Option<CountRounding.Method>("rounding", "method", help: "With --round-to: conventional (nearest multiple) or random (unbiased).",
+                                                       default: .conventional)
+    static let seed = Option<Int>.count("seed", "n", help: "With --round-to b --rounding random: the seed of the random draws.", minimum: nil, default: 1)
+
+    /// The analysis options as this command declares them.
+    static let analysis = DisproportionalityArguments(
+        minimumCount: .count("min-count", "n", help: "Flag counts below this as small.", minimum: nil, default: 10),
+        minimumBase: .count("min-base", "n", help: "Flag bases below this as small.", minimum: nil, default: 30),
+        suppressBelow: .count("suppress-below", "k", help: "Hide counts from 1 to k-1 and anything that would reveal them (GSS disclosure control guidance).",
+                              minimum: nil),
+        suppressionReport: suppressionReport, roundTo: roundTo, rounding: rounding, seed: seed, base: base, zeroCell: zeroCell, interval: interval)
+
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        guard arguments.has("counts") != arguments.has("records") else {
-            throw UsageError(arguments.has("counts") ? "give either --counts or --records, not both" : "give --counts FILE or --records FILE")
+        let byCounts = arguments.wasGiven(Self.counts), byRecords = arguments.wasGiven(Self.records)
+        guard byCounts != byRecords else {
+            throw UsageError(byCounts ? "give either --counts or --records, not both" : "give --counts FILE or --records FILE")
         }
-        if !arguments.has("records") {
-            for flag in ["population", "where", "service-column", "year-column", "on-error", "max-record-bytes"] where arguments.has(flag) {
-                throw UsageError("--\(flag) goes with --records")
-            }
-        } else if arguments.has("count-column") {
+        if !byRecords {
+            let recordsOnly = [(Self.population.name, arguments.wasGiven(Self.population)), (Self.filters.name, arguments.wasGiven(Self.filters)),
+                               (Self.serviceColumn.name, arguments.wasGiven(Self.serviceColumn)), (Self.yearColumn.name, arguments.wasGiven(Self.yearColumn)),
+                               (Self.onError.name, arguments.wasGiven(Self.onError)), (Self.maxRecordBytes.name, arguments.wasGiven(Self.maxRecordBytes))]
+            for (flag, given) in recordsOnly where given { throw UsageError("--\(flag) goes with --records") }
+        } else if arguments.wasGiven(Self.countColumn) {
             throw UsageError("--count-column goes with --counts")
         }
-        let options = try analysisOptions(arguments)
+        let options = try analysis.analysisOptions(arguments)
         let choice = try TableChoice(arguments, format: output.format)
         let countsOptions = CountsTable.Options(
-            populationStage: arguments.string("population-stage") ?? "population", stages: arguments.list("stages"),
-            strata: arguments.list("strata") ?? [], unknownLabel: arguments.string("unknown"))
-        if arguments.has("svg"), arguments.has("records") { throw UsageError("--svg draws one analysis: give --counts, not --records") }
-        if arguments.has("records") {
+            populationStage: try arguments.required(DisproportionalityArguments.populationStage), stages: try analysis.stages(arguments),
+            strata: try arguments.value(Self.strata)?.filter { !$0.isEmpty } ?? [], unknownLabel: try arguments.value(DisproportionalityArguments.unknown))
+        if arguments.wasGiven(Self.svg), byRecords { throw UsageError("--svg draws one analysis: give --counts, not --records") }
+        if byRecords {
             return try runRecords(arguments, output: output, options: options, countsOptions: countsOptions, choice: choice)
         }
-        let path = try arguments.required("counts")
+        let path = try arguments.required(Self.counts)
         let url = try inputFile(path, flag: "--counts")
         var output = output
         output.inputs = [url]
         var csv = try CSVReader.read(contentsOf: url)
         printNotes(csv.notes, command: spec.name)
-        for (flag, canonical) in [("group-column", "group"), ("stage-column", "stage"), ("count-column", "count")] {
-            if arguments.has(flag), let given = arguments.string(flag) {
-                csv = try csv.renamingColumn(given, to: canonical, flag: "--\(flag)")
-            }
+        for (option, canonical) in [(Self.groupColumn, "group"), (Self.stageColumn, "stage"), (Self.countColumn, "count")] where arguments.wasGiven(option) {
+            csv = try csv.renamingColumn(try arguments.required(option), to: canonical, flag: "--\(option.name)")
         }
         let serviceColumn = ColumnName.service.match(in: csv.header)
-        if serviceColumn == nil, let service = arguments.string("service") {
+        if serviceColumn == nil, let service = try arguments.value(Self.service) {
             throw UsageError("--service \(service): \(url.lastPathComponent) has no service column")
         }
         if let serviceColumn {
-            if arguments.has("svg") { throw UsageError("--svg draws one analysis: \(url.lastPathComponent) has a service column (one analysis per service)") }
-            return try runServices(csv, arguments: arguments, serviceColumn: serviceColumn, wanted: arguments.string("service") ?? "all", output: output,
+            if arguments.wasGiven(Self.svg) { throw UsageError("--svg draws one analysis: \(url.lastPathComponent) has a service column (one analysis per service)") }
+            return try runServices(csv, arguments: arguments, serviceColumn: serviceColumn, wanted: try arguments.value(Self.service) ?? "all", output: output,
                                    options: options, countsOptions: countsOptions, choice: choice)
         }
         let table = try CountsTable(csv: csv, options: countsOptions)
@@ -143,11 +160,11 @@ enum DisproportionalityCommand: Subcommand {
             throw error.located(in: url.lastPathComponent)
         }
         let totals = TotalsRowsReport(checks: table.totalsChecks, hidesNumbers: { report.hidesTotals(of: $0) })
-        if arguments.flag("suppression-report") {
+        if arguments.isSet(Self.suppressionReport) {
             try writeSuppressionReport([(nil, report)], arguments: arguments, output: output)
             return totals.finish(format: output.format, command: spec.name)
         }
-        if let svgPath = arguments.string("svg") {
+        if let svgPath = try arguments.value(Self.svg) {
             let svgURL = InvocationContext.fileURL(svgPath)
             if let destination = output.destination, destination.standardizedFileURL == svgURL.standardizedFileURL {
                 throw UsageError("--svg and --output name the same file")
@@ -202,7 +219,7 @@ enum DisproportionalityCommand: Subcommand {
         let totals = TotalsRowsReport(checks: checks, hidesNumbers: { check in
             results.contains { check.label.hasSuffix("in service '\($0.service)") && $0.report.hidesTotals(of: check) }
         })
-        if arguments.flag("suppression-report") {
+        if arguments.isSet(Self.suppressionReport) {
             try writeSuppressionReport(results.map { ($0.service, $0.report) }, arguments: arguments, output: output)
             return totals.finish(format: output.format, command: spec.name)
         }
@@ -216,9 +233,9 @@ enum DisproportionalityCommand: Subcommand {
     /// `--records`: one streaming pass over a case-level extract, then each service's analysis.
     static func runRecords(_ arguments: ParsedArguments, output: CommandOutput, options: DisproportionalityOptions,
                            countsOptions: CountsTable.Options, choice: TableChoice) throws -> ExitCode {
-        let url = try inputFile(try arguments.required("records"), flag: "--records")
-        guard let service = arguments.string("service") else { throw UsageError("--records needs --service ID or --service all") }
-        guard let populationPath = arguments.string("population") else {
+        let url = try inputFile(try arguments.required(Self.records), flag: "--records")
+        guard let service = try arguments.value(Self.service) else { throw UsageError("--records needs --service ID or --service all") }
+        guard let populationPath = try arguments.value(Self.population) else {
             throw UsageError("--records needs --population FILE (columns service, group, population): records carry no population base")
         }
         if !countsOptions.strata.isEmpty { throw UsageError("--strata is not available with --records; aggregate with the stratum columns instead") }
@@ -228,29 +245,29 @@ enum DisproportionalityCommand: Subcommand {
         let populationCSV = try CSVReader.read(contentsOf: populationURL)
         printNotes(populationCSV.notes, command: spec.name)
         let population = try ServicePopulation(csv: populationCSV)
-        let policy = try arguments.choice("on-error", as: MalformedRowPolicy.self) ?? .stop
+        let policy = try arguments.required(Self.onError)
         let header = try CSVReader.header(ofFileAt: url)
-        func column(_ flag: String, _ fallback: String) throws -> String {
-            let given = arguments.string(flag) ?? fallback
+        func column(_ option: Option<String>, _ fallback: String) throws -> String {
+            let given = try arguments.value(option) ?? fallback
             guard let found = ColumnName.match(given, in: header) else {
-                var message = "no column '\(given)' for --\(flag) (found: \(header.joined(separator: ", ")))"
-                if flag == "group-column", let near = ColumnName.group.match(in: header) { message += "; try --group-column \(near)" }
+                var message = "no column '\(given)' for --\(option.name) (found: \(header.joined(separator: ", ")))"
+                if option.name == Self.groupColumn.name, let near = ColumnName.group.match(in: header) { message += "; try --group-column \(near)" }
                 throw InputError(file: url.lastPathComponent, line: 1, message: message)
             }
             return found
         }
-        let serviceColumn = try column("service-column", "service"), groupColumn = try column("group-column", "ethnicity")
-        let stageColumn = try column("stage-column", "stage")
-        let yearColumn = ColumnName.match(arguments.string("year-column") ?? "year", in: header)
-        if yearColumn == nil, arguments.has("year-column") { _ = try column("year-column", "year") }
-        let filters = try AggregateCommand.whereFilters(arguments, header: header)
+        let serviceColumn = try column(Self.serviceColumn, "service"), groupColumn = try column(Self.groupColumn, "ethnicity")
+        let stageColumn = try column(Self.stageColumn, "stage")
+        let yearColumn = ColumnName.match(try arguments.required(Self.yearColumn), in: header)
+        if yearColumn == nil, arguments.wasGiven(Self.yearColumn) { _ = try column(Self.yearColumn, "year") }
+        let filters = try AggregateCommand.whereFilters(arguments, Self.filters, header: header)
         var scanner = StreamingCSVScanner(keyColumns: [serviceColumn, groupColumn, stageColumn] + (yearColumn.map { [$0] } ?? []),
                                           filters: filters, onError: policy)
         // A blank service, group, stage or year is an error (or a skipped row) at its own line,
         // and every row message names the service.
         scanner.rejectsBlankKeys = true
         scanner.contextColumn = serviceColumn
-        scanner.maximumRecordLength = try AggregateCommand.maximumRecordBytes(arguments)
+        scanner.maximumRecordLength = try AggregateCommand.maximumRecordBytes(arguments, Self.maxRecordBytes)
         let aggregation = try scanner.aggregate(fileAt: url)
         if aggregation.recordsSkipped > 0 {
             CLI.printError("yjstat disproportionality: " + aggregation.summaryLine + "\n" + aggregation.skipReport)
@@ -277,7 +294,7 @@ enum DisproportionalityCommand: Subcommand {
         let results = try ServiceDisproportionality.analyse(table, services: services, population: population,
                                                              countsOptions: countsOptions, options: options, source: url.lastPathComponent,
                                                              years: years)
-        if arguments.flag("suppression-report") {
+        if arguments.isSet(Self.suppressionReport) {
             try writeSuppressionReport(results.map { ($0.service, $0.report) }, arguments: arguments, output: output)
             return .success
         }
@@ -311,47 +328,6 @@ enum DisproportionalityCommand: Subcommand {
         try output.write(rows: models.flatMap { $0.1.reportRows(service: $0.0) }) {
             models.map { ($0.0.map { "== \($0)\n\n" } ?? "") + $0.1.reportText() }.joined(separator: "\n")
         }
-    }
-
-    /// The analysis options shared by --counts and --records.
-    /// The analysis options from the flags a command declares (`board` declares only some of
-    /// them: the others keep their defaults).
-    static func analysisOptions(_ arguments: ParsedArguments) throws -> DisproportionalityOptions {
-        func declared<T>(_ name: String, _ read: () throws -> T?) rethrows -> T? { arguments.declares(name) ? try read() : nil }
-        let confidence = try arguments.double("confidence") ?? 0.95
-        guard confidence > 0, confidence < 1 else {
-            throw UsageError("--confidence must be strictly between 0 and 1; got \(confidence)")
-        }
-        let minimumCount = try arguments.count("min-count") ?? 10
-        let minimumBase = try arguments.count("min-base") ?? 30
-        guard minimumCount >= 0 else { throw UsageError("--min-count must not be negative; got \(minimumCount)") }
-        guard minimumBase >= 0 else { throw UsageError("--min-base must not be negative; got \(minimumBase)") }
-        let suppressBelow = try arguments.count("suppress-below")
-        if let suppressBelow, suppressBelow < 2 {
-            throw UsageError("--suppress-below must be at least 2 (it hides counts from 1 to k-1); got \(suppressBelow)")
-        }
-        if declared("suppression-report", { arguments.flag("suppression-report") }) == true, suppressBelow == nil {
-            throw UsageError("--suppression-report goes with --suppress-below K")
-        }
-        var rounding: CountRounding? = nil
-        if let base = try declared("round-to", { try arguments.count("round-to") }) {
-            guard base >= 2 else { throw UsageError("--round-to must be at least 2; got \(base)") }
-            guard suppressBelow == nil else { throw UsageError("give either --suppress-below or --round-to, not both") }
-            let method = try arguments.choice("rounding", as: CountRounding.Method.self) ?? .conventional
-            let seed = try arguments.count("seed") ?? 1
-            guard seed >= 0 else { throw UsageError("--seed must not be negative; got \(seed)") }
-            rounding = try CountRounding(base: base, method: method, seed: UInt64(seed))
-        } else {
-            for flag in ["rounding", "seed"] where arguments.declares(flag) && arguments.has(flag) { throw UsageError("--\(flag) goes with --round-to") }
-        }
-        let base = try declared("base", { try arguments.choice("base", as: BaseMode.self) }) ?? .population
-        let zeroCell = try declared("zero-cell", { try arguments.choice("zero-cell", as: ZeroCellRule.self) }) ?? .exact
-        let interval: RatioIntervalMethod = declared("interval", { arguments.string("interval") }) == "koopman" ? .koopman : .katz
-        let reference: ReferenceChoice? = arguments.string("reference").map { $0 == "rest" ? .rest : .group($0) }
-        if let stages = arguments.list("stages"), stages.isEmpty { throw UsageError("--stages needs at least one stage name") }
-        return DisproportionalityOptions(
-            reference: reference, base: base, confidence: confidence, rriInterval: interval, zeroCell: zeroCell,
-            minimumCount: minimumCount, minimumBase: minimumBase, suppressBelow: suppressBelow, rounding: rounding)
     }
 }
 

@@ -37,19 +37,18 @@ enum ExtractCommand: Subcommand {
             "yjstat extract report.txt --format json",
             "yjstat extract report.txt --strict",
         ],
-        options: [
-            .value("out", "dir", help: "Write the dataset CSV files into this folder (created if missing)."),
-            .value("format", "format", help: "Format of the report printed to standard output.", default: "text",
-                   choices: ["text", "json"]),
-            .flag("strict", help: "Exit 2 (not 1) when an expected field is missing."),
-            .value("framework", "file",
-                   help: "Read every report with this framework JSON file (default: the bundled framework each report's standards and dates fit)."),
-        ],
+        options: [out.spec, format.spec, strict.spec, framework.spec],
         positionals: [PositionalSpec("REPORT", help: "Report text file(s).", required: true, variadic: true)])
+
+    static let out = Option<String>("out", "dir", help: "Write the dataset CSV files into this folder (created if missing).")
+    static let format = Option<ReportFormat>("format", "format", help: "Format of the report printed to standard output.", default: .text)
+    static let strict = Flag("strict", help: "Exit 2 (not 1) when an expected field is missing.")
+    static let framework = Option<String>("framework", "file",
+                                          help: "Read every report with this framework JSON file (default: the bundled framework each report's standards and dates fit).")
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         let inputs = try arguments.positionals.map { try inputFile($0, flag: "REPORT") }
-        let frameworks = try arguments.string("framework").map { [try Framework.load(contentsOf: URL(fileURLWithPath: $0))] }
+        let frameworks = try arguments.value(framework).map { [try Framework.load(contentsOf: URL(fileURLWithPath: $0))] }
             ?? ReportExtractor.bundledFrameworks
         var results: [ExtractionResult] = []
         for (path, url) in zip(arguments.positionals, inputs) {
@@ -60,13 +59,13 @@ enum ExtractCommand: Subcommand {
             }
             results.append(ReportExtractor.extract(text: text, source: path, frameworks: frameworks))
         }
-        if let out = arguments.string("out") {
+        if let out = try arguments.value(Self.out) {
             try ExtractedDatasetWriter.write(results, to: InvocationContext.fileURL(out), protecting: inputs)
         }
-        let text = arguments.string("format") == "json" ? ExtractionReport.json(results) : ExtractionReport.text(results)
+        let text = try arguments.required(format) == .json ? ExtractionReport.json(results) : ExtractionReport.text(results)
         try StandardOutput.write(text)
         let incomplete = results.contains { !$0.completeness.missingExpected.isEmpty }
-        if incomplete && arguments.flag("strict") {
+        if incomplete && arguments.isSet(strict) {
             let names = results.filter { !$0.completeness.missingExpected.isEmpty }.map(\.source).joined(separator: ", ")
             StandardError.write("yjstat extract: --strict: expected fields are missing in \(names)\n")
             return .usageOrInput

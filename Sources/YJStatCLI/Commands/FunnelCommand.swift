@@ -2,6 +2,11 @@ import ArgumentParsing
 import Foundation
 import YJStat
 
+extension FunnelLimitConvention: ChoiceOptionValue {}
+extension FunnelOverdispersionOptions.Scale: ChoiceOptionValue {}
+extension FunnelOverdispersionOptions.TrimMethod: ChoiceOptionValue {}
+extension FunnelOverdispersionOptions.Model: ChoiceOptionValue {}
+
 /// `yjstat funnel`: a funnel plot of many services' proportions or rates, with exact control
 /// limits, flags, optional overdispersion and an SVG chart.
 enum FunnelCommand: Subcommand {
@@ -38,47 +43,48 @@ enum FunnelCommand: Subcommand {
             "yjstat funnel --data entrants.csv --measure rate --per 100000 --target 236",
             "yjstat funnel --data reoffending.csv --measure ratio --limits expected-ci --overdispersion-scale log",
         ],
-        options: [
-            .value("data", "file", help: "CSV of services: service, numerator (or percent), denominator; or service, observed, expected.",
-                   required: true),
-            .value("measure", "kind", help: "What the counts are.", default: "proportion",
-                   choices: ["proportion", "rate", "ratio"]),
-            .value("per", "K", help: "Rate base for --measure rate.", default: "100000"),
-            .value("target", "T", help: "Target instead of the pooled value (0.401 or 40.1% for a proportion; per K for a rate; a ratio, default 1)."),
-            .value("limits", "convention", help: "How the control limits are drawn.", default: "spiegelhalter",
-                   choices: FunnelLimitConvention.allCases.map(\.rawValue)),
-            .flag("overdispersion", help: "Estimate overdispersion (phi, tau^2) and widen the limits when present."),
-            .value("overdispersion-scale", "scale", help: "Scale of the z-scores for overdispersion.", default: "identity",
-                   choices: FunnelOverdispersionOptions.Scale.allCases.map(\.rawValue)),
-            .value("trim", "F", help: "Fraction of z-scores trimmed in each tail for phi, in [0, 0.5).", default: "0.1"),
-            .value("trim-method", "method", help: "How z-scores are trimmed.", default: "winsorise",
-                   choices: FunnelOverdispersionOptions.TrimMethod.allCases.map(\.rawValue)),
-            .value("overdispersion-model", "model", help: "How overdispersion widens the limits.", default: "additive",
-                   choices: FunnelOverdispersionOptions.Model.allCases.map(\.rawValue)),
-            .value("svg", "file", help: "Also draw the funnel chart to this SVG file (written atomically)."),
-            .value("title", "text", help: "Chart title.", default: "Funnel plot"),
-            .value("x-label", "text", help: "Chart x-axis label."),
-            .value("y-label", "text", help: "Chart y-axis label."),
-        ] + CommonOptions.formatAndOutput)
+        options: [data.spec, measure.spec, per.spec, target.spec, limits.spec, overdispersion.spec, overdispersionScale.spec, trim.spec,
+                  trimMethod.spec, overdispersionModel.spec, svg.spec, title.spec, xLabel.spec, yLabel.spec]
+            + CommonOptions.formatAndOutput)
+
+    static let data = Option<String>("data", "file",
+                                     help: "CSV of services: service, numerator (or percent), denominator; or service, observed, expected.",
+                                     required: true)
+    static let measure = Option<MeasureKind>("measure", "kind", help: "What the counts are.", default: .proportion)
+    static let per = Option<Double>("per", "K", help: "Rate base for --measure rate.", default: 100_000)
+    static let target = Option<String>("target", "T",
+                                       help: "Target instead of the pooled value (0.401 or 40.1% for a proportion; per K for a rate; a ratio, default 1).")
+    static let limits = Option<FunnelLimitConvention>("limits", "convention", help: "How the control limits are drawn.", default: .spiegelhalter)
+    static let overdispersion = Flag("overdispersion", help: "Estimate overdispersion (phi, tau^2) and widen the limits when present.")
+    static let overdispersionScale = Option<FunnelOverdispersionOptions.Scale>("overdispersion-scale", "scale",
+                                                                               help: "Scale of the z-scores for overdispersion.", default: .identity)
+    static let trim = Option<Double>("trim", "F", help: "Fraction of z-scores trimmed in each tail for phi, in [0, 0.5).", default: 0.1)
+    static let trimMethod = Option<FunnelOverdispersionOptions.TrimMethod>("trim-method", "method", help: "How z-scores are trimmed.",
+                                                                           default: .winsorise)
+    static let overdispersionModel = Option<FunnelOverdispersionOptions.Model>("overdispersion-model", "model",
+                                                                               help: "How overdispersion widens the limits.", default: .additive)
+    static let svg = Option<String>("svg", "file", help: "Also draw the funnel chart to this SVG file (written atomically).")
+    static let title = Option<String>("title", "text", help: "Chart title.", default: "Funnel plot")
+    static let xLabel = Option<String>("x-label", "text", help: "Chart x-axis label.")
+    static let yLabel = Option<String>("y-label", "text", help: "Chart y-axis label.")
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        let dataURL = try inputFile(try arguments.required("data"), flag: "--data")
+        let dataURL = try inputFile(try arguments.required(data), flag: "--data")
         let measure: FunnelMeasure
-        switch arguments.string("measure") {
-        case "rate":
-            guard let per = try arguments.double("per"), per > 0, per.isFinite else {
-                throw UsageError("--per must be a positive number")
-            }
+        switch try arguments.required(Self.measure) {
+        case .rate:
+            let per = try arguments.required(Self.per)
+            guard per > 0 else { throw UsageError("--per must be a positive number") }
             measure = .rate(per: per)
-        case "ratio":
-            if arguments.has("per") { throw UsageError("--per applies only to --measure rate") }
+        case .ratio:
+            if arguments.wasGiven(Self.per) { throw UsageError("--per applies only to --measure rate") }
             measure = .ratio
-        default:
-            if arguments.has("per") { throw UsageError("--per applies only to --measure rate") }
+        case .proportion:
+            if arguments.wasGiven(Self.per) { throw UsageError("--per applies only to --measure rate") }
             measure = .proportion
         }
         var target: FunnelPlot.Target
-        if let text = arguments.string("target") {
+        if let text = try arguments.value(Self.target) {
             switch measure {
             case .proportion: target = .given(try ProportionArgument.parse(text, flag: "--target"))
             case .rate: target = .given(try RateArgument.parse(text, flag: "--target"))
@@ -91,7 +97,7 @@ enum FunnelCommand: Subcommand {
         } else {
             target = measure == .ratio ? .given(1) : .pooled
         }
-        let convention = FunnelLimitConvention(rawValue: arguments.string("limits") ?? "spiegelhalter") ?? .spiegelhalter
+        let convention = try arguments.required(limits)
         let overdispersionOptions = try Self.overdispersionOptions(arguments, measure: measure)
         let table = try CSVReader.read(contentsOf: dataURL)
         printNotes(table.notes, command: spec.name)
@@ -99,7 +105,7 @@ enum FunnelCommand: Subcommand {
         // A national row is the comparator when no --target is given; a Total row is checked.
         var totalsText = ""
         if let national = input.nationalRow {
-            let value = Double(national.unit.numerator) / Double(national.unit.denominator) * (measure == .proportion ? 1 : (try arguments.double("per") ?? 100_000))
+            let value = Double(national.unit.numerator) / Double(national.unit.denominator) * (measure == .proportion ? 1 : try arguments.required(Self.per))
             if target == .pooled {
                 target = .given(value)
                 totalsText += "Target: the '\(national.unit.service)' row (line \(national.line)), the national comparator; it is not plotted as a service.\n"
@@ -130,13 +136,13 @@ enum FunnelCommand: Subcommand {
         }
         var output = output
         output.inputs = [dataURL]
-        if let svgPath = arguments.string("svg") {
+        if let svgPath = try arguments.value(svg) {
             let svgURL = InvocationContext.fileURL(svgPath)
             if let destination = output.destination, destination.standardizedFileURL == svgURL.standardizedFileURL {
                 throw UsageError("--svg and --output name the same file")
             }
-            let chart = FunnelChartSVG(plot: plot, title: arguments.string("title") ?? "Funnel plot",
-                                       xLabel: arguments.string("x-label"), yLabel: arguments.string("y-label"))
+            let chart = FunnelChartSVG(plot: plot, title: try arguments.required(title),
+                                       xLabel: try arguments.value(xLabel), yLabel: try arguments.value(yLabel))
             try AtomicFileWriter.write(chart.render(), to: svgURL, protecting: [dataURL])
         }
         try output.write(rows: plot.resultRows) {
@@ -156,18 +162,19 @@ enum FunnelCommand: Subcommand {
 
     /// The overdispersion options, or nil when neither --overdispersion nor any of its options is given.
     static func overdispersionOptions(_ arguments: ParsedArguments, measure: FunnelMeasure) throws -> FunnelOverdispersionOptions? {
-        let names = ["overdispersion-scale", "trim", "trim-method", "overdispersion-model"]
-        guard arguments.flag("overdispersion") || names.contains(where: arguments.has) else { return nil }
-        guard let trim = try arguments.double("trim"), trim >= 0, trim < 0.5 else {
+        let implied = arguments.wasGiven(overdispersionScale) || arguments.wasGiven(Self.trim) || arguments.wasGiven(trimMethod)
+            || arguments.wasGiven(overdispersionModel)
+        guard arguments.isSet(overdispersion) || implied else { return nil }
+        let trim = try arguments.required(Self.trim)
+        guard trim >= 0, trim < 0.5 else {
             throw UsageError("--trim must be a fraction in [0, 0.5), such as 0.1 for 10% in each tail")
         }
-        let scale = FunnelOverdispersionOptions.Scale(rawValue: arguments.string("overdispersion-scale") ?? "identity") ?? .identity
+        let scale = try arguments.required(overdispersionScale)
         if scale == .arcsine, measure != .proportion {
             throw UsageError("--overdispersion-scale arcsine is for proportions; use identity, log or sqrt for a \(measure.name)")
         }
         return FunnelOverdispersionOptions(
             scale: scale, trim: trim,
-            trimMethod: FunnelOverdispersionOptions.TrimMethod(rawValue: arguments.string("trim-method") ?? "winsorise") ?? .winsorise,
-            model: FunnelOverdispersionOptions.Model(rawValue: arguments.string("overdispersion-model") ?? "additive") ?? .additive)
+            trimMethod: try arguments.required(trimMethod), model: try arguments.required(overdispersionModel))
     }
 }

@@ -28,10 +28,8 @@ enum MarginCommand: Subcommand {
         let confidence = try arguments.required(SamplingOptions.confidence)
         let proportion = try arguments.required(SamplingOptions.proportion)
         let correction = try arguments.required(SamplingOptions.correction)
-        let margin = try SamplingOptions.flagged(spec.name) {
-            try MarginOfError.compute(sample: n, population: population, confidence: confidence, proportion: proportion,
-                                      correction: correction)
-        }
+        let margin = try MarginOfError.compute(sample: n, population: population, confidence: confidence, proportion: proportion,
+                                               correction: correction)
         try SamplingOptions.write(output, json: { MarginReport.json(margin) }, rows: { [MarginReport.row(margin)] },
                                   text: { MarginReport.text(margin) })
         return .success

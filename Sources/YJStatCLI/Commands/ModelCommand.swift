@@ -2,6 +2,9 @@ import ArgumentParsing
 import Foundation
 import YJStat
 
+extension GLMFamily: ChoiceOptionValue {}
+extension LinearSystem.Backend: ChoiceOptionValue {}
+
 /// `yjstat model`: adjusted odds ratios (logistic regression on a case-level extract) or
 /// adjusted rate ratios (Poisson regression on a counts table with an exposure column).
 enum ModelCommand: Subcommand {
@@ -29,76 +32,82 @@ enum ModelCommand: Subcommand {
             "yjstat model --records records.csv --outcome stage=remand --among stage=court --among stage=remand --terms ethnicity,sex --service leeds --firth",
             "yjstat model --counts strata.csv --family poisson --count-column fte --offset population --terms ethnicity,sex,age_band",
         ],
-        options: [
-            .value("records", "file", help: "Case-level CSV extract (one row per child per outcome)."),
-            .value("counts", "file", help: "Counts table (one row per stratum) for --family poisson."),
-            .value("terms", "columns", help: "Comma-separated categorical terms (columns).", required: true),
-            .value("outcome", "column=value", help: "With --records: the outcome; a record has it when its column equals the value."),
-            .value("among", "column=value", help: "With --records: the records at risk (repeatable).", repeatable: true),
-            .value("where", "column=value", help: "With --records: keep only matching rows (repeatable).", repeatable: true),
-            .value("service", "id", help: "With --records: one service, or 'all' to pool every service.", default: "all"),
-            .value("service-column", "name", help: "With --records: the column naming the service.", default: "service"),
-            .value("reference", "term=level", help: "Reference level of a term (repeatable).", repeatable: true),
-            .value("family", "family", help: "binomial (logit link) or poisson (log link).", default: "binomial",
-                   choices: GLMFamily.allCases.map(\.rawValue)),
-            .value("count-column", "name", help: "With --counts: the column of counts.", default: "count"),
-            .value("offset", "column", help: "With --counts: the exposure column (e.g. population); log(exposure) is the offset."),
-            .flag("firth", help: "Fit Firth's penalised likelihood (finite under separation)."),
-            .value("level", "p", help: "Confidence level of every interval.", default: "0.95"),
-            .value("solver", "backend", help: "Linear-algebra backend (lapacke needs a build with --traits LAPACKE).",
-                   default: LinearSystem.backend.rawValue, choices: LinearSystem.Backend.allCases.map(\.rawValue)),
-            .value("on-error", "policy", help: "With --records: what to do with a malformed row.", default: "stop",
-                   choices: MalformedRowPolicy.allCases.map(\.rawValue)),
-            .value("threads", "n", help: "With --records: parsing threads (default: the number of cores)."),
-        ] + CommonOptions.formatAndOutput)
+        options: [records.spec, counts.spec, terms.spec, outcome.spec, among.spec, filters.spec, service.spec, serviceColumn.spec,
+                  reference.spec, family.spec, countColumn.spec, offset.spec, firth.spec, level.spec, solver.spec, onError.spec, threads.spec]
+            + CommonOptions.formatAndOutput)
+
+    static let records = Option<String>("records", "file", help: "Case-level CSV extract (one row per child per outcome).")
+    static let counts = Option<String>("counts", "file", help: "Counts table (one row per stratum) for --family poisson.")
+    static let terms = Option<[String]>("terms", "columns", help: "Comma-separated categorical terms (columns).", required: true)
+    static let outcome = Option<String>("outcome", "column=value",
+                                        help: "With --records: the outcome; a record has it when its column equals the value.")
+    static let among = Option<String>("among", "column=value", help: "With --records: the records at risk (repeatable).", repeatable: true)
+    static let filters = Option<String>("where", "column=value", help: "With --records: keep only matching rows (repeatable).", repeatable: true)
+    static let service = Option<String>("service", "id", help: "With --records: one service, or 'all' to pool every service.", default: "all")
+    static let serviceColumn = Option<String>("service-column", "name", help: "With --records: the column naming the service.", default: "service")
+    static let reference = Option<String>("reference", "term=level", help: "Reference level of a term (repeatable).", repeatable: true)
+    static let family = Option<GLMFamily>("family", "family", help: "binomial (logit link) or poisson (log link).", default: .binomial)
+    static let countColumn = Option<String>("count-column", "name", help: "With --counts: the column of counts.", default: "count")
+    static let offset = Option<String>("offset", "column",
+                                       help: "With --counts: the exposure column (e.g. population); log(exposure) is the offset.")
+    static let firth = Flag("firth", help: "Fit Firth's penalised likelihood (finite under separation).")
+    static let level = Option<Double>("level", "p", help: "Confidence level of every interval.", default: 0.95)
+    static let solver = Option<LinearSystem.Backend>("solver", "backend",
+                                                     help: "Linear-algebra backend (lapacke needs a build with --traits LAPACKE).",
+                                                     default: LinearSystem.backend)
+    static let onError = Option<MalformedRowPolicy>("on-error", "policy", help: "With --records: what to do with a malformed row.", default: .stop)
+    static let threads = Option<Int>("threads", "n", help: "With --records: parsing threads (default: the number of cores).")
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        guard arguments.has("records") != arguments.has("counts") else {
-            throw UsageError(arguments.has("records") ? "give either --records or --counts, not both" : "give --records FILE or --counts FILE")
+        let byRecords = arguments.wasGiven(Self.records)
+        guard byRecords != arguments.wasGiven(Self.counts) else {
+            throw UsageError(byRecords ? "give either --records or --counts, not both" : "give --records FILE or --counts FILE")
         }
-        let terms = arguments.list("terms") ?? []
+        let terms = try arguments.required(Self.terms).filter { !$0.isEmpty }
         guard !terms.isEmpty else { throw UsageError("--terms needs at least one column name") }
         if let repeated = terms.first(where: { name in terms.filter { $0 == name }.count > 1 }) {
             throw UsageError("--terms names column '\(repeated)' more than once")
         }
         var references: [String: String] = [:]
-        for text in arguments.strings("reference") {
+        for text in try arguments.values(Self.reference) {
             guard let filter = ColumnFilter(parsing: text) else { throw UsageError("--reference must be TERM=LEVEL; got '\(text)'") }
             guard terms.contains(filter.column) else {
                 throw UsageError("--reference names term '\(filter.column)', which is not in --terms (\(terms.joined(separator: ",")))")
             }
             references[filter.column] = filter.value
         }
-        guard let level = try arguments.double("level"), level > 0, level < 1 else {
+        let level = try arguments.required(Self.level)
+        guard level > 0, level < 1 else {
             throw UsageError("--level must be a probability between 0 and 1, e.g. 0.95")
         }
-        let backend = try arguments.choice("solver", as: LinearSystem.Backend.self) ?? LinearSystem.backend
+        let backend = try arguments.required(solver)
         guard backend.isAvailable else {
             throw UsageError("--solver \(backend.rawValue) is not available in this build (build with --traits LAPACKE)")
         }
-        let family = try arguments.requiredChoice("family", as: GLMFamily.self)
+        let family = try arguments.required(Self.family)
         var output = output
-        if arguments.has("records") {
+        if byRecords {
             guard family == .binomial else {
                 throw UsageError("--family poisson needs --counts FILE with --offset COLUMN (records carry no exposure)")
             }
-            for flag in ["offset"] where arguments.has(flag) { throw UsageError("--\(flag) goes with --counts") }
+            if arguments.wasGiven(Self.offset) { throw UsageError("--\(Self.offset.name) goes with --counts") }
             return try runRecords(arguments, terms: terms, references: references, level: level, backend: backend, output: &output)
         }
-        for flag in ["outcome", "among", "where", "on-error", "threads"] where arguments.has(flag) {
-            throw UsageError("--\(flag) goes with --records")
-        }
+        let recordsOnly = [(Self.outcome.name, arguments.wasGiven(Self.outcome)), (Self.among.name, arguments.wasGiven(Self.among)),
+                           (Self.filters.name, arguments.wasGiven(Self.filters)), (Self.onError.name, arguments.wasGiven(Self.onError)),
+                           (Self.threads.name, arguments.wasGiven(Self.threads))]
+        for (flag, given) in recordsOnly where given { throw UsageError("--\(flag) goes with --records") }
         guard family == .poisson else {
             throw UsageError("--counts fits --family poisson (with --offset COLUMN); a logistic regression needs --records")
         }
-        guard let offset = arguments.string("offset") else { throw UsageError("--family poisson needs --offset COLUMN (the exposure, e.g. population)") }
-        let url = try inputFile(try arguments.required("counts"), flag: "--counts")
+        guard let offset = try arguments.value(Self.offset) else { throw UsageError("--family poisson needs --offset COLUMN (the exposure, e.g. population)") }
+        let url = try inputFile(try arguments.required(Self.counts), flag: "--counts")
         output.inputs = [url]
         let table = try CSVReader.read(contentsOf: url)
-        let countColumn = try arguments.required("count-column")
+        let countColumn = try arguments.required(Self.countColumn)
         let patterns = try CovariatePatterns.counts(table: table, terms: terms, countColumn: countColumn, exposureColumn: offset)
         let fit = try modelErrors(source: url.lastPathComponent) {
-            try PoissonRegression.fit(patterns, references: references, firth: arguments.flag("firth"),
+            try PoissonRegression.fit(patterns, references: references, firth: arguments.isSet(Self.firth),
                                       confidenceLevel: level, backend: backend, outcome: countColumn, exposure: offset)
         }
         let context = ModelReportContext(
@@ -109,29 +118,29 @@ enum ModelCommand: Subcommand {
 
     private static func runRecords(_ arguments: ParsedArguments, terms: [String], references: [String: String], level: Double,
                                    backend: LinearSystem.Backend, output: inout CommandOutput) throws -> ExitCode {
-        let url = try inputFile(try arguments.required("records"), flag: "--records")
+        let url = try inputFile(try arguments.required(Self.records), flag: "--records")
         output.inputs = [url]
-        guard let outcomeText = arguments.string("outcome") else { throw UsageError("--records needs --outcome COLUMN=VALUE, e.g. --outcome stage=remand") }
+        guard let outcomeText = try arguments.value(Self.outcome) else { throw UsageError("--records needs --outcome COLUMN=VALUE, e.g. --outcome stage=remand") }
         guard let outcome = ColumnFilter(parsing: outcomeText) else { throw UsageError("--outcome must be COLUMN=VALUE; got '\(outcomeText)'") }
         if terms.contains(outcome.column) { throw UsageError("the outcome column '\(outcome.column)' cannot also be a term") }
-        func filters(_ flag: String) throws -> [ColumnFilter] {
-            try arguments.strings(flag).map { text in
-                guard let filter = ColumnFilter(parsing: text) else { throw UsageError("--\(flag) must be COLUMN=VALUE; got '\(text)'") }
+        func filters(_ option: Option<String>) throws -> [ColumnFilter] {
+            try arguments.values(option).map { text in
+                guard let filter = ColumnFilter(parsing: text) else { throw UsageError("--\(option.name) must be COLUMN=VALUE; got '\(text)'") }
                 return filter
             }
         }
-        let among = try filters("among")
+        let among = try filters(Self.among)
         let outcomeColumnAmong = among.filter { $0.column == outcome.column }
         if !outcomeColumnAmong.isEmpty, !outcomeColumnAmong.contains(where: { $0.value == outcome.value }) {
             let listed = outcomeColumnAmong.map { "--among \($0.column)=\($0.value)" }.joined(separator: " ")
             throw UsageError("--outcome \(outcome.column)=\(outcome.value) never occurs among \(listed): no selected record can have it. With one row per child per outcome, add it to the records at risk: \(listed) --among \(outcome.column)=\(outcome.value)")
         }
-        var selection = among + (try filters("where"))
-        let service = arguments.string("service") ?? "all"
-        if service != "all" { selection.append(ColumnFilter(column: arguments.string("service-column") ?? "service", value: service)) }
-        let policy = try arguments.choice("on-error", as: MalformedRowPolicy.self) ?? .stop
+        var selection = among + (try filters(Self.filters))
+        let service = try arguments.required(Self.service)
+        if service != "all" { selection.append(ColumnFilter(column: try arguments.required(serviceColumn), value: service)) }
+        let policy = try arguments.required(onError)
         var scanner = StreamingCSVScanner(keyColumns: terms + [outcome.column], filters: selection, onError: policy)
-        if let threads = try arguments.int("threads") {
+        if let threads = try arguments.value(Self.threads) {
             guard threads >= 1 else { throw UsageError("--threads must be at least 1; got \(threads)") }
             scanner.threads = threads
         }
@@ -145,7 +154,7 @@ enum ModelCommand: Subcommand {
             throw InputError(file: url.lastPathComponent, message: "no records match \(amongLabel)\(scope)\(service == "all" ? "" : " (check --service)")")
         }
         let fit = try modelErrors(source: url.lastPathComponent) {
-            try LogisticRegression.fit(patterns, references: references, firth: arguments.flag("firth"), confidenceLevel: level,
+            try LogisticRegression.fit(patterns, references: references, firth: arguments.isSet(Self.firth), confidenceLevel: level,
                                        backend: backend, outcome: outcome.column + "=" + outcome.value, among: amongLabel + scope)
         }
         let context = ModelReportContext(

@@ -38,10 +38,8 @@ enum PlanCommand: Subcommand {
         let correction = try arguments.required(SamplingOptions.correction)
         let rounding = try arguments.required(SamplingOptions.rounding)
         let oocRounding = try arguments.required(outOfCourtRounding)
-        let plan = try SamplingOptions.flagged(spec.name) {
-            try SamplePlan.plan(courtPopulation: court, outOfCourtPopulation: ooc, target: target, rule: rule,
-                                correction: correction, rounding: rounding, outOfCourtRounding: oocRounding)
-        }
+        let plan = try SamplePlan.plan(courtPopulation: court, outOfCourtPopulation: ooc, target: target, rule: rule,
+                                       correction: correction, rounding: rounding, outOfCourtRounding: oocRounding)
         try SamplingOptions.write(output, json: { SamplePlanReport.json(plan) }, rows: { SamplePlanReport.rows(plan) },
                                   text: { SamplePlanReport.text(plan) })
         return .success

@@ -30,24 +30,28 @@ enum RepresentationCommand: Subcommand {
             "yjstat representation --demographics Datasets/demographics.csv --format csv",
             "yjstat representation --demographics Datasets/demographics.csv --svg out/representation.svg",
         ],
-        options: [
-            .value("service-percent", "s", help: "The service's printed percentage (whole number)."),
-            .value("comparator-percent", "c", help: "The comparator's printed percentage (whole number)."),
-            .value("total", "n", help: "Number of children behind the service percentage."),
-            .value("comparator-total", "m", help: "Number of children behind the comparator percentage."),
-            .value("demographics", "file", help: "CSV of printed percentages, one comparison per line."),
-            .value("confidence", "c", help: "Two-sided confidence level in (0, 1).", default: "0.95"),
-            .value("svg", "file", help: "Also draw the representation ratios with their intervals (log scale, parity marked) to this SVG file."),
-        ] + CommonOptions.formatAndOutput + TableOptions.all)
+        options: [servicePercent.spec, comparatorPercent.spec, total.spec, comparatorTotal.spec, demographics.spec, confidence.spec, svg.spec]
+            + CommonOptions.formatAndOutput + TableOptions.all)
+
+    static let servicePercent = Option<Double>("service-percent", "s", help: "The service's printed percentage (whole number).")
+    static let comparatorPercent = Option<Double>("comparator-percent", "c", help: "The comparator's printed percentage (whole number).")
+    static let total = Option<Int>.count("total", "n", help: "Number of children behind the service percentage.", minimum: nil)
+    static let comparatorTotal = Option<Int>.count("comparator-total", "m", help: "Number of children behind the comparator percentage.",
+                                                   minimum: nil)
+    static let demographics = Option<String>("demographics", "file", help: "CSV of printed percentages, one comparison per line.")
+    static let confidence = Option<Double>("confidence", "c", help: "Two-sided confidence level in (0, 1).", default: 0.95)
+    static let svg = Option<String>("svg", "file",
+                                    help: "Also draw the representation ratios with their intervals (log scale, parity marked) to this SVG file.")
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        let confidence = try arguments.double("confidence") ?? 0.95
+        let confidence = try arguments.required(Self.confidence)
         guard confidence > 0, confidence < 1 else {
             throw UsageError("--confidence must be strictly between 0 and 1; got \(confidence)")
         }
         let choice = try TableChoice(arguments, format: output.format)
-        if let path = arguments.string("demographics") {
-            for flag in ["service-percent", "comparator-percent", "total", "comparator-total"] where arguments.has(flag) {
+        if let path = try arguments.value(demographics) {
+            for (flag, given) in [(servicePercent.name, arguments.wasGiven(servicePercent)), (comparatorPercent.name, arguments.wasGiven(comparatorPercent)),
+                                  (total.name, arguments.wasGiven(total)), (comparatorTotal.name, arguments.wasGiven(comparatorTotal))] where given {
                 throw UsageError("--demographics cannot be combined with --\(flag)")
             }
             let url = try inputFile(path, flag: "--demographics")
@@ -103,11 +107,11 @@ enum RepresentationCommand: Subcommand {
             }
             return table.skippedLines.isEmpty ? .success : .findings
         }
-        guard let s = try arguments.double("service-percent"), let c = try arguments.double("comparator-percent") else {
+        guard let s = try arguments.value(servicePercent), let c = try arguments.value(comparatorPercent) else {
             throw UsageError("give --service-percent and --comparator-percent, or --demographics FILE")
         }
-        let total = try arguments.count("total")
-        let comparatorTotal = try arguments.count("comparator-total")
+        let total = try arguments.value(Self.total)
+        let comparatorTotal = try arguments.value(Self.comparatorTotal)
         if comparatorTotal != nil && total == nil { throw UsageError("--comparator-total needs --total") }
         let representation: Representation
         do {
@@ -129,7 +133,7 @@ enum RepresentationCommand: Subcommand {
     /// Writes `--svg FILE` (atomically, never over an input or the `--output` file) when given.
     static func writeChart(_ arguments: ParsedArguments, output: CommandOutput, inputs: [URL], labels: [String],
                            representations: [Representation], title: String) throws {
-        guard let path = arguments.string("svg") else { return }
+        guard let path = try arguments.value(svg) else { return }
         let url = InvocationContext.fileURL(path)
         if let destination = output.destination, destination.standardizedFileURL == url.standardizedFileURL {
             throw UsageError("--svg and --output name the same file")

@@ -32,11 +32,9 @@ enum SampleSizeCommand: Subcommand {
         let correction = try arguments.required(SamplingOptions.correction)
         let rounding = try arguments.required(SamplingOptions.rounding)
         let compare = arguments.isSet(Self.compare)
-        let size = try SamplingOptions.flagged(spec.name) {
-            try SampleSize.compute(target: target, population: population, correction: correction, rounding: rounding)
-        }
-        let all = compare ? try SamplingOptions.flagged(spec.name) { try SampleSize.allForms(target: target, population: population) } : []
-        let exact = compare ? try SamplingOptions.flagged(spec.name) { try ExactSampleSize.compute(target: target, population: population) } : nil
+        let size = try SampleSize.compute(target: target, population: population, correction: correction, rounding: rounding)
+        let all = compare ? try SampleSize.allForms(target: target, population: population) : []
+        let exact = compare ? try ExactSampleSize.compute(target: target, population: population) : nil
         try SamplingOptions.write(output,
                                   json: { SampleSizeReport.json(size, compare: all, exact: exact) },
                                   rows: { SampleSizeReport.rows(compare ? all : [size], exact: exact) },

@@ -21,7 +21,7 @@ enum SamplingOptions {
         let confidence = try arguments.required(Self.confidence)
         let margin = try arguments.required(Self.margin)
         let proportion = try arguments.required(Self.proportion)
-        return try flagged("") { try PrecisionTarget(confidence: confidence, margin: margin, proportion: proportion) }
+        return try PrecisionTarget(confidence: confidence, margin: margin, proportion: proportion)
     }
 
     /// The sample size `sample` read and checked against the population N.
@@ -31,16 +31,6 @@ enum SamplingOptions {
             throw UsageError("--\(sample.name) (\(n)) is more than --population (\(population))")
         }
         return n
-    }
-
-    /// Runs a library call of `command`, turning an ``InvalidArgumentError`` into a usage error
-    /// that names the flag that supplied the value (``ParameterFlags``; by default --parameter).
-    static func flagged<T>(_ command: String, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as InvalidArgumentError {
-            throw UsageError("\(ParameterFlags.flag(for: error.parameter, in: command) ?? "--" + error.parameter.rawValue) \(error.message)")
-        }
     }
 
     /// Writes a JSON object for --format json, rows for csv, or text.

@@ -65,6 +65,16 @@ enum StandardiseCommand: Subcommand {
 
         /// Whether it applies to direct standardisation.
         var isDirect: Bool { self == .dobson || self == .fayFeuer }
+
+        /// The indirect (ratio) interval; nil for a direct one.
+        var poissonMethod: PoissonIntervalMethod? {
+            switch self {
+            case .exact: .exact
+            case .byar: .byar
+            case .auto: .auto
+            case .dobson, .fayFeuer: nil
+            }
+        }
     }
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
@@ -102,11 +112,13 @@ enum StandardiseCommand: Subcommand {
         } else {
             if arguments.wasGiven(standard) { throw UsageError("--standard is for --method direct; indirect needs --reference") }
             let referenceURL = try inputFile(try arguments.required(reference), flag: "--reference")
-            if let interval, interval.isDirect {
-                throw UsageError("--interval \(interval.rawValue) is for direct standardisation; use exact, byar or auto for indirect")
-            }
+            let method = try interval.map { interval in
+                guard let method = interval.poissonMethod else {
+                    throw UsageError("--interval \(interval.rawValue) is for direct standardisation; use exact, byar or auto for indirect")
+                }
+                return method
+            } ?? .exact
             let reference = try StandardisationInput.readReference(try CSVReader.read(contentsOf: referenceURL), strata: strata, per: per)
-            let method = PoissonIntervalMethod(rawValue: interval?.rawValue ?? "exact") ?? .exact
             let results = try input.services.map { service in
                 do {
                     return try IndirectStandardisation(service: service.name, observed: service.observed, population: service.population,

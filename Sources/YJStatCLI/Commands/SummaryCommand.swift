@@ -26,17 +26,16 @@ enum SummaryCommand: Subcommand {
             "yjstat summary --out out/summary",
             "yjstat summary --datasets my-datasets --format json",
         ],
-        options: [
-            .value("datasets", "dir", help: "Dataset folder (default: the bundled Datasets/)."),
-            .value("out", "dir", help: "Also write CSV tables and SVG charts into this folder (created if missing)."),
-            .value("format", "format", help: "Format of the report on standard output.", default: "text", choices: ["text", "json"]),
-            InspectionOptions.singleFramework.spec,
-        ])
+        options: [datasets.spec, out.spec, format.spec, InspectionOptions.singleFramework.spec])
+
+    static let datasets = Option<String>("datasets", "dir", help: "Dataset folder (default: the bundled Datasets/).")
+    static let out = Option<String>("out", "dir", help: "Also write CSV tables and SVG charts into this folder (created if missing).")
+    static let format = Option<ReportFormat>("format", "format", help: "Format of the report on standard output.", default: .text)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
         let framework = try InspectionOptions.loadFramework(arguments)
         let directory: URL
-        if let path = arguments.string("datasets") {
+        if let path = try arguments.value(datasets) {
             directory = InvocationContext.fileURL(path)
         } else {
             let context = InvocationContext.current
@@ -47,10 +46,10 @@ enum SummaryCommand: Subcommand {
         }
         let dataset = try SummaryDataset.read(directory: directory, framework: framework)
         let summary = try DatasetSummary(dataset: dataset, framework: framework)
-        if let out = arguments.string("out") {
+        if let out = try arguments.value(Self.out) {
             try summary.writeFiles(to: InvocationContext.fileURL(out), protecting: dataset.inputFiles)
         }
-        let text = arguments.string("format") == "json" ? JSONWriter.render(summary.jsonDocument()) : summary.textReport()
+        let text = try arguments.required(format) == .json ? JSONWriter.render(summary.jsonDocument()) : summary.textReport()
         try output.write(text)
         return summary.hasErrors ? .findings : .success
     }
