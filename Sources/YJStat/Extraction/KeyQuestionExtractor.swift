@@ -77,6 +77,10 @@ enum KeyQuestionExtractor {
                         result.warnings.append(ExtractionWarning(line: row.line, "prompt wording '\(row.text.prefix(70))' under \(id) not recognised; skipped"))
                         continue
                     }
+                    if let listed = result.framework.keyQuestion(id)?.prompts, !listed.isEmpty, !listed.contains(label) {
+                        result.warnings.append(ExtractionWarning(line: row.line,
+                            "prompt \(label) is printed under \(id), where framework \(result.framework.id) lists no such prompt; kept as printed"))
+                    }
                     result.prompts.append(PromptResult(service: result.service, keyQuestion: id, prompt: label, relevant: row.relevant,
                                                        yes: row.yes, percent: row.percent, line: row.line, basis: .table))
                     checkRow(row, tableCases: table.cases, label: "prompt \(label) under \(id)", keyQuestion: false, into: &result)

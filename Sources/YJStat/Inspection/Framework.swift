@@ -176,6 +176,11 @@ public struct Framework: Sendable, Equatable {
         standards.first { $0.keyQuestions.contains { $0.id == id } }
     }
 
+    /// The key question with this id, if the framework has one.
+    public func keyQuestion(_ id: String) -> KeyQuestion? {
+        standard(containingKeyQuestion: id)?.keyQuestions.first { $0.id == id }
+    }
+
     /// The largest score a framework file may give one rating (scores are small whole numbers,
     /// 0–3 in the youth framework; the bound keeps every sum of scores exact).
     public static let largestRatingScore = 1_000_000

@@ -104,4 +104,39 @@ struct FrameworkPromptTests {
         #expect(error.message.contains("twice"), "\(error.message)")
         #expect(error.line != nil)
     }
+
+    /// A prompt table row whose wording names a prompt the framework lists under another key
+    /// question is kept as printed and warned about at its line; the prompts as published raise
+    /// no such warning. The layouts and services are those whose prompt tables the layout matrix
+    /// prints (counts at the end of the line, every prompt printed as counts; see
+    /// `LayoutMatrixTests.promptTablesGiveTheBundledPromptRows`).
+    @Test(arguments: [ReportLayoutMatrix.Layout.numberedFiguresAtLineEnd, .unnumberedFiguresAtLineEnd])
+    func aTablePromptUnderAKeyQuestionThatDoesNotListItIsWarnedAboutAndKept(layout: ReportLayoutMatrix.Layout) throws {
+        let framework = TestFrameworks.youth2018
+        let services = try ReportLayoutMatrix.bundledFacts().filter { facts in !facts.prompts.isEmpty && facts.prompts.allSatisfy { $0.percent.isEmpty } }
+        #expect(services.count == 2)
+        var movedRows = 0
+        for facts in services {
+            let published = ReportExtractor.extract(text: ReportLayoutMatrix.render(facts, layout: layout, promptTables: true),
+                                                    source: "r.txt", frameworks: [framework])
+            #expect(!published.warnings.contains { $0.message.contains("lists no such prompt") }, "\(facts.service) \(published.warnings.filter { $0.message.contains("lists no such prompt") })")
+
+            // Move the first prompt of a key question to a sibling key question that does not list it.
+            let row = facts.prompts[0]
+            let standard = try #require(framework.standard(containingKeyQuestion: row.keyQuestion))
+            guard let sibling = standard.keyQuestions.first(where: { $0.id != row.keyQuestion && !$0.prompts.contains(row.prompt) }) else { continue }
+            var moved = facts
+            moved.prompts[0].keyQuestion = sibling.id
+            movedRows += 1
+            let result = ReportExtractor.extract(text: ReportLayoutMatrix.render(moved, layout: layout, promptTables: true),
+                                                 source: "r.txt", frameworks: [framework])
+            let warnings = result.warnings.filter { $0.message.contains("lists no such prompt") }
+            #expect(warnings.count == 1, "\(facts.service): \(warnings)")
+            #expect(warnings.first?.message.contains("prompt \(row.prompt) is printed under \(sibling.id)") == true, "\(warnings)")
+            let kept = result.prompts.first { $0.keyQuestion == sibling.id && $0.prompt == row.prompt }
+            #expect(kept != nil, "\(facts.service): the moved row is kept")
+            #expect(kept?.line == warnings.first?.line)
+        }
+        #expect(movedRows == services.count)
+    }
 }
