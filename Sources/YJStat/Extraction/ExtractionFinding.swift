@@ -40,7 +40,6 @@ public struct ExtractionFinding: Sendable, Equatable, Codable, CustomStringConve
     /// (`code, severity, service, location, message`): the location is `line n` of the report,
     /// or the report's name (`source`) when the finding concerns no one line.
     public func resultRow(service: String, source: String) -> ResultRow {
-        ResultRow([("code", .text(code.rawValue)), ("severity", .text(severity.rawValue)), ("service", .text(service)),
-                   ("location", .text(line.map { "line \($0)" } ?? source)), ("message", .text(message))])
+        Finding(code: code, severity: severity, service: service, location: line.map { "line \($0)" } ?? source, message: message).resultRow
     }
 }
