@@ -139,13 +139,13 @@ enum DisproportionalityNotebook {
             var row = [group]
             for stage in stages {
                 if let r = previous.rows.first(where: { $0.group == group && $0.stage == stage }) {
-                    row.append("\(fixed(r.rri, 2)) (\(fixed(r.rriLower, 2))–\(fixed(r.rriUpper, 2)))")
+                    row.append("\(fixed(r.relativeRateIndex, 2)) (\(fixed(r.rri?.lower ?? .nan, 2))–\(fixed(r.rri?.upper ?? .nan, 2)))")
                 } else { row.append("–") }
             }
             let last = previous.rows.first { $0.group == group && $0.stage == stages.last }
             let direct = population.rows.first { $0.group == group && $0.stage == stages.last }
-            row.append(last.map { fixed($0.cumulativeRRI, 2) } ?? "–")
-            row.append(direct.map { fixed($0.rri, 2) } ?? "–")
+            row.append(last.map { fixed($0.cumulative?.ratio ?? .nan, 2) } ?? "–")
+            row.append(direct.map { fixed($0.relativeRateIndex, 2) } ?? "–")
             rows.append(row)
         }
         page.table(header: ["group", "arrest (per 1,000)", "court (per 100 arrests)", "custody (per 100 court)", "cumulative", "custody per 1,000"], rows: rows)
@@ -153,8 +153,8 @@ enum DisproportionalityNotebook {
         page.csv("population_base.csv", rows: population.resultRows())
         page.verbatim(previous.textSummary())
         if let black = Optional(previous.rows.filter { $0.group == "Black" }), !black.isEmpty,
-           let chart = try? IntervalBarChartSVG(labels: black.map { "\($0.stage) (over \($0.baseStage))" }, estimates: black.map(\.rri),
-                                                lower: black.map(\.rriLower), upper: black.map(\.rriUpper), reference: 1,
+           let chart = try? IntervalBarChartSVG(labels: black.map { "\($0.stage) (over \($0.baseStage))" }, estimates: black.map(\.relativeRateIndex),
+                                                lower: black.map { $0.rri?.lower ?? .nan }, upper: black.map { $0.rri?.upper ?? .nan }, reference: 1,
                                                 title: "Black children against White, stage by stage (example data)",
                                                 caption: "RRI at each stage over the previous stage (arrest over the population); 95% Katz intervals. The product of the three is the cumulative RRI.",
                                                 scale: .logarithmic, valueLabel: "Relative rate index (log scale)") {
@@ -164,12 +164,12 @@ enum DisproportionalityNotebook {
            let court = previous.rows.first(where: { $0.group == "Black" && $0.stage == "court" }),
            let custody = previous.rows.first(where: { $0.group == "Black" && $0.stage == "custody" }) {
             let steps = [black, court, custody]
-            let largest = steps.max { abs(Foundation.log($0.rri)) < abs(Foundation.log($1.rri)) } ?? black
-            let clear = steps.filter { $0.rriLower > 1 }.map(\.stage)
-            page.paragraph("In the example, Black children are arrested at \(fixed(black.rri, 2)) times the White rate; once arrested they "
-                + "reach court at \(fixed(court.rri, 2)) times the White rate, and once at court custody at \(fixed(custody.rri, 2)) times. "
-                + "The cumulative RRI, \(fixed(custody.cumulativeRRI, 2)), equals the custody rate per 1,000 children compared directly. "
-                + "The largest step is at \(largest.stage) (\(fixed(largest.rri, 2))); "
+            let largest = steps.max { abs(Foundation.log($0.relativeRateIndex)) < abs(Foundation.log($1.relativeRateIndex)) } ?? black
+            let clear = steps.filter { ($0.rri?.lower ?? .nan) > 1 }.map(\.stage)
+            page.paragraph("In the example, Black children are arrested at \(fixed(black.relativeRateIndex, 2)) times the White rate; once arrested they "
+                + "reach court at \(fixed(court.relativeRateIndex, 2)) times the White rate, and once at court custody at \(fixed(custody.relativeRateIndex, 2)) times. "
+                + "The cumulative RRI, \(fixed(custody.cumulative?.ratio ?? .nan, 2)), equals the custody rate per 1,000 children compared directly. "
+                + "The largest step is at \(largest.stage) (\(fixed(largest.relativeRateIndex, 2))); "
                 + (clear.isEmpty ? "no step is clearly different from 1." : "the steps clearly above 1 at 95%: " + clear.joined(separator: ", ") + "; the others' intervals include 1."),
                            label: "What it means")
         }

@@ -40,15 +40,15 @@ extension BoardPack {
     func headlineFindings(top: Int) -> [BoardFinding] {
         var out: [BoardFinding] = []
         let k = report.suppressBelow
-        let compared = report.rows.filter { !$0.isReference && $0.suppression.isEmpty && $0.rri.isFinite && $0.rri > 0 }
+        let compared = report.rows.filter { !$0.isReference && !$0.isSuppressed && $0.relativeRateIndex.isFinite && $0.relativeRateIndex > 0 }
         // Clear differences on enough children first, then clear ones on small numbers, then the rest.
         func rank(_ row: DisproportionalityRow) -> Int { row.significant ? (row.small ? 1 : 0) : 2 }
-        let bySize = compared.sorted { (rank($0), -abs(Foundation.log($0.rri))) < (rank($1), -abs(Foundation.log($1.rri))) }
+        let bySize = compared.sorted { (rank($0), -abs(Foundation.log($0.relativeRateIndex))) < (rank($1), -abs(Foundation.log($1.relativeRateIndex))) }
         for row in bySize.prefix(top) {
-            var text = "\(children(row.group)) were \(labels.phrase(row.stage)) at \(Self.ratioText(row.rri)) times the rate of \(referenceChildren)"
-            text += " (\(levelText) interval \(Self.ratioText(row.rriLower)) to \(Self.ratioText(row.rriUpper)))"
-            if row.stageShare.isFinite, row.baseShare.isFinite {
-                text += ": \(Self.percentText(row.stageShare)) of \(labels.label(row.stage)) against \(Self.percentText(row.baseShare)) of the \(labels.label(report.rows.first?.baseStage ?? "population"))"
+            var text = "\(children(row.group)) were \(labels.phrase(row.stage)) at \(Self.ratioText(row.relativeRateIndex)) times the rate of \(referenceChildren)"
+            text += " (\(levelText) interval \(Self.ratioText(row.rri?.lower ?? .nan)) to \(Self.ratioText(row.rri?.upper ?? .nan)))"
+            if let shares = row.composition, shares.stageShare.estimate.isFinite, shares.baseShare.estimate.isFinite {
+                text += ": \(Self.percentText(shares.stageShare.estimate)) of \(labels.label(row.stage)) against \(Self.percentText(shares.baseShare.estimate)) of the \(labels.label(report.rows.first?.baseStage ?? "population"))"
             }
             text += "."
             if !row.significant { text += " The interval includes 1: this could be chance." }
@@ -56,11 +56,12 @@ extension BoardPack {
             if row.dependsOnUnknown { text += " Where the children of unknown ethnicity belong could change this conclusion." }
             out.append(BoardFinding(kind: .disparity, text: text))
         }
-        let affected = compared.filter { $0.significant && $0.excess.isFinite && $0.excess.rounded() >= Double(max(1, k ?? 1)) }
-            .sorted { $0.excess > $1.excess }
-        for row in affected.prefix(max(1, top - 1)) {
-            let about = DisproportionalityReport.whole(row.excess)
-            let text = "About \(about) more \(children(row.group)) were \(labels.phrase(row.stage)) than the rate of \(referenceChildren) would give (\(levelText) interval \(DisproportionalityReport.whole(row.excessLower)) to \(DisproportionalityReport.whole(row.excessUpper)))."
+        let affected = compared.compactMap { row in row.excess.map { (row: row, excess: $0) } }
+            .filter { $0.row.significant && $0.excess.estimate.isFinite && $0.excess.estimate.rounded() >= Double(max(1, k ?? 1)) }
+            .sorted { $0.excess.estimate > $1.excess.estimate }
+        for (row, excess) in affected.prefix(max(1, top - 1)) {
+            let about = DisproportionalityReport.whole(excess.estimate)
+            let text = "About \(about) more \(children(row.group)) were \(labels.phrase(row.stage)) than the rate of \(referenceChildren) would give (\(levelText) interval \(DisproportionalityReport.whole(excess.lower)) to \(DisproportionalityReport.whole(excess.upper)))."
             out.append(BoardFinding(kind: .affected, text: text))
         }
         for d in zeroReference {
@@ -69,7 +70,7 @@ extension BoardPack {
             text += " the difference in rates is \(Self.rateText(d.perThousand.estimate)) per 1,000 children (\(levelText) Newcombe interval \(Self.rateText(d.perThousand.lower)) to \(Self.rateText(d.perThousand.upper)))."
             out.append(BoardFinding(kind: .zeroReference, text: text))
         }
-        let small = report.rows.filter { $0.small && !$0.isReference && $0.suppression.isEmpty }
+        let small = report.rows.filter { $0.small && !$0.isReference && !$0.isSuppressed }
         if !small.isEmpty {
             out.append(BoardFinding(kind: .smallNumbers, text: "Small numbers (a count under \(report.minimumCount) or a base under \(report.minimumBase)) for \(grouped(small.map { ($0.group, $0.stage) })): rates built on a few children move a lot from year to year."))
         }
@@ -100,7 +101,7 @@ extension BoardPack {
             for item in differ.prefix(top) {
                 guard let c = item.comparison else { continue }
                 let direction = c.ratio.estimate > 1 ? "higher" : "lower"
-                out.append(BoardFinding(kind: .national, text: "At \(labels.label(item.stage)), the local RRI for \(children(item.group)) (\(Self.ratioText(item.local.rri))) is \(direction) than the national RRI (\(Self.ratioText(c.national.estimate))): ratio \(Self.ratioText(c.ratio.estimate)) (\(levelText) interval \(Self.ratioText(c.ratio.lower)) to \(Self.ratioText(c.ratio.upper)); p = \(DisproportionalityReport.pText(c.pValue)))."))
+                out.append(BoardFinding(kind: .national, text: "At \(labels.label(item.stage)), the local RRI for \(children(item.group)) (\(Self.ratioText(item.local.relativeRateIndex))) is \(direction) than the national RRI (\(Self.ratioText(c.national.estimate))): ratio \(Self.ratioText(c.ratio.estimate)) (\(levelText) interval \(Self.ratioText(c.ratio.lower)) to \(Self.ratioText(c.ratio.upper)); p = \(DisproportionalityReport.pText(c.pValue)))."))
             }
         }
         if let trend, let latest = trend.years.last {
@@ -110,10 +111,10 @@ extension BoardPack {
             }
             for test in differ.prefix(top) {
                 guard let c = test.comparison else { continue }
-                out.append(BoardFinding(kind: .trend, text: "At \(labels.label(test.stage)), the RRI for \(children(test.group)) was \(Self.ratioText(test.latest.rri)) in \(latest) against \(Self.ratioText(test.earlier.rri)) in \(trend.earlierYears) pooled: \(c.ratio.estimate > 1 ? "higher" : "lower") beyond chance (ratio \(Self.ratioText(c.ratio.estimate)), \(levelText) interval \(Self.ratioText(c.ratio.lower)) to \(Self.ratioText(c.ratio.upper)); z-test p = \(DisproportionalityReport.pText(c.pValue)))."))
+                out.append(BoardFinding(kind: .trend, text: "At \(labels.label(test.stage)), the RRI for \(children(test.group)) was \(Self.ratioText(test.latest.relativeRateIndex)) in \(latest) against \(Self.ratioText(test.earlier.relativeRateIndex)) in \(trend.earlierYears) pooled: \(c.ratio.estimate > 1 ? "higher" : "lower") beyond chance (ratio \(Self.ratioText(c.ratio.estimate)), \(levelText) interval \(Self.ratioText(c.ratio.lower)) to \(Self.ratioText(c.ratio.upper)); z-test p = \(DisproportionalityReport.pText(c.pValue)))."))
             }
         }
-        if let k, report.rows.contains(where: { !$0.suppression.isEmpty }) {
+        if let k, report.rows.contains(where: { $0.isSuppressed }) {
             out.append(BoardFinding(kind: .suppression, text: "Some figures are hidden for disclosure control: counts from 1 to \(k - 1), and figures from which they could be worked out."))
         }
         return out

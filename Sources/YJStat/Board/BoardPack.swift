@@ -81,7 +81,7 @@ public struct BoardPack: Sendable, Equatable {
                                        warnings: &warnings, caveats: &caveats, labels: labels)
 
         var zeroReference: [BoardRateDifference] = []
-        for row in report.rows where !row.isReference && row.suppression.isEmpty && row.referenceCount == 0 {
+        for row in report.rows where !row.isReference && !row.isSuppressed && row.referenceCount == 0 {
             guard let x = row.count, x > 0, let n = row.base, n > 0, let n0 = row.referenceBase, n0 > 0 else { continue }
             let d = try IntervalEstimate.newcombe(x, n, 0, n0, confidence: report.confidence)
             zeroReference.append(BoardRateDifference(
@@ -171,8 +171,8 @@ public struct BoardPack: Sendable, Equatable {
                     let baseHidden = hidden.contains(.init(group: g, stage: parent))
                     let referenceHidden = others.contains { hidden.contains(.init(group: $0, stage: stage)) || hidden.contains(.init(group: $0, stage: parent)) }
                     guard ownHidden || baseHidden || referenceHidden else { continue }
-                    let reason = ownHidden ? (report.disclosure?.reason(row: g, column: stage)?.rawValue ?? "primary")
-                        : (rows[i].suppression.isEmpty ? "derived" : rows[i].suppression)
+                    let reason = ownHidden ? (report.disclosure?.reason(row: g, column: stage)).map(RowSuppression.init) ?? .primary
+                        : rows[i].suppression ?? .derived
                     rows[i].hideDerived(reason: reason, keepCount: !ownHidden, keepBase: !baseHidden)
                 }
             }
@@ -219,7 +219,7 @@ public struct BoardPack: Sendable, Equatable {
             defer { out.append(item) }
             guard nationalTable.stages.contains(row.stage) else { item.reason = "no national figures for this stage"; continue }
             guard nationalGroups.contains(row.group) else { item.reason = "no national figures for this group"; continue }
-            guard row.suppression.isEmpty, let a = row.count, let n = row.base, let c = row.referenceCount, let nc = row.referenceBase else {
+            guard !row.isSuppressed, let a = row.count, let n = row.base, let c = row.referenceCount, let nc = row.referenceBase else {
                 item.reason = "hidden (disclosure control)"; continue
             }
             func count(_ g: String, _ stage: String) -> Int { nationalTable.count(group: g, stage: stage) ?? 0 }
@@ -263,7 +263,7 @@ public struct BoardPack: Sendable, Equatable {
             }
             for row in report.rows {
                 var rate: PoissonRateInterval?
-                if row.suppression.isEmpty, let x = row.count, let n = row.base, n > 0 {
+                if !row.isSuppressed, let x = row.count, let n = row.base, n > 0 {
                     rate = try PoissonRateInterval.exact(count: x, population: Double(n), per: 1000, confidence: options.confidence)
                 }
                 points.append(BoardTrendPoint(year: year, row: row, rate: rate))
@@ -274,12 +274,12 @@ public struct BoardPack: Sendable, Equatable {
         var earlier = try DisproportionalityAnalysis.run(table.pooling(strata: earlierYears.map { [$0] }), options: options)
         if options.suppressBelow != nil, !hiddenEarlier.isEmpty {
             let others: [String] = earlier.reference == "rest" ? table.knownGroups + [table.unknownLabel].compactMap { $0 } : [earlier.reference]
-            for i in earlier.rows.indices where earlier.rows[i].suppression.isEmpty {
+            for i in earlier.rows.indices where !earlier.rows[i].isSuppressed {
                 let row = earlier.rows[i]
                 let own = hiddenEarlier.contains(.init(group: row.group, stage: row.stage))
                 let referenceHidden = others.contains { hiddenEarlier.contains(.init(group: $0, stage: row.stage)) }
                 if own || referenceHidden {
-                    earlier.rows[i].hideDerived(reason: own ? "secondary" : "derived", keepCount: !own, keepBase: true)
+                    earlier.rows[i].hideDerived(reason: own ? .secondary : .derived, keepCount: !own, keepBase: true)
                 }
             }
         }
@@ -288,7 +288,7 @@ public struct BoardPack: Sendable, Equatable {
             guard let before = earlier.rows.first(where: { $0.group == row.group && $0.stage == row.stage }) else { continue }
             var test = BoardTrendTest(group: row.group, stage: row.stage, latest: row, earlier: before, comparison: nil, reason: nil)
             defer { tests.append(test) }
-            guard row.suppression.isEmpty, before.suppression.isEmpty, let a1 = row.count, let n1 = row.base, let c1 = row.referenceCount,
+            guard !row.isSuppressed, !before.isSuppressed, let a1 = row.count, let n1 = row.base, let c1 = row.referenceCount,
                   let m1 = row.referenceBase, let a0 = before.count, let n0 = before.base, let c0 = before.referenceCount,
                   let m0 = before.referenceBase else { test.reason = "hidden (disclosure control)"; continue }
             guard n1 > 0, m1 > 0, n0 > 0, m0 > 0 else { test.reason = "a population of zero"; continue }

@@ -93,7 +93,7 @@ public enum DisproportionalityAnalysis {
 
             for group in known {
                 var row = DisproportionalityRow(group: group, stage: stage, baseStage: baseStage, reference: reference.label,
-                                                rateUnit: unit, rriMethod: options.rriInterval.rawValue)
+                                                rateUnit: unit, rriMethod: options.rriInterval)
                 let x = count(group), n = base(group)
                 let (x0, n0): (Int, Int)
                 switch reference {
@@ -113,27 +113,15 @@ public enum DisproportionalityAnalysis {
                 if knownTotal > 0, knownBaseTotal > 0 {
                     let composition = try Composition(stageCount: x, stageTotal: knownTotal, baseCount: n, baseTotal: knownBaseTotal,
                                                       confidence: confidence, zeroCell: options.zeroCell)
-                    row.stageShare = composition.stageShare.estimate
-                    row.stageShareLower = composition.stageShare.lower
-                    row.stageShareUpper = composition.stageShare.upper
-                    row.baseShare = composition.baseShare.estimate
-                    row.baseShareLower = composition.baseShare.lower
-                    row.baseShareUpper = composition.baseShare.upper
-                    row.shareDifference = composition.differencePoints.estimate
-                    row.shareDifferenceLower = composition.differencePoints.lower
-                    row.shareDifferenceUpper = composition.differencePoints.upper
-                    row.shareRatioLower = composition.ratio.lower
-                    row.shareRatioUpper = composition.ratio.upper
-                    row.shareRatioMethod = composition.ratio.method.rawValue
-                    row.shareRatioCorrected = composition.ratio.estimate
-                    row.shareRatio = composition.rawRatio
+                    row.composition = composition
                 }
                 if n == 0 {
                     warnings.append("\(group) has a base of 0 at \(stage) ('\(baseStage)'); no rate or comparison is given")
                 }
                 if row.isReference {
-                    row.rri = 1
-                    row.rriCorrected = 1
+                    row.rri = TableRatio(ratio: 1, interval: RatioEstimate(
+                        estimate: 1, lower: .nan, upper: .nan, confidence: confidence, method: options.rriInterval,
+                        assumptions: ["the reference group itself: 1 by definition, no interval"]))
                     row.status = .ok
                     rows.append(row)
                     continue
@@ -141,29 +129,17 @@ public enum DisproportionalityAnalysis {
                 guard n > 0, n0 > 0 else { rows.append(row); continue }
                 let t = try TwoByTwoTable(groupEvents: x, groupBase: n, referenceEvents: x0, referenceBase: n0)
                 let rri = try interval(t)
-                row.rri = t.riskRatio
-                row.rriCorrected = rri.estimate
-                row.rriLower = rri.lower
-                row.rriUpper = rri.upper
-                row.rriMethod = rri.method.rawValue
-                row.status = ValueStatus(of: row.rri)
+                row.rri = TableRatio(ratio: t.riskRatio, interval: rri)
+                row.rriMethod = rri.method
+                row.status = ValueStatus(of: t.riskRatio)
                 row.significant = rri.excludesOne
                 row.zeroCell = t.hasZeroCell
                 let odds = try t.oddsRatio(confidence: confidence, zeroCell: options.zeroCell)
-                row.oddsRatio = t.oddsRatio
-                row.orCorrected = odds.estimate
-                row.orLower = odds.lower
-                row.orUpper = odds.upper
-                row.orMethod = odds.method.rawValue
+                row.oddsRatio = TableRatio(ratio: t.oddsRatio, interval: odds)
                 let (exact, fisherP) = try t.exactConditionalInference(confidence: confidence)
-                row.orExact = exact.estimate
-                row.orExactLower = exact.lower
-                row.orExactUpper = exact.upper
+                row.exactOddsRatio = exact
                 row.pValue = fisherP
-                let excess = try Excess.compute(count: x, base: n, referenceCount: x0, referenceBase: n0, confidence: confidence)
-                row.excess = excess.estimate
-                row.excessLower = excess.lower
-                row.excessUpper = excess.upper
+                row.excess = try Excess.compute(count: x, base: n, referenceCount: x0, referenceBase: n0, confidence: confidence)
                 if options.base == .previous {
                     let p = base(group) == 0 ? 0 : (flat.population(group: group) ?? 0)
                     let p0: Int
@@ -173,22 +149,14 @@ public enum DisproportionalityAnalysis {
                     }
                     if p > 0, p0 > 0, x <= p, x0 <= p0 {
                         let cumulative = try interval(TwoByTwoTable(groupEvents: x, groupBase: p, referenceEvents: x0, referenceBase: p0))
-                        row.cumulativeRRI = Double(x) / Double(p) / (Double(x0) / Double(p0))
-                        row.cumulativeLower = cumulative.lower
-                        row.cumulativeUpper = cumulative.upper
-                        row.cumulativeCorrected = cumulative.estimate
+                        row.cumulative = TableRatio(ratio: Double(x) / Double(p) / (Double(x0) / Double(p0)), interval: cumulative)
                     }
                 }
                 if let unknown {
-                    let bounds = try UnknownEthnicityBounds(
+                    row.unknownBounds = try UnknownEthnicityBounds(
                         count: x, base: n, referenceCount: x0, referenceBase: n0, unknown: unknown, unknownInBase: unknownInBase,
                         knownTotal: knownTotal, knownBaseTotal: knownBaseTotal, observedSignificant: row.significant,
                         interval: interval)
-                    row.rateUnknownUpper = bounds.rateAllInGroup * unit
-                    row.rateRedistributed = bounds.rateRedistributed * unit
-                    row.rriUnknownLower = bounds.lower
-                    row.rriUnknownUpper = bounds.upper
-                    row.dependsOnUnknown = bounds.dependsOnUnknown
                 }
                 rows.append(row)
             }
@@ -240,7 +208,7 @@ public enum DisproportionalityAnalysis {
         }
         if !table.strataColumns.isEmpty {
             methods.append("adjusted over \(table.strataColumns.joined(separator: " x ")): Mantel-Haenszel RR (Greenland-Robins interval) and OR (Robins-Breslow-Greenland interval); CMH test without continuity correction; Breslow-Day test with Tarone's correction over the informative strata (a stratum with no events, no non-events or an empty row is left out, df = informative strata - 1)")
-            let sparse = rows.filter { $0.sparseStrata && $0.suppression.isEmpty }
+            let sparse = rows.filter { ($0.stratified?.sparse ?? false) && !$0.isSuppressed }
             if !sparse.isEmpty {
                 warnings.append("sparse strata (an expected cell count under 5) for \(DisproportionalityReport.grouped(sparse)): the CMH and Breslow-Day p-values rest on a chi-squared approximation that is doubtful there")
             }
@@ -305,20 +273,8 @@ public enum DisproportionalityAnalysis {
             }
             guard !tables.isEmpty else { continue }
             let mh = try MantelHaenszel(tables: tables, confidence: options.confidence)
-            rows[i].stratumLabels = labels
-            rows[i].stratumRiskRatios = tables.map(\.riskRatio)
-            rows[i].breslowDayStatistic = mh.breslowDayStatistic
-            rows[i].breslowDayDegreesOfFreedom = mh.breslowDayDegreesOfFreedom
-            rows[i].uninformativeStrata = emptyRows + mh.uninformativeStrata.map { labels[$0] }
-            rows[i].sparseStrata = mh.sparse
-            rows[i].mhRiskRatio = mh.riskRatio.estimate
-            rows[i].mhRiskRatioLower = mh.riskRatio.lower
-            rows[i].mhRiskRatioUpper = mh.riskRatio.upper
-            rows[i].mhOddsRatio = mh.oddsRatio.estimate
-            rows[i].mhOddsRatioLower = mh.oddsRatio.lower
-            rows[i].mhOddsRatioUpper = mh.oddsRatio.upper
-            rows[i].cmhPValue = mh.cmhPValue
-            rows[i].breslowDayPValue = mh.breslowDayPValue
+            rows[i].stratified = StratifiedComparison(labels: labels, stratumRiskRatios: tables.map(\.riskRatio), pooled: mh,
+                                                      uninformativeStrata: emptyRows + mh.uninformativeStrata.map { labels[$0] })
         }
     }
 
@@ -391,13 +347,13 @@ public enum DisproportionalityAnalysis {
         for i in rows.indices {
             let row = rows[i]
             if let reason = hidden(row.group, row.stage) {
-                rows[i].hideDerived(reason: reason.rawValue, keepCount: false, keepBase: hidden(row.group, row.baseStage) == nil)
+                rows[i].hideDerived(reason: RowSuppression(reason), keepCount: false, keepBase: hidden(row.group, row.baseStage) == nil)
             } else if row.baseStage != table.populationStage, hidden(row.group, row.baseStage) != nil {
-                rows[i].hideDerived(reason: "derived", keepCount: true, keepBase: false)
+                rows[i].hideDerived(reason: .derived, keepCount: true, keepBase: false)
             } else if compromised(row.stage) || compromised(row.baseStage) {
-                rows[i].hideDerived(reason: "derived", keepCount: true, keepBase: true)
+                rows[i].hideDerived(reason: .derived, keepCount: true, keepBase: true)
             }
-            if rows[i].suppression.isEmpty {
+            if !rows[i].isSuppressed {
                 if totalSuppressed(row.stage) || totalSuppressed(row.baseStage) { rows[i].hideShares() }
                 if unknownHidden(row.stage) || unknownHidden(row.baseStage) || totalSuppressed(row.stage) || totalSuppressed(row.baseStage) {
                     rows[i].hideUnknownBounds()

@@ -15,6 +15,10 @@ public enum RatioIntervalMethod: String, Sendable, Equatable, Codable, CaseItera
     case mantelHaenszelRobinsBreslowGreenland = "mantel-haenszel-robins-breslow-greenland"
     /// Katz log method for a ratio of two proportions taken as independent samples.
     case logRatio = "log-ratio"
+    /// The ratio of two independent ratios (a local RRI over the national one, or the latest
+    /// year's over the earlier years'): ln R ± z √(v₁ + v₂), each v the variance of a log RRI
+    /// (Altman & Bland 2003, *BMJ* 326:219; ``RelativeRateIndexComparison``).
+    case altmanBland = "altman-bland"
 }
 
 /// A ratio (risk ratio, odds ratio, rate ratio) with its confidence interval and how it was made.

@@ -27,7 +27,7 @@ public enum BoardForestChartSVG {
         let lines = stages.reduce(0) { count, stage in count + 1 + drawn.filter { $0.stage == stage }.count }
         let rowHeight = 20.0, top = 48.0, left = 330.0, right = 700.0, width = 760.0
         let height = top + Double(lines) * rowHeight + 90
-        let values = drawn.filter { $0.suppression.isEmpty }.flatMap { [$0.rri, $0.rriLower, $0.rriUpper] }
+        let values = drawn.filter { !$0.isSuppressed }.flatMap { [$0.relativeRateIndex, $0.rri?.lower ?? .nan, $0.rri?.upper ?? .nan] }
             .filter { $0.isFinite && $0 > 0 }
         // The scale runs from at most 0.5 down to 0.1 and from at least 2 up to 50; anything
         // beyond ends in an arrow, so one very wide interval does not squash the others.
@@ -57,36 +57,37 @@ public enum BoardForestChartSVG {
             svg.text(labels.label(stage).capitalizedFirst, x: 10, y: y + 14, size: 13, weight: "bold")
             y += rowHeight
             for row in drawn where row.stage == stage {
+                let rri = row.relativeRateIndex, rriLower = row.rri?.lower ?? .nan, rriUpper = row.rri?.upper ?? .nan
                 let mid = y + rowHeight / 2
                 svg.text(labels.label(row.group), x: 24, y: mid + 4, size: 12)
                 let colour = row.significant ? blue : grey
                 if let note = notes["\(row.group)|\(row.stage)"] {
                     svg.text(note, x: 316, y: mid + 4, size: 11, anchor: "end", fill: grey)
-                } else if !row.suppression.isEmpty {
+                } else if row.isSuppressed {
                     svg.text("hidden (disclosure control)", x: 316, y: mid + 4, size: 11, anchor: "end", fill: grey)
                 } else if row.status == .notComputed || row.status == .undefined {
                     svg.text(row.status == .notComputed ? "not computed (base of 0)" : "no child in either group",
                              x: 316, y: mid + 4, size: 11, anchor: "end", fill: grey)
-                } else if row.rri.isInfinite {
+                } else if rri.isInfinite {
                     svg.text("no reference child: not estimable", x: 316, y: mid + 4, size: 11, anchor: "end", fill: "#a33a00")
                 } else {
-                    svg.text("\(BoardPack.ratioText(row.rri)) (\(BoardPack.ratioText(row.rriLower))–\(row.rriUpper.isInfinite ? "no limit" : BoardPack.ratioText(row.rriUpper)))",
+                    svg.text("\(BoardPack.ratioText(rri)) (\(BoardPack.ratioText(rriLower))–\(rriUpper.isInfinite ? "no limit" : BoardPack.ratioText(rriUpper)))",
                              x: 316, y: mid + 4, size: 11, anchor: "end", fill: "#444444")
-                    let from = row.rriLower > lo ? x(row.rriLower) : left
-                    let to = row.rriUpper.isFinite && row.rriUpper < hi ? x(row.rriUpper) : right
+                    let from = rriLower > lo ? x(rriLower) : left
+                    let to = rriUpper.isFinite && rriUpper < hi ? x(rriUpper) : right
                     svg.line(x1: from, y1: mid, x2: to, y2: mid, stroke: colour, width: 2, className: "interval")
-                    if !(row.rriUpper.isFinite && row.rriUpper < hi) { arrow(&svg, at: right, y: mid, pointing: 1, colour: colour) }
-                    if !(row.rriLower > lo), row.rri > 0 { arrow(&svg, at: left, y: mid, pointing: -1, colour: colour) }
-                    if row.rri <= 0 {
+                    if !(rriUpper.isFinite && rriUpper < hi) { arrow(&svg, at: right, y: mid, pointing: 1, colour: colour) }
+                    if !(rriLower > lo), rri > 0 { arrow(&svg, at: left, y: mid, pointing: -1, colour: colour) }
+                    if rri <= 0 {
                         // An RRI of 0 has no place on a log axis: an off-scale marker at the left edge.
                         svg.element("polygon", [("points", "\(SVGDocument.number(left)),\(SVGDocument.number(mid)) \(SVGDocument.number(left + 7)),\(SVGDocument.number(mid - 5)) \(SVGDocument.number(left + 7)),\(SVGDocument.number(mid + 5))"),
                                                 ("fill", colour), ("class", "off-scale")],
                                     children: "<title>\(SVGDocument.escape(labels.label(row.group))), \(SVGDocument.escape(labels.label(stage))): RRI 0 (off the log scale)</title>")
                     } else {
-                        let cx = min(max(x(row.rri), left), right)
+                        let cx = min(max(x(rri), left), right)
                         svg.circle(cx: cx, cy: mid, r: 4.5, fill: row.small ? "#ffffff" : colour, stroke: colour,
                                    className: row.small ? "point small" : "point",
-                                   tooltip: "\(labels.label(row.group)), \(labels.label(stage)): RRI \(BoardPack.ratioText(row.rri))\(row.small ? " (small numbers)" : "")")
+                                   tooltip: "\(labels.label(row.group)), \(labels.label(stage)): RRI \(BoardPack.ratioText(rri))\(row.small ? " (small numbers)" : "")")
                     }
                 }
                 y += rowHeight

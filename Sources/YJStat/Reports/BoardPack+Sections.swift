@@ -50,14 +50,14 @@ extension BoardPack {
         case .notComputed: return "not computed"
         case .undefined: return "undefined (no child in either group)"
         case .infinite: return "not estimable (no \(referenceChild))"
-        case .ok: return Self.ratioText(row.rri)
+        case .ok: return Self.ratioText(row.relativeRateIndex)
         }
     }
 
     /// An interval bound cell: blank words rather than an empty cell.
     func boundCell(_ x: Double, _ row: DisproportionalityRow) -> String {
         if row.isReference { return "–" }
-        if !row.suppression.isEmpty { return "hidden" }
+        if row.isSuppressed { return "hidden" }
         if x.isInfinite { return "no upper limit" }
         return x.isFinite ? Self.ratioText(x) : "not computed"
     }
@@ -67,7 +67,7 @@ extension BoardPack {
     func notes(_ row: DisproportionalityRow) -> [String] {
         var out: [String] = []
         if row.isReference { out.append("reference") }
-        if !row.suppression.isEmpty { out.append("hidden (\(row.suppression))") }
+        if let suppression = row.suppression { out.append("hidden (\(suppression.rawValue))") }
         if row.significant { out.append("clear difference") }
         if row.small { out.append("small numbers") }
         if row.dependsOnUnknown { out.append("unknown ethnicity could change it") }
@@ -84,7 +84,7 @@ extension BoardPack {
         var out: [String] = []
         if row.isReference { out.append("reference") }
         if row.small { out.append("small") }
-        if !row.suppression.isEmpty { out.append("hidden") }
+        if row.isSuppressed { out.append("hidden") }
         if row.significant { out.append("significant") }
         return out
     }
@@ -94,8 +94,8 @@ extension BoardPack {
         let keys = ["stage", "group", "count", "base", "rate", "rri", "lower", "upper", "notes"]
         let body = rows.map { row in
             BoardTable.Row(cells: [labels.label(row.stage).capitalizedFirst, labels.label(row.group), countCell(row.count), countCell(row.base),
-                                   row.suppression.isEmpty || row.rate.isFinite ? Self.rateText(row.rate) : "hidden",
-                                   ratioCell(row), boundCell(row.rriLower, row), boundCell(row.rriUpper, row),
+                                   !row.isSuppressed || row.rate.isFinite ? Self.rateText(row.rate) : "hidden",
+                                   ratioCell(row), boundCell(row.rri?.lower ?? .nan, row), boundCell(row.rri?.upper ?? .nan, row),
                                    Self.notesCell(notes(row))],
                            group: row.group, stage: row.stage, marks: marks(row))
         }
@@ -113,11 +113,12 @@ extension BoardPack {
         // Representation.
         let populationWord = labels.label(report.rows.first?.baseStage ?? "population")
         let shareRows = report.rows.map { row in
-            BoardTable.Row(cells: [labels.label(row.stage).capitalizedFirst, labels.label(row.group), countCell(row.count),
-                                   shareCell(row.stageShare, row.stageShareLower, row.stageShareUpper),
-                                   shareCell(row.baseShare, row.baseShareLower, row.baseShareUpper),
-                                   row.shareDifference.isFinite
-                                       ? "\(signed(row.shareDifference)) (\(signed(row.shareDifferenceLower)) to \(signed(row.shareDifferenceUpper)))"
+            let difference = row.composition?.differencePoints
+            return BoardTable.Row(cells: [labels.label(row.stage).capitalizedFirst, labels.label(row.group), countCell(row.count),
+                                   shareCell(row.composition?.stageShare),
+                                   shareCell(row.composition?.baseShare),
+                                   difference.map { $0.estimate.isFinite } == true
+                                       ? "\(signed(difference!.estimate)) (\(signed(difference!.lower)) to \(signed(difference!.upper)))"
                                        : "hidden",
                                    Self.notesCell(notes(row).filter { $0 != "clear difference" })],
                            group: row.group, stage: row.stage, marks: marks(row))
@@ -204,9 +205,11 @@ extension BoardPack {
         var notes: [String: String] = [:]
         let rows = items.map { item -> DisproportionalityRow in
             var row = DisproportionalityRow(group: item.group, stage: item.stage, baseStage: item.local.baseStage, reference: report.reference,
-                                            rateUnit: item.local.rateUnit, rriMethod: "altman-bland")
+                                            rateUnit: item.local.rateUnit, rriMethod: .altmanBland)
             if let c = item.comparison {
-                row.rri = c.ratio.estimate; row.rriLower = c.ratio.lower; row.rriUpper = c.ratio.upper
+                row.rri = TableRatio(ratio: c.ratio.estimate, interval: RatioEstimate(
+                    estimate: c.ratio.estimate, lower: c.ratio.lower, upper: c.ratio.upper, confidence: c.ratio.confidence,
+                    method: .altmanBland, assumptions: c.assumptions))
                 row.status = .ok
                 row.significant = c.ratio.lower > 1 || c.ratio.upper < 1
                 row.small = item.local.small
@@ -219,8 +222,9 @@ extension BoardPack {
                                           confidence: report.confidence, axisCaption: caption, notes: notes)
     }
 
-    func shareCell(_ x: Double, _ lower: Double, _ upper: Double) -> String {
-        x.isFinite ? "\(Self.percentText(x)) (\(Self.percentText(lower)) to \(Self.percentText(upper)))" : "hidden"
+    func shareCell(_ share: ProportionInterval?) -> String {
+        guard let share, share.estimate.isFinite else { return "hidden" }
+        return "\(Self.percentText(share.estimate)) (\(Self.percentText(share.lower)) to \(Self.percentText(share.upper)))"
     }
 
     func signed(_ x: Double) -> String { x.isFinite ? (x > 0 ? "+" : "") + NumberFormatting.fixed(x, 1) : "hidden" }
@@ -271,8 +275,8 @@ extension BoardPack {
         }
         let yearRows = points.map { p in
             BoardTable.Row(cells: [labels.label(p.row.stage).capitalizedFirst, labels.label(p.row.group), p.year, countCell(p.row.count),
-                                   p.rate.map { "\(Self.rateText($0.estimate)) (\(Self.rateText($0.lower)) to \(Self.rateText($0.upper)))" } ?? (p.row.suppression.isEmpty ? "not computed" : "hidden"),
-                                   ratioCell(p.row), boundCell(p.row.rriLower, p.row), boundCell(p.row.rriUpper, p.row)],
+                                   p.rate.map { "\(Self.rateText($0.estimate)) (\(Self.rateText($0.lower)) to \(Self.rateText($0.upper)))" } ?? (!p.row.isSuppressed ? "not computed" : "hidden"),
+                                   ratioCell(p.row), boundCell(p.row.rri?.lower ?? .nan, p.row), boundCell(p.row.rri?.upper ?? .nan, p.row)],
                            group: p.row.group, stage: p.row.stage, marks: marks(p.row))
         }
         let testRows = trend.tests.map { t in
@@ -307,10 +311,11 @@ extension BoardPack {
             bullets.append("\(labels.label(stage).capitalizedFirst): \(u) of \(NumberFormatting.grouped(total)) children of unknown ethnicity" + (total > 0 ? " (\(Self.percentText(Double(u) / Double(total))))." : "."))
         }
         let rows = report.rows.filter { !$0.isReference }.map { row in
-            BoardTable.Row(cells: [labels.label(row.stage).capitalizedFirst, labels.label(row.group), ratioCell(row),
-                                   row.rriUnknownLower.isFinite ? Self.ratioText(row.rriUnknownLower) : (row.suppression.isEmpty ? "not computed" : "hidden"),
-                                   row.rriUnknownUpper.isFinite ? Self.ratioText(row.rriUnknownUpper) : (row.rriUnknownUpper.isInfinite ? "no upper limit" : (row.suppression.isEmpty ? "not computed" : "hidden")),
-                                   row.dependsOnUnknown ? "could change" : (row.rriUnknownLower.isNaN ? "–" : "holds")],
+            let lower = row.unknownBounds?.lower ?? .nan, upper = row.unknownBounds?.upper ?? .nan
+            return BoardTable.Row(cells: [labels.label(row.stage).capitalizedFirst, labels.label(row.group), ratioCell(row),
+                                   lower.isFinite ? Self.ratioText(lower) : (!row.isSuppressed ? "not computed" : "hidden"),
+                                   upper.isFinite ? Self.ratioText(upper) : (upper.isInfinite ? "no upper limit" : (!row.isSuppressed ? "not computed" : "hidden")),
+                                   row.dependsOnUnknown ? "could change" : (lower.isNaN ? "–" : "holds")],
                            group: row.group, stage: row.stage, marks: marks(row))
         }
         return BoardSection(

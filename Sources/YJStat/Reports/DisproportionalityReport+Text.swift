@@ -13,27 +13,28 @@ extension DisproportionalityReport {
             : " (each stage's rate per 100 children at the previous stage; the first stage per 1,000 of the population).\n"
         out += "RRI = the group's rate divided by the reference rate; \(level) confidence intervals in brackets.\n\n"
 
-        let compared = rows.filter { !$0.isReference && $0.rri.isFinite && $0.rri > 0 && $0.suppression.isEmpty }
+        let compared = rows.filter { !$0.isReference && $0.relativeRateIndex.isFinite && $0.relativeRateIndex > 0 && !$0.isSuppressed }
         let bySize = compared.sorted {
-            ($0.significant ? 0 : 1, -abs(Foundation.log($0.rri))) < ($1.significant ? 0 : 1, -abs(Foundation.log($1.rri)))
+            ($0.significant ? 0 : 1, -abs(Foundation.log($0.relativeRateIndex))) < ($1.significant ? 0 : 1, -abs(Foundation.log($1.relativeRateIndex)))
         }
         out += "Largest differences in rate (clear differences first):\n"
         if bySize.isEmpty { out += "  none could be worked out.\n" }
         for (i, row) in bySize.prefix(top).enumerated() {
-            out += "  \(i + 1). \(row.group) at \(row.stage): \(Self.ratio(row.rri)) times \(referenceRate)"
-            out += " (\(Self.ratio(row.rriLower)) to \(Self.ratio(row.rriUpper)))"
+            out += "  \(i + 1). \(row.group) at \(row.stage): \(Self.ratio(row.relativeRateIndex)) times \(referenceRate)"
+            out += " (\(Self.ratio(row.rri?.lower ?? .nan)) to \(Self.ratio(row.rri?.upper ?? .nan)))"
             out += row.significant ? "" : ", not clearly different from 1"
             out += row.small ? "; small numbers" : ""
             out += row.dependsOnUnknown ? "; depends on unknown ethnicity" : ""
             out += ".\n"
         }
-        let affected = compared.filter { $0.excess.isFinite && $0.excess > 0 }.sorted { $0.excess > $1.excess }
+        let affected = compared.compactMap { row in row.excess.map { (row: row, excess: $0) } }
+            .filter { $0.excess.estimate.isFinite && $0.excess.estimate > 0 }.sorted { $0.excess.estimate > $1.excess.estimate }
         out += "\nMost children affected (above parity with \(referenceRate)):\n"
         if affected.isEmpty { out += "  no group is above parity.\n" }
-        for (i, row) in affected.prefix(top).enumerated() {
-            let noun = row.excess.rounded() == 1 ? "child" : "children"
-            out += "  \(i + 1). \(row.group) at \(row.stage): about \(Self.whole(row.excess)) more \(noun)"
-            out += " (\(Self.whole(row.excessLower)) to \(Self.whole(row.excessUpper))) than at \(referenceRate)"
+        for (i, (row, excess)) in affected.prefix(top).enumerated() {
+            let noun = excess.estimate.rounded() == 1 ? "child" : "children"
+            out += "  \(i + 1). \(row.group) at \(row.stage): about \(Self.whole(excess.estimate)) more \(noun)"
+            out += " (\(Self.whole(excess.lower)) to \(Self.whole(excess.upper))) than at \(referenceRate)"
             out += row.significant ? "" : "; the interval includes no difference"
             out += ".\n"
         }
@@ -51,25 +52,28 @@ extension DisproportionalityReport {
             if row.zeroBase { notes.append("zero base") }
             if row.dependsOnUnknown { notes.append("depends on unknown") }
             if row.zeroCell && !row.isReference { notes.append("zero cell") }
-            if !row.suppression.isEmpty { notes.append("hidden (\(row.suppression))") }
-            let hidden = !row.suppression.isEmpty
+            if let suppression = row.suppression { notes.append("hidden (\(suppression.rawValue))") }
+            let hidden = row.isSuppressed
             let count: String = row.count.map { String($0) } ?? "*"
             let baseText: String = row.base.map { String($0) } ?? "*"
             let rate: String = row.rate.isFinite ? NumberFormatting.fixed(row.rate, 1) : (hidden ? "*" : "not computed")
-            var rri: String = row.isReference ? "1" : Self.ratioCell(row.rri, status: row.status)
+            let rriValue = row.relativeRateIndex, rriCorrected = row.rri?.corrected ?? .nan
+            let rriLower = row.rri?.lower ?? .nan, rriUpper = row.rri?.upper ?? .nan
+            var rri: String = row.isReference ? "1" : Self.ratioCell(rriValue, status: row.status)
             if !row.isReference, zeroCellRule == .haldane, row.status == .ok || row.status == .infinite,
-               row.rriCorrected != row.rri, !row.rriCorrected.isNaN {
-                rri = "\(Self.ratio(row.rriCorrected)) corrected (raw \(Self.ratioCell(row.rri, status: row.status)))"
+               rriCorrected != rriValue, !rriCorrected.isNaN {
+                rri = "\(Self.ratio(rriCorrected)) corrected (raw \(Self.ratioCell(rriValue, status: row.status)))"
             }
-            if row.rriMethod == RatioIntervalMethod.koopman.rawValue, rriInterval != .koopman { notes.append("Koopman interval") }
-            let hasInterval = !row.isReference && (row.rriLower.isFinite || row.rriUpper.isFinite)
-            let interval: String = hasInterval ? Self.cell(row.rriLower) + "–" + Self.cell(row.rriUpper) : ""
-            let excess: String = row.excess.isFinite ? Self.whole(row.excess) : ""
+            if row.rriMethod == .koopman, rriInterval != .koopman { notes.append("Koopman interval") }
+            let hasInterval = !row.isReference && (rriLower.isFinite || rriUpper.isFinite)
+            let interval: String = hasInterval ? Self.cell(rriLower) + "–" + Self.cell(rriUpper) : ""
+            let excess: String = row.excess.map(\.estimate).flatMap { $0.isFinite ? Self.whole($0) : nil } ?? ""
             var cells: [String] = [row.stage, row.group, count, baseText, rate, rri, interval, excess, notes.joined(separator: ", ")]
             if !strata.isEmpty {
-                let adjusted = row.mhRiskRatio.isFinite
-                    ? "\(Self.ratio(row.mhRiskRatio)) (\(Self.cell(row.mhRiskRatioLower))–\(Self.cell(row.mhRiskRatioUpper)))"
-                    : (row.partlyHidden.contains("adjusted figures") ? "*" : "")
+                let pooled = row.stratified?.pooled?.riskRatio
+                let adjusted = pooled.map { $0.estimate.isFinite } == true
+                    ? "\(Self.ratio(pooled!.estimate)) (\(Self.cell(pooled!.lower))–\(Self.cell(pooled!.upper)))"
+                    : (row.partlyHidden.contains(.adjustedFigures) ? "*" : "")
                 cells.insert(adjusted, at: 7)
             }
             if base == .previous {
@@ -102,14 +106,15 @@ extension DisproportionalityReport {
     /// and nothing for the reference group or a hidden row.
     static func cumulativeCell(_ row: DisproportionalityRow, zeroCellRule: ZeroCellRule) -> String {
         guard !row.isReference else { return "" }
-        guard row.suppression.isEmpty else { return row.cumulativeRRI.isFinite ? ratio(row.cumulativeRRI) : "*" }
-        let interval = row.cumulativeLower.isNaN && row.cumulativeUpper.isNaN
-            ? "" : " (\(cell(row.cumulativeLower))–\(cell(row.cumulativeUpper)))"
-        if zeroCellRule == .haldane, !row.cumulativeRRI.isNaN, row.cumulativeCorrected.isFinite, row.cumulativeCorrected != row.cumulativeRRI {
-            return "\(ratio(row.cumulativeCorrected)) corrected (raw \(ratioCell(row.cumulativeRRI, status: ValueStatus(of: row.cumulativeRRI))))" + interval
+        let value = row.cumulative?.ratio ?? .nan, corrected = row.cumulative?.corrected ?? .nan
+        let lower = row.cumulative?.lower ?? .nan, upper = row.cumulative?.upper ?? .nan
+        guard !row.isSuppressed else { return value.isFinite ? ratio(value) : "*" }
+        let interval = lower.isNaN && upper.isNaN ? "" : " (\(cell(lower))–\(cell(upper)))"
+        if zeroCellRule == .haldane, !value.isNaN, corrected.isFinite, corrected != value {
+            return "\(ratio(corrected)) corrected (raw \(ratioCell(value, status: ValueStatus(of: value))))" + interval
         }
-        if row.cumulativeRRI.isNaN && interval.isEmpty { return "not computed" }
-        return ratioCell(row.cumulativeRRI, status: ValueStatus(of: row.cumulativeRRI)) + interval
+        if value.isNaN && interval.isEmpty { return "not computed" }
+        return ratioCell(value, status: ValueStatus(of: value)) + interval
     }
 
     /// An interval bound for a table cell: "no limit" for ∞.
@@ -129,33 +134,38 @@ extension DisproportionalityReport {
     func stratifiedSection() -> String {
         let level = NumberFormatting.fixed(confidence * 100, 0) + "%"
         var out = "Adjusted for \(strata.joined(separator: " and ")) (Mantel-Haenszel; \(level) intervals):\n"
-        let compared = rows.filter { !$0.isReference && $0.suppression.isEmpty && !$0.stratumLabels.isEmpty }
+        let compared = rows.compactMap { row in
+            row.stratified.flatMap { s in s.pooled.map { (row: row, strata: s, pooled: $0) } }
+        }.filter { !$0.row.isReference && !$0.row.isSuppressed && !$0.strata.labels.isEmpty }
         if compared.isEmpty { return out + "  no comparison could be adjusted.\n" }
-        for row in compared {
-            var line = "  \(row.group) at \(row.stage): crude RRI \(Self.ratioCell(row.rri, status: row.status))"
-            if row.rriLower.isFinite || row.rriUpper.isFinite { line += " (\(Self.cell(row.rriLower)) to \(Self.cell(row.rriUpper)))" }
-            line += "; Mantel-Haenszel RRI \(Self.ratioCell(row.mhRiskRatio, status: ValueStatus(of: row.mhRiskRatio)))"
-            if row.mhRiskRatio.isFinite { line += " (\(Self.cell(row.mhRiskRatioLower)) to \(Self.cell(row.mhRiskRatioUpper)))" }
-            let strataText = zip(row.stratumLabels, row.stratumRiskRatios)
+        for (row, stratified, pooled) in compared {
+            let lower = row.rri?.lower ?? .nan, upper = row.rri?.upper ?? .nan
+            var line = "  \(row.group) at \(row.stage): crude RRI \(Self.ratioCell(row.relativeRateIndex, status: row.status))"
+            if lower.isFinite || upper.isFinite { line += " (\(Self.cell(lower)) to \(Self.cell(upper)))" }
+            let adjusted = pooled.riskRatio
+            line += "; Mantel-Haenszel RRI \(Self.ratioCell(adjusted.estimate, status: ValueStatus(of: adjusted.estimate)))"
+            if adjusted.estimate.isFinite { line += " (\(Self.cell(adjusted.lower)) to \(Self.cell(adjusted.upper)))" }
+            let strataText = zip(stratified.labels, stratified.stratumRiskRatios)
                 .map { "\($0) \(Self.ratioCell($1, status: ValueStatus(of: $1)))" }.joined(separator: ", ")
             // Stratum cells are not in the disclosure model, so their ratios are not printed under it.
             line += disclosure == nil ? "; by stratum: \(strataText)" : "; stratum RRIs hidden for disclosure control (stratum counts are not protected cell by cell)"
-            if let df = row.breslowDayDegreesOfFreedom, df > 0, row.breslowDayPValue.isFinite {
-                line += "; Breslow-Day test of equal odds ratios (Tarone) chi-squared \(NumberFormatting.fixed(row.breslowDayStatistic, 2)) on \(df) df, p = \(Self.pText(row.breslowDayPValue))"
+            let df = pooled.breslowDayDegreesOfFreedom
+            if df > 0, pooled.breslowDayPValue.isFinite {
+                line += "; Breslow-Day test of equal odds ratios (Tarone) chi-squared \(NumberFormatting.fixed(pooled.breslowDayStatistic, 2)) on \(df) df, p = \(Self.pText(pooled.breslowDayPValue))"
             } else {
                 line += "; the Breslow-Day test needs two strata with both outcomes and is not computed"
             }
-            if !row.uninformativeStrata.isEmpty {
-                line += " (left out as uninformative: \(row.uninformativeStrata.joined(separator: ", ")))"
+            if !stratified.uninformativeStrata.isEmpty {
+                line += " (left out as uninformative: \(stratified.uninformativeStrata.joined(separator: ", ")))"
             }
             line += "."
-            if row.breslowDayPValue < 1 - confidence {
+            if pooled.breslowDayPValue < 1 - confidence {
                 line += " The strata disagree: the ratio differs between \(strata.joined(separator: " and ")) groups, so the adjusted RRI is an average over different effects and should not be read on its own; read the stratum RRIs."
             }
-            if row.sparseStrata { line += " Some strata are sparse (an expected count under 5): treat the p-values with caution." }
+            if stratified.sparse { line += " Some strata are sparse (an expected count under 5): treat the p-values with caution." }
             out += line + "\n"
         }
-        let hidden = rows.filter { $0.suppression.isEmpty && $0.partlyHidden.contains("adjusted figures") }
+        let hidden = rows.filter { !$0.isSuppressed && $0.partlyHidden.contains(.adjustedFigures) }
         if !hidden.isEmpty, let disclosure {
             out += TextWrap.wrap("Adjusted figures hidden for disclosure control (a stratum count under \(disclosure.threshold) is behind them): "
                                  + hidden.map { "\($0.group) at \($0.stage)" }.joined(separator: "; ") + ".", first: "  ", rest: "    ")

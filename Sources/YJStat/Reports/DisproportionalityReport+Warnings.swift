@@ -7,7 +7,7 @@ extension DisproportionalityReport {
     /// and the CSV notes.
     public var readerWarnings: [String] {
         var notes: [String] = []
-        let small = rows.filter { $0.small && !$0.isReference && $0.suppression.isEmpty }
+        let small = rows.filter { $0.small && !$0.isReference && !$0.isSuppressed }
         if !small.isEmpty {
             let groups = Self.grouped(small)
             notes.append("Small numbers (count under \(minimumCount) or base under \(minimumBase)): \(groups). Rates built on a few children move a lot from year to year; read these with care.")
@@ -30,7 +30,7 @@ extension DisproportionalityReport {
                 notes.append("These conclusions could change depending on the ethnicity of the '\(unknownLabel)' children: \(Self.grouped(depends)).")
             }
         }
-        let zero = rows.filter { $0.zeroCell && !$0.isReference && $0.suppression.isEmpty }
+        let zero = rows.filter { $0.zeroCell && !$0.isReference && !$0.isSuppressed }
         if !zero.isEmpty {
             switch zeroCellRule {
             case .exact:

@@ -199,7 +199,7 @@ struct BoardPackTests {
         let previous = try DisproportionalityAnalysis.run(table, options: DisproportionalityOptions(base: .previous))
         let expected = try #require(previous.rows.first { $0.group == "Black" && $0.stage == "custody" })
         let got = try #require(pack.cascade.last?.rows.first { $0.group == "Black" })
-        #expect(got.rri == expected.rri && got.rriLower == expected.rriLower && got.rriUpper == expected.rriUpper)
+        #expect(got.relativeRateIndex == expected.relativeRateIndex && got.rriLower == expected.rriLower && got.rriUpper == expected.rriUpper)
         #expect(pack.caveats.allSatisfy { !$0.contains("not contained") })
     }
 
@@ -214,7 +214,7 @@ struct BoardPackTests {
             #expect(same.suppression == row.suppression && same.count == row.count, "\(row.group) \(row.stage)")
             if row.count == nil {
                 let cascade = try #require(pack.cascade.flatMap(\.rows).first { $0.group == row.group && $0.stage == row.stage })
-                #expect(cascade.count == nil && cascade.rri.isNaN)
+                #expect(cascade.count == nil && cascade.relativeRateIndex.isNaN)
             }
         }
         // No number from 1 to 4 stands as a count of children in the headline.
@@ -226,7 +226,7 @@ struct BoardPackTests {
         }
         // A pooled earlier-years figure containing a hidden year's count is hidden too.
         let mixed = try #require(pack.trend?.tests.first { $0.group == "Mixed" && $0.stage == "custody" })
-        #expect(mixed.earlier.count == nil && mixed.earlier.rri.isNaN)
+        #expect(mixed.earlier.count == nil && mixed.earlier.relativeRateIndex.isNaN)
         #expect(pack.headline.contains { $0.kind == .suppression })
         #expect(pack.caveats.isEmpty || pack.caveats.allSatisfy { !$0.contains(" 3 ") })
     }
@@ -269,7 +269,7 @@ struct BoardPackTests {
         #expect(pack.headline.contains { $0.text.hasPrefix("6 Black children sentenced at court and no White child") })
         // The cascade for custody over court has a reference base of 0: not computed, in words.
         let custody = try #require(pack.cascade.last?.rows.first { $0.group == "Black" })
-        #expect(custody.status == .notComputed || custody.rri.isNaN || custody.rri.isInfinite)
+        #expect(custody.status == .notComputed || custody.relativeRateIndex.isNaN || custody.relativeRateIndex.isInfinite)
         #expect(!pack.markdown().contains("∞") && !pack.html().lowercased().contains("infinite"))
     }
 

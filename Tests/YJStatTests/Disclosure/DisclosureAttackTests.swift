@@ -61,7 +61,7 @@ struct DisclosureAttackTests {
             #expect(white.stageShare.isNaN)
             let asian = try #require(report.rows.first { $0.group == "Asian" && $0.stage == "custody" })
             if reference == .rest {
-                #expect(asian.suppressionText == "derived" && asian.count == 0 && asian.rri.isNaN)
+                #expect(asian.suppressionText == "derived" && asian.count == 0 && asian.relativeRateIndex.isNaN)
             } else {
                 // 0 against White's 0: undefined, not hidden; its shares and unknown bounds are.
                 #expect(asian.suppressionText == "derived: shares, unknown bounds" && asian.status == .undefined)
@@ -177,7 +177,7 @@ struct DisclosureAttackTests {
             attacker.read(csv: CSVWriter.render(rows: report.resultRows()))
             attacker.read(text: report.textSummary())
             attacker.read(svg: svg)
-            #expect(!attacker.printedRows.isEmpty || report.rows.allSatisfy { !$0.rri.isFinite || $0.isReference })
+            #expect(!attacker.printedRows.isEmpty || report.rows.allSatisfy { !$0.relativeRateIndex.isFinite || $0.isReference })
             attacker.buildEquations()
             #expect(attacker.leaks(counts: table.counts, threshold: k).isEmpty, "\(table.csv)")
         }

@@ -18,7 +18,7 @@ struct StratifiedDisclosureTests {
         let open = try DisproportionalityAnalysis.run(table, options: DisproportionalityOptions())
         let report = try DisproportionalityAnalysis.run(table, options: DisproportionalityOptions(suppressBelow: k))
         var hiddenRows = 0, publishedRows = 0
-        for (row, plain) in zip(report.rows, open.rows) where !row.isReference && row.suppression.isEmpty {
+        for (row, plain) in zip(report.rows, open.rows) where !row.isReference && !row.isSuppressed {
             let small = table.strata.contains { stratum in
                 [row.group, "White"].contains { g in
                     [row.stage, row.baseStage].contains { s in

@@ -37,9 +37,9 @@ struct DisclosureLeakTests {
         let report = try Self.run(Self.issueTable, k: 5)
         let black = try #require(report.rows.first { $0.group == "Black" && $0.stage == "arrest" })
         let white = try #require(report.rows.first { $0.group == "White" && $0.stage == "arrest" })
-        #expect(black.suppression.isEmpty && white.suppression.isEmpty)
+        #expect(!black.isSuppressed && !white.isSuppressed)
         #expect(black.rate.isFinite && white.rate.isFinite)
-        #expect(abs(black.rri - (21.0 / 3000) / (122.0 / 30000)) < 1e-12)
+        #expect(abs(black.relativeRateIndex - (21.0 / 3000) / (122.0 / 30000)) < 1e-12)
         #expect(black.status == .ok && black.rriLower.isFinite)
         // Other's 3 is protected by hiding Asian's 17 (the smallest other count at arrest), so the
         // arrest total, and the shares that divide by it, stay published.
@@ -89,8 +89,8 @@ struct DisclosureLeakTests {
             for row in report.rows where !row.isReference && row.base != nil && row.base! > 0 {
                 guard let c = row.count, let white = report.rows.first(where: { $0.isReference && $0.stage == row.stage }),
                       white.count != nil, c >= 0 else { continue }
-                #expect(row.suppression.isEmpty && row.rri.isFinite == (white.count! > 0), "\(row.group) \(row.stage) RRI hidden")
-                if row.suppression.isEmpty { publishedRRIs += 1 }
+                #expect(!row.isSuppressed && row.relativeRateIndex.isFinite == (white.count! > 0), "\(row.group) \(row.stage) RRI hidden")
+                if !row.isSuppressed { publishedRRIs += 1 }
             }
         }
         #expect(publishedRRIs > 30)

@@ -21,13 +21,13 @@ struct DisproportionalityAnalysisTests {
         #expect(row.count == e.count && row.base == e.base, "\(label) counts")
         let pairs: [(Double, Double, Double, String)] = [
             (row.rate, e.rate.value, 1e-12, "rate"), (row.referenceRate, e.referenceRate.value, 1e-12, "reference rate"),
-            (row.rri, e.rri.value, 1e-12, "rri"), (row.rriLower, e.rriKatz[0].value, 1e-12, "rri lower"),
+            (row.relativeRateIndex, e.rri.value, 1e-12, "rri"), (row.rriLower, e.rriKatz[0].value, 1e-12, "rri lower"),
             (row.rriUpper, e.rriKatz[1].value, 1e-12, "rri upper"),
             (row.orLower, e.orWoolf[0].value, 1e-12, "woolf lower"), (row.orUpper, e.orWoolf[1].value, 1e-12, "woolf upper"),
             (row.orExact, e.orExact[0].value, 1e-8, "exact OR"), (row.orExactLower, e.orExact[1].value, 1e-8, "exact lower"),
             (row.orExactUpper, e.orExact[2].value, 1e-8, "exact upper"),
             (row.pValue, e.pValue.value, 1e-11, "p"), (row.pAdjusted, e.pAdjusted.value, 1e-11, "p adjusted"),
-            (row.excess, e.excess[0].value, 1e-12, "excess"), (row.excessLower, e.excess[1].value, 1e-12, "excess lower"),
+            (row.excessEstimate, e.excess[0].value, 1e-12, "excess"), (row.excessLower, e.excess[1].value, 1e-12, "excess lower"),
             (row.excessUpper, e.excess[2].value, 1e-12, "excess upper"),
             (row.stageShare, e.stageShare[0].value, 1e-12, "stage share"), (row.stageShareLower, e.stageShare[1].value, 1e-12, "stage share lower"),
             (row.stageShareUpper, e.stageShare[2].value, 1e-12, "stage share upper"),
@@ -41,7 +41,7 @@ struct DisproportionalityAnalysisTests {
         for (actual, expected, tolerance, name) in pairs {
             #expect(agrees(actual, expected, relative: tolerance, absolute: 1e-13), "\(label) \(name): \(actual) vs \(expected)")
         }
-        if !e.oddsRatio.value.isNaN { #expect(agrees(row.oddsRatio, e.oddsRatio.value, relative: 1e-12), "\(label) OR") }
+        if !e.oddsRatio.value.isNaN { #expect(agrees(row.sampleOddsRatio, e.oddsRatio.value, relative: 1e-12), "\(label) OR") }
         if let c = e.cumulative {
             #expect(agrees(row.cumulativeRRI, c[0].value, relative: 1e-12), "\(label) cumulative")
             #expect(agrees(row.cumulativeLower, c[1].value, relative: 1e-12), "\(label) cumulative lower")
@@ -57,7 +57,7 @@ struct DisproportionalityAnalysisTests {
         // ZeroCellPolicyTests.
         let report = try DisproportionalityAnalysis.run(table, options: .init(zeroCell: .haldane))
         #expect(report.rows.count == 30)
-        #expect(report.rows.filter(\.isReference).allSatisfy { $0.group == "White" && $0.rri == 1 })
+        #expect(report.rows.filter(\.isReference).allSatisfy { $0.group == "White" && $0.relativeRateIndex == 1 })
         let compared = report.rows.filter { !$0.isReference }
         #expect(compared.count == fixture.example.populationBase.count)
         for (row, expected) in zip(compared, fixture.example.populationBase) { check(row, expected) }
@@ -72,7 +72,7 @@ struct DisproportionalityAnalysisTests {
         for (row, expected) in zip(compared, fixture.example.previousBase) { check(row, expected) }
         // The cumulative RRI is the product of the stage RRIs.
         for group in ["Black", "Mixed", "Asian"] {
-            let product = compared.filter { $0.group == group }.reduce(1.0) { $0 * $1.rri }
+            let product = compared.filter { $0.group == group }.reduce(1.0) { $0 * $1.relativeRateIndex }
             let last = try #require(compared.last { $0.group == group })
             #expect(agrees(last.cumulativeRRI, product, relative: 1e-12))
         }
@@ -85,7 +85,7 @@ struct DisproportionalityAnalysisTests {
         #expect(stratified.strata.count == 4)
         let report = try DisproportionalityAnalysis.run(stratified, options: .init())
         let plain = try DisproportionalityAnalysis.run(wide, options: .init())
-        #expect(report.rows.map(\.rri) == plain.rows.map(\.rri))
+        #expect(report.rows.map(\.relativeRateIndex) == plain.rows.map(\.relativeRateIndex))
         let compared = report.rows.filter { !$0.isReference }
         for (row, e) in zip(compared, fixture.example.mantelHaenszel) {
             #expect(row.group == e.group && row.stage == e.stage)
@@ -117,20 +117,20 @@ struct DisproportionalityAnalysisTests {
     @Test func unknownBoundsBracketTheObservedRRI() throws {
         let table = try Self.load("counts.csv", .init(unknownLabel: "Unknown"))
         let report = try DisproportionalityAnalysis.run(table, options: .init())
-        for row in report.rows where !row.isReference && row.rri.isFinite {
-            #expect(row.rriUnknownLower <= row.rri + 1e-12 && row.rri <= row.rriUnknownUpper + 1e-12, "\(row.group) \(row.stage)")
+        for row in report.rows where !row.isReference && row.relativeRateIndex.isFinite {
+            #expect(row.rriUnknownLower <= row.relativeRateIndex + 1e-12 && row.relativeRateIndex <= row.rriUnknownUpper + 1e-12, "\(row.group) \(row.stage)")
         }
         // Proportional redistribution scales every group's count (and base) by the same factor, so
         // it cannot move an RRI, on either base: the column is dropped (issue 12, item 7).
         #expect(!(report.resultRows().first?.names.contains("rri_redistributed") ?? true))
         let previous = try DisproportionalityAnalysis.run(
             Self.load("counts.csv", .init(stages: ["arrest", "court", "custody"], unknownLabel: "Unknown")), options: .init(base: .previous))
-        for row in previous.rows where !row.isReference && row.rri.isFinite && row.rri > 0 {
+        for row in previous.rows where !row.isReference && row.relativeRateIndex.isFinite && row.relativeRateIndex > 0 {
             let bounds = try UnknownEthnicityBounds(
                 count: row.count ?? 0, base: row.base ?? 0, referenceCount: row.referenceCount ?? 0, referenceBase: row.referenceBase ?? 0,
                 unknown: row.unknownCount ?? 0, unknownInBase: 7, knownTotal: 500, knownBaseTotal: 900, observedSignificant: row.significant,
                 interval: { try $0.riskRatioKatz(confidence: 0.95) })
-            #expect(agrees(bounds.redistributed, row.rri, relative: 1e-12), "rri_redistributed equals rri: \(row.group) \(row.stage)")
+            #expect(agrees(bounds.redistributed, row.relativeRateIndex, relative: 1e-12), "rri_redistributed equals rri: \(row.group) \(row.stage)")
         }
         let asian = try #require(report.rows.first { $0.group == "Asian" && $0.stage == "arrest" })
         #expect(asian.dependsOnUnknown)  // 0.90 observed; 1.40 if all 31 unknown children were Asian.
@@ -146,7 +146,7 @@ struct DisproportionalityAnalysisTests {
         let csv = try CSVReader.parse("group,population,arrest\nWhite,1000,20\nBlack,0,0\nAsian,300,4\n", source: "z.csv")
         let report = try DisproportionalityAnalysis.run(CountsTable(csv: csv), options: .init())
         let black = try #require(report.rows.first { $0.group == "Black" })
-        #expect(black.zeroBase && black.rate.isNaN && black.rri.isNaN && !black.significant)
+        #expect(black.zeroBase && black.rate.isNaN && black.relativeRateIndex.isNaN && !black.significant)
         #expect(report.warnings.contains { $0.contains("Black has a base of 0") })
     }
 
@@ -155,8 +155,8 @@ struct DisproportionalityAnalysisTests {
         let report = try DisproportionalityAnalysis.run(table, options: .init(suppressBelow: 5))
         for row in report.rows {
             if let count = row.count { #expect(!(1..<5).contains(count), "\(row.group) \(row.stage) shown with \(count)") }
-            if row.suppression == "primary" || row.suppression == "secondary" {
-                #expect(row.count == nil && row.rate.isNaN && row.rri.isNaN && row.excess.isNaN && row.stageShare.isNaN)
+            if row.suppression == .primary || row.suppression == .secondary {
+                #expect(row.count == nil && row.rate.isNaN && row.relativeRateIndex.isNaN && row.excessEstimate.isNaN && row.stageShare.isNaN)
             }
         }
         // Custody: Asian 1, Mixed 2, GRT 1 hidden; White 6, Black 5 and the zeros shown.

@@ -90,13 +90,13 @@ struct ZeroCellPolicyTests {
         let report = try Self.analyse([("White", 1000, 10), ("Black", 50, 50)])
         let black = try #require(report.rows.first { $0.group == "Black" })
         let katz = try #require(oracle.katz)
-        #expect(agrees(black.rri, katz[0].value, relative: 1e-12))
+        #expect(agrees(black.relativeRateIndex, katz[0].value, relative: 1e-12))
         #expect(agrees(black.rriLower, katz[1].value, relative: 1e-12), "\(black.rriLower) vs 53.97")
         #expect(agrees(black.rriUpper, katz[2].value, relative: 1e-12), "\(black.rriUpper) vs 185.28")
-        #expect(black.rriMethod == "katz")
+        #expect(black.rriMethod == .katz)
         #expect(black.zeroCell && black.significant)
         // Woolf does divide by b = 0: the exact conditional interval is used around OR = ∞.
-        #expect(black.orMethod == "exact-conditional" && black.oddsRatio == .infinity && black.orUpper == .infinity)
+        #expect(black.orMethod == "exact-conditional" && black.sampleOddsRatio == .infinity && black.orUpper == .infinity)
     }
 
     @Test func shareRatioIsUncorrectedWhenTheStageShareIsOne_whiteStageShare1BaseShare0833() throws {
@@ -122,10 +122,10 @@ struct ZeroCellPolicyTests {
             let report = try Self.analyse([("White", oracle.n0, oracle.c), ("Black", oracle.n1, oracle.a)])
             let black = try #require(report.rows.first { $0.group == "Black" })
             let koopman = try #require(oracle.koopman), exact = try #require(oracle.exact)
-            #expect(black.rri == 0 && black.rriLower == 0, "\(name): estimate 0 with lower bound 0, not 0.11")
+            #expect(black.relativeRateIndex == 0 && black.rriLower == 0, "\(name): estimate 0 with lower bound 0, not 0.11")
             #expect(agrees(black.rriUpper, koopman[2].value, relative: 1e-8), "\(name) Koopman upper")
-            #expect(black.rriMethod == "koopman")
-            #expect(black.oddsRatio == 0 && black.orLower == 0 && black.orMethod == "exact-conditional")
+            #expect(black.rriMethod == .koopman)
+            #expect(black.sampleOddsRatio == 0 && black.orLower == 0 && black.orMethod == "exact-conditional")
             #expect(agrees(black.orUpper, exact[2].value, relative: 1e-8), "\(name) exact upper")
             #expect(!black.significant || black.rriUpper < 1)
         }
@@ -137,7 +137,7 @@ struct ZeroCellPolicyTests {
             let report = try Self.analyse([("White", oracle.n0, oracle.c), ("Black", oracle.n1, oracle.a)])
             let black = try #require(report.rows.first { $0.group == "Black" })
             let koopman = try #require(oracle.koopman)
-            #expect(black.rri == .infinity && black.status == .infinite)
+            #expect(black.relativeRateIndex == .infinity && black.status == .infinite)
             #expect(agrees(black.rriLower, koopman[1].value, relative: 1e-8), "\(name): lower \(black.rriLower)")
             #expect(black.rriUpper == .infinity)
             #expect(black.significant == (koopman[1].value > 1), "significant judged on the printed interval")
@@ -150,7 +150,7 @@ struct ZeroCellPolicyTests {
     @Test func zeroVersusZeroIsUndefinedNotADash_0vs0() throws {
         let report = try Self.analyse([("White", 300, 0), ("Black", 40, 0)])
         let black = try #require(report.rows.first { $0.group == "Black" })
-        #expect(black.rri.isNaN && black.status == .undefined && !black.significant)
+        #expect(black.relativeRateIndex.isNaN && black.status == .undefined && !black.significant)
         #expect(black.rriLower == 0 && black.rriUpper == .infinity)
         let row = black.resultRow(confidence: 0.95, zeroCellRule: .exact, strata: false, unknown: false)
         #expect(row["rri"]?.csvText == "NA" && row["status"]?.csvText == "undefined")
@@ -173,7 +173,7 @@ struct ZeroCellPolicyTests {
         let report = try Self.analyse([("White", 40, 3), ("Black", 40, 0)], options: DisproportionalityOptions(zeroCell: .haldane))
         let black = try #require(report.rows.first { $0.group == "Black" })
         let expected = (0.5 / 41) / (3.5 / 41)
-        #expect(black.rri == 0 && agrees(black.rriCorrected, expected, relative: 1e-12))
+        #expect(black.relativeRateIndex == 0 && agrees(black.rriCorrected, expected, relative: 1e-12))
         #expect(black.rriLower <= black.rriCorrected && black.rriCorrected <= black.rriUpper)
         let row = black.resultRow(confidence: 0.95, zeroCellRule: .haldane, strata: false, unknown: false)
         #expect(row["rri_corrected"] != nil)
@@ -221,8 +221,8 @@ struct ZeroCellPolicyTests {
             let row = try #require(report.rows.first { $0.group == "Black" })
             let label = "\(a)/\(n1) vs \(c)/\(n0) \(rule) \(method)"
             let printed: [(Double, Double, Double, String)] = [
-                (rule == .haldane ? row.rriCorrected : row.rri, row.rriLower, row.rriUpper, "rri"),
-                (rule == .haldane ? row.orCorrected : row.oddsRatio, row.orLower, row.orUpper, "or"),
+                (rule == .haldane ? row.rriCorrected : row.relativeRateIndex, row.rriLower, row.rriUpper, "rri"),
+                (rule == .haldane ? row.orCorrected : row.sampleOddsRatio, row.orLower, row.orUpper, "or"),
                 (row.orExact, row.orExactLower, row.orExactUpper, "or exact"),
                 (rule == .haldane ? row.shareRatioCorrected : row.shareRatio, row.shareRatioLower, row.shareRatioUpper, "share ratio"),
             ]

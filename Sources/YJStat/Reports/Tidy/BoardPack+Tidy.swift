@@ -11,30 +11,30 @@ extension BoardPack {
                                      uniquingKeysWith: { first, _ in first })
         let nationalRows = Dictionary((national ?? []).map { (CountsTable.Key(group: $0.group, stage: $0.stage), $0) }, uniquingKeysWith: { first, _ in first })
         return report.rows.map { row in
-            let hidden = !row.suppression.isEmpty
+            let hidden = row.isSuppressed
             let nanWord = row.isReference || row.status == .notComputed ? TidyCell.notComputedWord : "undefined"
-            func number(_ v: Double, _ kind: TidyCell.Kind, hiddenToo: Bool = false) -> CellValue {
-                TidyCell.number(v, kind, precision: precision, hidden: hidden || hiddenToo, nanWord: nanWord)
+            func number(_ v: Double?, _ kind: TidyCell.Kind, hiddenToo: Bool = false) -> CellValue {
+                TidyCell.number(v ?? .nan, kind, precision: precision, hidden: hidden || hiddenToo, nanWord: nanWord)
             }
             func rri(_ r: DisproportionalityRow) -> CellValue {
                 if r.isReference { return TidyCell.number(1, .ratio, precision: precision) }
                 switch r.status {
                 case .suppressed: return .text(TidyCell.suppressedWord)
                 case .notComputed: return .text(TidyCell.notComputedWord)
-                case .ok, .infinite, .undefined: return TidyCell.number(r.rri, .ratio, precision: precision)
+                case .ok, .infinite, .undefined: return TidyCell.number(r.relativeRateIndex, .ratio, precision: precision)
                 }
             }
-            let sharesHidden = row.partlyHidden.contains("shares")
+            let sharesHidden = row.partlyHidden.contains(.shares)
             var cells: [(name: String, value: CellValue)] = year.map { [("year", .text($0))] } ?? []
             cells += [
                 ("group", .text(row.group)), ("stage", .text(row.stage)),
                 ("count", TidyCell.count(row.count, hidden: hidden)), ("population", TidyCell.count(row.base, hidden: hidden)),
                 ("rate_per_1000", number(row.rate, .rate)),
-                ("stage_share_percent", number(row.stageShare * 100, .percent, hiddenToo: sharesHidden)),
-                ("population_share_percent", number(row.baseShare * 100, .percent, hiddenToo: sharesHidden)),
+                ("stage_share_percent", number((row.composition?.stageShare.estimate ?? .nan) * 100, .percent, hiddenToo: sharesHidden)),
+                ("population_share_percent", number((row.composition?.baseShare.estimate ?? .nan) * 100, .percent, hiddenToo: sharesHidden)),
                 ("rri", rri(row)),
-                ("rri_lower", row.isReference ? .text(TidyCell.notComputedWord) : number(row.rriLower, .ratio)),
-                ("rri_upper", row.isReference ? .text(TidyCell.notComputedWord) : number(row.rriUpper, .ratio)),
+                ("rri_lower", row.isReference ? .text(TidyCell.notComputedWord) : number(row.rri?.lower, .ratio)),
+                ("rri_upper", row.isReference ? .text(TidyCell.notComputedWord) : number(row.rri?.upper, .ratio)),
             ]
             let key = CountsTable.Key(group: row.group, stage: row.stage)
             if let (baseStage, relative) = cascadeRows[key] {

@@ -7,19 +7,20 @@ extension DisproportionalityRow {
     /// `suppressed`. The full figures are in ``resultRow(confidence:zeroCellRule:strata:unknown:)``.
     public func tidyRow(ratePer: Double, zeroCellRule: ZeroCellRule, previousBase: Bool, strata: Bool,
                         precision: TidyPrecision) -> ResultRow {
-        let hidden = !suppression.isEmpty
+        let hidden = isSuppressed
         let nanWord = isReference || status == .notComputed ? TidyCell.notComputedWord : "undefined"
-        func number(_ v: Double, _ kind: TidyCell.Kind, part: String? = nil) -> CellValue {
-            TidyCell.number(v, kind, precision: precision, hidden: hidden || part.map(partlyHidden.contains) == true, nanWord: nanWord)
+        func number(_ v: Double?, _ kind: TidyCell.Kind, part: HiddenFigures? = nil) -> CellValue {
+            TidyCell.number(v ?? .nan, kind, precision: precision, hidden: hidden || part.map(partlyHidden.contains) == true, nanWord: nanWord)
         }
-        let corrected = zeroCellRule == .haldane && !isReference && rriCorrected.isFinite && rriCorrected != rri
-        var method = rriMethod
+        let rriValue = relativeRateIndex, rriCorrected = rri?.corrected ?? .nan
+        let corrected = zeroCellRule == .haldane && !isReference && rriCorrected.isFinite && rriCorrected != rriValue
+        var method = rriMethod.rawValue
         if corrected { method += "; haldane 0.5 added to every cell (estimate corrected)" }
         var rriCell: CellValue
         switch status {
         case .suppressed: rriCell = .text(TidyCell.suppressedWord)
         case .notComputed: rriCell = .text(TidyCell.notComputedWord)
-        case .ok, .infinite, .undefined: rriCell = number(corrected ? rriCorrected : rri, .ratio)
+        case .ok, .infinite, .undefined: rriCell = number(corrected ? rriCorrected : rriValue, .ratio)
         }
         if isReference { rriCell = number(1, .ratio) }
         let rateUnitScale = ratePer / rateUnit
@@ -29,16 +30,16 @@ extension DisproportionalityRow {
             ("base_stage", .text(baseStage)),
             (ratePer == 1000 ? "rate_per_1000" : "rate_per_\(Int(ratePer))", number(rate * rateUnitScale, .rate)),
             ("rri", rriCell),
-            ("rri_lower", isReference ? .text(TidyCell.notComputedWord) : number(rriLower, .ratio)),
-            ("rri_upper", isReference ? .text(TidyCell.notComputedWord) : number(rriUpper, .ratio)),
+            ("rri_lower", isReference ? .text(TidyCell.notComputedWord) : number(rri?.lower, .ratio)),
+            ("rri_upper", isReference ? .text(TidyCell.notComputedWord) : number(rri?.upper, .ratio)),
         ]
-        if previousBase { cells.append(("cumulative_rri", isReference ? number(1, .ratio) : number(cumulativeRRI, .ratio))) }
+        if previousBase { cells.append(("cumulative_rri", isReference ? number(1, .ratio) : number(cumulative?.ratio, .ratio))) }
         if strata {
-            cells.append(("adjusted_rri", isReference ? .text(TidyCell.notComputedWord) : number(mhRiskRatio, .ratio, part: "adjusted figures")))
+            cells.append(("adjusted_rri", isReference ? .text(TidyCell.notComputedWord) : number(stratified?.pooled?.riskRatio.estimate, .ratio, part: .adjustedFigures)))
         }
         cells += [
             ("p_adjusted", isReference ? .text(TidyCell.notComputedWord) : number(pAdjusted, .probability)),
-            ("excess_children", isReference ? .text(TidyCell.notComputedWord) : number(excess, .children)),
+            ("excess_children", isReference ? .text(TidyCell.notComputedWord) : number(excess?.estimate, .children)),
             ("flags", TidyCell.flags(tidyFlags)),
             ("method", .text(isReference ? "reference" : method)),
         ]
