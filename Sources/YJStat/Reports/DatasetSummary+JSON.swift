@@ -87,17 +87,10 @@ extension DatasetSummary {
     }
 
     private static func standardJSON(_ item: InspectionAssessment.StandardAssessment) -> JSONValue {
-        func rating(_ value: Rating?) -> JSONValue { value.map { .string($0.name) } ?? .null }
         func int(_ value: Int?) -> JSONValue { value.map { .integer($0) } ?? .null }
         let lowest = item.rule?.lowest
         let triggers: [JSONValue] = (item.rule?.triggers ?? []).map { .string("\($0.kind.rawValue): \($0.evidence)") }
-        var members: [(String, JSONValue)] = [
-            ("standard", .string(item.standard.id)),
-            ("name", .string(item.standard.name)),
-            ("rated_by", .string(item.standard.ratingMethod.rawValue)),
-            ("published", rating(item.published)),
-            ("rule_rating", rating(item.rule?.rating)),
-        ]
+        var members = item.jsonIdentity
         members.append(("lowest_key_question", lowest.map { .string($0.keyQuestion) } ?? .null))
         members.append(("lowest_yes", int(lowest?.yes)))
         members.append(("lowest_relevant", int(lowest?.relevant)))

@@ -44,13 +44,7 @@ extension InspectionAssessment {
         func rating(_ value: Rating?) -> JSONValue { value.map { .string($0.name) } ?? .null }
         func int(_ value: Int?) -> JSONValue { value.map { .integer($0) } ?? .null }
         let standards: [JSONValue] = assessment.standards.map { item in
-            var members: [(String, JSONValue)] = [
-                ("standard", .string(item.standard.id)),
-                ("name", .string(item.standard.name)),
-                ("rated_by", .string(item.standard.ratingMethod.rawValue)),
-                ("published", rating(item.published)),
-                ("rule_rating", rating(item.rule?.rating)),
-            ]
+            var members = item.jsonIdentity
             if let rule = item.rule {
                 members.append(("lowest_key_question", rule.lowest.map { .string($0.keyQuestion) } ?? .null))
                 members.append(("key_questions", .array(rule.keyQuestions.map { result in
@@ -133,5 +127,20 @@ extension InspectionAssessment {
             }
         }
         return out
+    }
+}
+
+extension InspectionAssessment.StandardAssessment {
+    /// The members every JSON object of a standard starts with: its id and name, how it is rated,
+    /// the published rating and the rule's (`null` where there is none).
+    var jsonIdentity: [(String, JSONValue)] {
+        func rating(_ value: Rating?) -> JSONValue { value.map { .string($0.name) } ?? .null }
+        return [
+            ("standard", .string(standard.id)),
+            ("name", .string(standard.name)),
+            ("rated_by", .string(standard.ratingMethod.rawValue)),
+            ("published", rating(published)),
+            ("rule_rating", rating(rule?.rating)),
+        ]
     }
 }
