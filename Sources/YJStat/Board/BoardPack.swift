@@ -173,7 +173,7 @@ public struct BoardPack: Sendable, Equatable {
                     guard ownHidden || baseHidden || referenceHidden else { continue }
                     let reason = ownHidden ? (report.disclosure?.reason(row: g, column: stage)).map(RowSuppression.init) ?? .primary
                         : rows[i].suppression ?? .derived
-                    rows[i].hideDerived(reason: reason, keepCount: !ownHidden, keepBase: !baseHidden)
+                    rows[i].hideDerived(reason: reason, keepCount: !ownHidden, keepBase: !baseHidden, requestedMethod: report.rriInterval)
                 }
             }
             cascade.append(BoardCascadeStage(stage: stage, baseStage: parent, rows: rows))
@@ -279,7 +279,8 @@ public struct BoardPack: Sendable, Equatable {
                 let own = hiddenEarlier.contains(.init(group: row.group, stage: row.stage))
                 let referenceHidden = others.contains { hiddenEarlier.contains(.init(group: $0, stage: row.stage)) }
                 if own || referenceHidden {
-                    earlier.rows[i].hideDerived(reason: own ? .secondary : .derived, keepCount: !own, keepBase: true)
+                    earlier.rows[i].hideDerived(reason: own ? .secondary : .derived, keepCount: !own, keepBase: true,
+                                                requestedMethod: earlier.rriInterval)
                 }
             }
         }

@@ -172,7 +172,8 @@ public enum DisproportionalityAnalysis {
         var disclosure: DisclosureModel? = nil
         var holmCount = adjusted.filter { !$0.isNaN }.count
         if let k = options.suppressBelow {
-            let model = try suppress(&rows, table: flat, threshold: k, reference: reference, base: options.base)
+            let model = try suppress(&rows, table: flat, threshold: k, reference: reference, base: options.base,
+                                     method: options.rriInterval)
             disclosure = model
             // The all-children total of a stage with a hidden cell is never printed (with the
             // known total it would give a hidden unknown count away); nor a hidden unknown count.
@@ -312,7 +313,7 @@ public enum DisproportionalityAnalysis {
     /// whose group and reference counts and bases are all published stays published (the reader
     /// could compute it from the two published rates).
     static func suppress(_ rows: inout [DisproportionalityRow], table: CountsTable, threshold: Int,
-                         reference: ReferenceChoice, base: BaseMode) throws -> DisclosureModel {
+                         reference: ReferenceChoice, base: BaseMode, method: RatioIntervalMethod) throws -> DisclosureModel {
         let groups = table.groups, stages = table.stages
         let matrix = groups.map { g in stages.map { table.count(group: g, stage: $0) ?? 0 } }
         // What a reader knows of a cell: it cannot exceed its population or, when the stages
@@ -347,11 +348,11 @@ public enum DisproportionalityAnalysis {
         for i in rows.indices {
             let row = rows[i]
             if let reason = hidden(row.group, row.stage) {
-                rows[i].hideDerived(reason: RowSuppression(reason), keepCount: false, keepBase: hidden(row.group, row.baseStage) == nil)
+                rows[i].hideDerived(reason: RowSuppression(reason), keepCount: false, keepBase: hidden(row.group, row.baseStage) == nil, requestedMethod: method)
             } else if row.baseStage != table.populationStage, hidden(row.group, row.baseStage) != nil {
-                rows[i].hideDerived(reason: .derived, keepCount: true, keepBase: false)
+                rows[i].hideDerived(reason: .derived, keepCount: true, keepBase: false, requestedMethod: method)
             } else if compromised(row.stage) || compromised(row.baseStage) {
-                rows[i].hideDerived(reason: .derived, keepCount: true, keepBase: true)
+                rows[i].hideDerived(reason: .derived, keepCount: true, keepBase: true, requestedMethod: method)
             }
             if !rows[i].isSuppressed {
                 if totalSuppressed(row.stage) || totalSuppressed(row.baseStage) { rows[i].hideShares() }

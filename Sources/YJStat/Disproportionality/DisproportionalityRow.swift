@@ -34,7 +34,7 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
     /// 1 with no interval; nil when not computed (a zero base) or hidden.
     public var rri: TableRatio?
     /// The RRI interval method of this row: the one asked for, or Koopman where a zero cell
-    /// switched Katz to it under the ``ZeroCellRule/exact`` policy.
+    /// switched Katz to it under the ``ZeroCellRule/exact`` policy (never on a hidden row).
     public var rriMethod: RatioIntervalMethod
     /// What the RRI is: ok, infinite, undefined, suppressed or not-computed (a zero base).
     public var status: ValueStatus
@@ -133,10 +133,12 @@ public struct DisproportionalityRow: Sendable, Equatable, Codable {
         return "derived: " + partlyHidden.map(\.rawValue).joined(separator: ", ")
     }
 
-    /// Hides everything computed from the counts, keeping the identifying fields.
-    mutating func hideDerived(reason: RowSuppression, keepCount: Bool, keepBase: Bool) {
+    /// Hides everything computed from the counts, keeping the identifying fields. The RRI method
+    /// becomes the one asked for (`requestedMethod`): the method a zero cell switched to would
+    /// say that a hidden count is 0.
+    mutating func hideDerived(reason: RowSuppression, keepCount: Bool, keepBase: Bool, requestedMethod: RatioIntervalMethod) {
         var blank = DisproportionalityRow(group: group, stage: stage, baseStage: baseStage, reference: reference,
-                                          rateUnit: rateUnit, rriMethod: rriMethod)
+                                          rateUnit: rateUnit, rriMethod: requestedMethod)
         blank.count = keepCount ? count : nil
         blank.base = keepBase ? base : nil
         blank.isReference = isReference

@@ -131,6 +131,8 @@ struct DisproportionalityRowTests {
                     #expect(row.rri == nil && row.oddsRatio == nil && row.exactOddsRatio == nil && row.composition == nil
                             && row.excess == nil && row.unknownBounds == nil && row.cumulative == nil && row.status == .suppressed, "\(at)")
                     #expect(row.pValue.isNaN && row.pAdjusted.isNaN, "\(at)")
+                    // Nor which interval a zero cell switched to: that would say a hidden count is 0.
+                    #expect(row.rriMethod == options.rriInterval && !row.zeroCell, "\(at): \(row.rriMethod)")
                     continue
                 }
                 if row.isReference {
@@ -193,5 +195,19 @@ struct DisproportionalityRowTests {
         #expect(RowSuppression(DisclosureControl.Reason.secondary) == .secondary)
         #expect(RowSuppression.allCases.map(\.rawValue) == ["primary", "secondary", "derived"])
         #expect(HiddenFigures.allCases.map(\.rawValue) == ["shares", "unknown bounds", "adjusted figures"])
+    }
+
+    /// Regression: with White custody 0 and Black custody 2 hidden (K = 5), the hidden row said
+    /// `koopman`, the interval a zero cell switches Katz to.
+    @Test func hiddenRowSaysTheMethodAskedFor_zeroCellsBlackCustodyHidden() throws {
+        let text = "group,population,arrest,custody\nWhite,4000,40,0\nBlack,300,9,2\n"
+        let report = try Self.analyse(text, unknown: nil, DisproportionalityOptions(suppressBelow: 5))
+        let black = try #require(report.rows.first { $0.group == "Black" && $0.stage == "custody" })
+        #expect(black.suppression == .primary && black.rriMethod == .katz)
+        let wide = try #require(report.resultRows().first { $0["group"] == .text("Black") && $0["stage"] == .text("custody") })
+        #expect(wide["rri_method"] == .text("katz"))
+        #expect(!report.textSummary().contains("Koopman interval"))
+        let open = try Self.analyse(text, unknown: nil, DisproportionalityOptions())
+        #expect(open.rows.first { $0.group == "Black" && $0.stage == "custody" }?.rriMethod == .koopman, "published, the switch is said")
     }
 }
