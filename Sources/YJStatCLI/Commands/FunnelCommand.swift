@@ -143,7 +143,7 @@ enum FunnelCommand: Subcommand {
             }
             let chart = FunnelChartSVG(plot: plot, title: try arguments.required(title),
                                        xLabel: try arguments.value(xLabel), yLabel: try arguments.value(yLabel))
-            try AtomicFileWriter.write(chart.render(), to: svgURL, protecting: [dataURL])
+            try output.writeFile(chart.render(), to: svgURL, protecting: [dataURL])
         }
         try output.write(rows: plot.resultRows) {
             var text = plot.textReport + totalsText

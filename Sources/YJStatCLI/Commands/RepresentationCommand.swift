@@ -144,6 +144,6 @@ enum RepresentationCommand: Subcommand {
         } catch let error as InvalidArgumentError {
             throw UsageError("--svg: no chart can be drawn: \(error.message)")
         }
-        try AtomicFileWriter.write(svg, to: url, protecting: inputs)
+        try output.writeFile(svg, to: url, protecting: inputs)
     }
 }
