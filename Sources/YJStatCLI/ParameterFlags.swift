@@ -35,8 +35,9 @@ enum ParameterFlags {
             "mean": "--reference", "reference": "--reference", "probability": "--reference", "fraction": "--reference",
             "count": "--numerator", "successes": "--numerator", "numerator": "--numerator",
             "population": "--denominator", "trials": "--denominator", "denominator": "--denominator",
-            "per": "--per", "units": "--per", "interval": "--method",
+            "per": "--per", "units": "--per", "interval": "--method", "percent": "--percent",
         ],
+        "funnel": [.per: "--per", "scale": "--overdispersion-scale"],
         "representation": [
             "servicePercent": "--service-percent", "comparatorPercent": "--comparator-percent",
             .serviceTotal: "--total", .comparatorTotal: "--comparator-total",
