@@ -45,7 +45,7 @@ extension Notebook {
             var page = try build(context)
             page.paragraph("Tables and charts: \(arguments.outputFolder.path)")
             try page.write(to: arguments.outputFolder, protecting: dataset.inputFiles + extraInputs(context))
-            try StandardOutput.write(page.text)
+            try StandardOutput.write(Parameter.libraryWording(page.text))
             return 0
         } catch let error as UsageError {
             FileHandle.standardError.write(Data("\(name): error: \(error.message)\nUsage: \(HelpFormatter.usage(for: spec))\nSee '\(name) --help'.\n".utf8))

@@ -42,7 +42,15 @@ public enum CLI {
         }
     }
 
+    /// The command being run (bound by ``run(_:_:)`` for the run and every task it starts):
+    /// ``printError(_:)`` writes the parameters a message mentions as its flags.
+    @TaskLocal static var command: String?
+
     static func run(_ command: any Subcommand.Type, _ words: [String]) -> ExitCode {
+        $command.withValue(command.spec.name) { running(command, words) }
+    }
+
+    private static func running(_ command: any Subcommand.Type, _ words: [String]) -> ExitCode {
         let spec = command.spec
         do {
             let arguments = try ParsedArguments.parse(words, for: spec)
@@ -100,7 +108,9 @@ public enum CLI {
         try? StandardOutput.write(text)
     }
 
+    /// A message on standard error: warnings, notes, findings and errors of ``command`` name
+    /// the parameters they mention (``Parameter/mention``) as its flags.
     static func printError(_ text: String) {
-        StandardError.write(text)
+        StandardError.write(command.map { ParameterFlags.resolving(text, in: $0) } ?? text)
     }
 }

@@ -2,7 +2,9 @@ import YJStat
 
 /// The one map from library parameters to command-line flags (issue 14). Library errors name a
 /// ``Parameter`` (``InvalidArgumentError``) and never a flag; every command reports them through
-/// here, against the flag that supplied the value.
+/// here, against the flag that supplied the value. Library output texts (methods, notes,
+/// warnings, board-pack paragraphs) mention parameters the same way; ``CommandOutput`` and
+/// ``CLI/printError(_:)`` write every mention as its flag here.
 enum ParameterFlags {
     /// Parameters that come from the same flag in every command that has it.
     static let common: [Parameter: String] = [
@@ -11,7 +13,11 @@ enum ParameterFlags {
         .reference: "--reference",
         .filter: "--where",
         .confidence: "--confidence",
-        "suppressBelow": "--suppress-below",
+        .suppressBelow: "--suppress-below",
+        .suppressionReport: "--suppression-report",
+        .national: "--national",
+        .html: "--html",
+        .populationFile: "--population",
         "trim": "--trim",
         "target": "--target",
         .populationStage: "--population-stage",
@@ -29,16 +35,18 @@ enum ParameterFlags {
             "mean": "--reference", "reference": "--reference", "probability": "--reference", "fraction": "--reference",
             "count": "--numerator", "successes": "--numerator", "numerator": "--numerator",
             "population": "--denominator", "trials": "--denominator", "denominator": "--denominator",
-            "per": "--per", "units": "--per", "interval": "--method",
+            "per": "--per", "units": "--per", "interval": "--method", "percent": "--percent",
         ],
+        "funnel": [.per: "--per", "scale": "--overdispersion-scale"],
         "representation": [
             "servicePercent": "--service-percent", "comparatorPercent": "--comparator-percent",
-            "serviceTotal": "--total", "comparatorTotal": "--comparator-total",
+            .serviceTotal: "--total", .comparatorTotal: "--comparator-total",
         ],
         "design-risk": sampling.merging(["trueProportion": "--true-proportion"]) { $1 },
         "plan": ["courtPopulation": "--court-population", "outOfCourtPopulation": "--ooc-population",
                  "margin": "--margin", "proportion": "--proportion"],
         "band-confidence": sampling.merging(["successes": "--yes", "sample": "--of"]) { $1 },
+        "standardise": [.per: "--per"],
         "allocate": ["strata": "--strata", "sample": "--sample", "minimum": "--minimum"],
         "model": [.among: "--among", .terms: "--terms", .termReference: "--reference", .firth: "--firth"],
     ]

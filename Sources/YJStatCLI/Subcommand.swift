@@ -43,9 +43,16 @@ enum ReportFormat: String, CaseIterable, ChoiceOptionValue {
 }
 
 /// Where a command's results go: standard output or an `--output` file written atomically.
+///
+/// Every text a command writes — to standard output, the `--output` file or a file beside it
+/// (``writeFile(_:to:protecting:)``: SVG charts, the HTML page, the notes file) — goes through
+/// here and has the library parameters it mentions (``Parameter/mention``) written as the
+/// command's flags (``ParameterFlags/resolving(_:in:)``), once, at the write.
 struct CommandOutput {
     let format: OutputFormat
     let destination: URL?
+    /// The command being run, whose flags the written text names.
+    let command: String
     /// Input files of this run; the output may never replace one of them.
     var inputs: [URL] = []
 
@@ -58,6 +65,7 @@ struct CommandOutput {
     /// output name is an error pointing to it.
     init(_ arguments: ParsedArguments, format formatOption: Option<OutputFormat>?, output outputOption: Option<String>?,
          textExtensions: Set<String> = ["txt", "text"]) throws {
+        command = arguments.spec.name
         destination = try outputOption.flatMap { try arguments.value($0) }.flatMap { $0 == "-" ? nil : InvocationContext.fileURL($0) }
         guard let formatOption else {
             format = .text
@@ -93,13 +101,20 @@ struct CommandOutput {
         items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " or " + items.last!
     }
 
-    /// Writes the complete output text.
+    /// Writes the complete output text, parameters as the command's flags.
     func write(_ text: String) throws {
+        let text = ParameterFlags.resolving(text, in: command)
         if let destination {
             try AtomicFileWriter.write(text, to: destination, protecting: inputs)
         } else {
             try StandardOutput.write(text)
         }
+    }
+
+    /// Writes a further file of the run (an SVG chart, the HTML page, the notes file) atomically,
+    /// never over `inputs`, parameters as the command's flags.
+    func writeFile(_ text: String, to url: URL, protecting inputs: [URL]) throws {
+        try AtomicFileWriter.write(ParameterFlags.resolving(text, in: command), to: url, protecting: inputs)
     }
 
     /// Writes rows as CSV or JSON, or `text()` for the text format.

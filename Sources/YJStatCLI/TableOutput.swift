@@ -57,8 +57,8 @@ extension CommandOutput {
                 throw UsageError("--output \(destination.lastPathComponent): its notes file \(notesURL.lastPathComponent) would replace the input \(input.path); choose another output name")
             }
             try write(document.csv())
-            try AtomicFileWriter.write(document.notesText(for: destination.lastPathComponent, command: "\(CLI.program) \(command)"),
-                                       to: notesURL, protecting: inputs + [destination])
+            try writeFile(document.notesText(for: destination.lastPathComponent, command: "\(CLI.program) \(command)"),
+                          to: notesURL, protecting: inputs + [destination])
         }
     }
 

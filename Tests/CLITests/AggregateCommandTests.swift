@@ -93,7 +93,7 @@ struct AggregateCommandTests {
         (["--records", "/nonexistent/x.csv", "--by", "a"], "--records: no such file"),
         (["--records", "RECORDS", "--by", " , "], "--by needs at least one column name"),
         (["--records", "RECORDS", "--by", "a,a"], "--by names column 'a' more than once"),
-        (["--records", "RECORDS", "--by", "a", "--where", "year"], "--where must be COLUMN=VALUE"),
+        (["--records", "RECORDS", "--by", "a", "--where", "year"], "error: --where: must be COLUMN=VALUE or COLUMN=FIRST..LAST; got 'year'\n"),
         (["--records", "RECORDS", "--by", "a", "--on-error", "ignore"], "--on-error must be one of stop, skip"),
         (["--records", "RECORDS", "--by", "a", "--threads", "0"], "--threads must be at least 1"),
         (["--records", "RECORDS", "--by", "ethnicity"], "missing key column 'ethnicity'"),

@@ -208,6 +208,11 @@ struct AnalystFilesCommandTests {
         #expect(result.stdout == "stage,count\r\narrest,1\r\ncourt,1\r\n")
         let backwards = try runCLI(["aggregate", "--records", url.path, "--by", "stage", "--where", "year=2023..2021"])
         #expect(backwards.status == 2)
-        #expect(backwards.stderr.contains("runs backwards"))
+        #expect(backwards.stderr == "yjstat aggregate: error: --where: range 2023..2021 runs backwards; write 2021..2023\n")
+        let population = try write("service,group,population\nleeds,White,100\n", "p.csv")
+        let extract = try write("service,ethnicity,stage,year\nleeds,White,arrest,2023\n", "e.csv")
+        let records = try runCLI(["disproportionality", "--records", extract.path, "--service", "leeds", "--population", population.path,
+                                  "--where", "year=2023..2021"])
+        #expect(records.stderr == "yjstat disproportionality: error: --where: range 2023..2021 runs backwards; write 2021..2023\n")
     }
 }

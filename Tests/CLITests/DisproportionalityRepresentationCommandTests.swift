@@ -31,10 +31,11 @@ struct DisproportionalityRepresentationCommandTests {
     }
 
     @Test(arguments: [
-        (["--service-percent", "12.5", "--comparator-percent", "3"], "--service-percent must be a whole percentage"),
-        (["--service-percent", "120", "--comparator-percent", "3"], "--service-percent must be a percentage between 0 and 100"),
+        (["--service-percent", "12.5", "--comparator-percent", "3"], "yjstat representation: error: --service-percent: must be a whole percentage as printed, got 12.5\n"),
+        (["--service-percent", "120", "--comparator-percent", "3"], "yjstat representation: error: --service-percent: must be a percentage between 0 and 100, got 120.0\n"),
         (["--service-percent", "12"], "give --service-percent and --comparator-percent"),
         (["--service-percent", "12", "--comparator-percent", "3", "--comparator-total", "40"], "--comparator-total needs --total"),
+        (["--service-percent", "12", "--comparator-percent", "3", "--total", "0"], "yjstat representation: error: --total: must be at least 1, got 0\n"),
         (["--demographics", "x.csv", "--total", "4"], "cannot be combined"),
     ])
     func badInputExitsTwo(arguments: [String], message: String) throws {

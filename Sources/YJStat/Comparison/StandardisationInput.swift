@@ -78,7 +78,7 @@ public struct StandardisationInput: Sendable {
         let hasRate = table.hasColumn("rate")
         guard hasRate || (table.hasColumn("observed") && table.hasColumn("population")) else {
             throw InputError(file: table.source, line: table.headerLine,
-                             message: "a reference needs a 'rate' column (per --per) or 'observed' and 'population' columns (found: \(table.header.joined(separator: ", ")))")
+                             message: "a reference needs a 'rate' column (per \(Parameter.per.mention)) or 'observed' and 'population' columns (found: \(table.header.joined(separator: ", ")))")
         }
         guard !table.rows.isEmpty else {
             throw InputError(file: table.source, line: table.headerLine, message: "no strata: the file has a header but no rows")

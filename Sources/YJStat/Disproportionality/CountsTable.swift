@@ -279,7 +279,7 @@ public struct CountsTable: Sendable {
             throw headerError("every row is a totals row (\(totalLabels.joined(separator: ", "))): the table has no groups to compare")
         }
         guard seenStages.contains(options.populationStage) else {
-            throw headerError("no population stage '\(options.populationStage)' (stages found: \(stageOrder.joined(separator: ", "))); name it with \(Parameter.populationStage.mention), or add population rows (aggregate --population FILE does)")
+            throw headerError("no population stage '\(options.populationStage)' (stages found: \(stageOrder.joined(separator: ", "))); name it with \(Parameter.populationStage.mention), or add population rows (aggregate \(Parameter.populationFile.mention) FILE does)")
         }
         var stages = stageOrder.filter { $0 != options.populationStage }
         if let wanted = options.stages {

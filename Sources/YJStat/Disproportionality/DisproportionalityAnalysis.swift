@@ -215,7 +215,7 @@ public enum DisproportionalityAnalysis {
             }
         }
         if let disclosure {
-            methods.append(disclosure.statement + ". Everything derived from a hidden count is hidden with it; a rate, RRI, odds ratio or excess made only from published counts and bases stays published. The stage total here is the total of the known-ethnicity groups (shares divide by it; with --reference rest every reference count gives it away); the unknown-ethnicity count is outside it, and the all-children total of a stage with a hidden cell is never printed. Unknown-ethnicity bounds are hidden where the unknown count or the stage total is. Warnings never print a hidden count: \(disclosure.smallCountPhrase)")
+            methods.append(disclosure.statement + ". Everything derived from a hidden count is hidden with it; a rate, RRI, odds ratio or excess made only from published counts and bases stays published. The stage total here is the total of the known-ethnicity groups (shares divide by it; with \(Parameter.reference.mention) rest every reference count gives it away); the unknown-ethnicity count is outside it, and the all-children total of a stage with a hidden cell is never printed. Unknown-ethnicity bounds are hidden where the unknown count or the stage total is. Warnings never print a hidden count: \(disclosure.smallCountPhrase)")
             warnings += disclosure.notes
         }
         if let rounding = options.rounding { methods.append(rounding.statement) }

@@ -90,6 +90,6 @@ public struct ServicePopulation: Sendable, Equatable {
         return "WARNING: \(recordsSource): the records span \(sorted.count) years (\(sorted.first!)–\(sorted.last!)) but \(source) has no '\(yearColumn)' column, "
             + "so every year's records are divided by one year's population and the rates and excess counts are "
             + "about \(sorted.count) times too high; choose a year with "
-            + "--where \(yearColumn)=\(sorted.last!) (or a range, --where \(yearColumn)=\(sorted.first!)..\(sorted.last!), with a population file that has a year column)"
+            + "\(Parameter.filter.mention) \(yearColumn)=\(sorted.last!) (or a range, \(Parameter.filter.mention) \(yearColumn)=\(sorted.first!)..\(sorted.last!), with a population file that has a year column)"
     }
 }

@@ -74,6 +74,8 @@ public enum LinearAlgebraError: Error, Sendable, Equatable, CustomStringConverti
         case .nonFiniteResult:
             return "the solution overflowed double precision; rescale the system"
         case let .backendUnavailable(backend):
+            // `--traits LAPACKE` is a flag of `swift build` (the package's trait), not of yjstat: no
+            // library parameter sets it, so it is no mention (the wording scan test allows it).
             return "the \(backend) backend is not available in this build (build with --traits LAPACKE)"
         case let .tooLargeForBackend(size):
             return "a \(size) × \(size) system is too large for LAPACKE's 32-bit sizes"

@@ -98,7 +98,7 @@ enum ModelFitting {
             throw ModelError.separation(explanation: """
                 the maximum-likelihood estimate does not exist (separation): \
                 \(separated.map(\.explanation).joined(separator: "; ")). \
-                Refit with --firth (penalised likelihood gives finite estimates and intervals), \
+                Refit with \(Parameter.firth.mention) (penalised likelihood gives finite estimates and intervals), \
                 or merge or drop the level
                 """)
         }
@@ -200,7 +200,7 @@ enum ModelFitting {
                 the maximum-likelihood estimate does not exist (quasi-complete separation): a combination of \
                 levels predicts the outcome perfectly, so some coefficients grow without bound\
                 \(shown.isEmpty ? "" : " (fitted as certain: \(shown)\(boundary.count > 5 ? "; …" : ""))"). \
-                Refit with --firth (penalised likelihood gives finite estimates and intervals), or merge levels
+                Refit with \(Parameter.firth.mention) (penalised likelihood gives finite estimates and intervals), or merge levels
                 """
         }
         return nil
@@ -210,7 +210,7 @@ enum ModelFitting {
         """
             the maximum-likelihood estimate does not exist (quasi-complete separation): a combination of \
             levels predicts the outcome perfectly and the information matrix becomes singular. \
-            Refit with --firth (penalised likelihood gives finite estimates and intervals), or merge levels
+            Refit with \(Parameter.firth.mention) (penalised likelihood gives finite estimates and intervals), or merge levels
             """
     }
 

@@ -56,4 +56,23 @@ public struct Parameter: RawRepresentable, Hashable, Sendable, ExpressibleByStri
     public static let termReference: Parameter = "termReference"
     /// Firth's penalised likelihood for a model.
     public static let firth: Parameter = "firth"
+    /// `DisproportionalityOptions.suppressBelow`: the disclosure-control threshold (counts from 1
+    /// to one under it are hidden).
+    public static let suppressBelow: Parameter = "suppressBelow"
+    /// `DisproportionalityReport.suppressionReportRows(service:)`: every hidden cell and why it is hidden.
+    public static let suppressionReport: Parameter = "suppressionReport"
+    /// `BoardPack.build(counts:countsOptions:national:options:)`'s `national`: national counts in
+    /// the same form as the local ones, to compare the local RRIs with.
+    public static let national: Parameter = "national"
+    /// `BoardPack.html()`: the board pack as an HTML page, the one that draws the charts.
+    public static let html: Parameter = "html"
+    /// `Representation`'s `serviceTotal`: the number of children the service percentage is of.
+    public static let serviceTotal: Parameter = "serviceTotal"
+    /// `Representation`'s `comparatorTotal`: the number of children the comparator percentage is of.
+    public static let comparatorTotal: Parameter = "comparatorTotal"
+    /// The rate base: rates are per this many units of the denominator (per 100,000 by default).
+    public static let per: Parameter = "per"
+    /// `DisproportionalityCountsExport`'s `population`: a population file (service, group,
+    /// population, optionally year) whose rows are added to the counts as the population stage.
+    public static let populationFile: Parameter = "populationFile"
 }

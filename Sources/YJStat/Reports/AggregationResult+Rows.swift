@@ -14,7 +14,7 @@ extension AggregationResult {
     /// One line accounting for every row read, for people.
     public var summaryLine: String {
         var parts = ["\(source): \(recordsRead) rows read", "\(recordsCounted) counted in \(groups.count) groups"]
-        if !filters.isEmpty { parts.append("\(recordsExcluded) excluded by --where") }
+        if !filters.isEmpty { parts.append("\(recordsExcluded) excluded by \(Parameter.filter.mention)") }
         parts.append("\(recordsSkipped) skipped as malformed")
         return parts.joined(separator: "; ")
     }

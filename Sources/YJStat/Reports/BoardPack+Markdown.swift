@@ -16,7 +16,7 @@ extension BoardPack {
                 for row in table.rows { out += "| " + row.cells.map(Self.markdownCell).joined(separator: " | ") + " |\n" }
                 out += "\n"
             }
-            if !section.charts.isEmpty { out += "(\(section.charts.count == 1 ? "The chart is" : "The charts are") in the HTML version, --html FILE.)\n\n" }
+            if !section.charts.isEmpty { out += "(\(section.charts.count == 1 ? "The chart is" : "The charts are") in the HTML version, \(Parameter.html.mention) FILE.)\n\n" }
         }
         while out.hasSuffix("\n\n") { out.removeLast() }
         return out

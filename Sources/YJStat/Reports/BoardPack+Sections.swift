@@ -191,7 +191,7 @@ extension BoardPack {
         var caveatList = caveats
         caveatList.append("Small-number rule: a count under \(report.minimumCount) or a base under \(report.minimumBase) is marked small numbers (hollow points).")
         caveatList.append(report.suppressBelow.map { "Suppression rule: counts from 1 to \($0 - 1) are hidden, with every figure from which they could be worked out." }
-            ?? "Suppression rule: none (no --suppress-below given): every count is shown; do not publish small counts without disclosure control.")
+            ?? "Suppression rule: none (no \(Parameter.suppressBelow.mention) given): every count is shown; do not publish small counts without disclosure control.")
         out.append(BoardSection(id: "methods", title: "Methods and caveats",
                                 paragraphs: ["Caveats, warnings, every method used and its reference."], bullets: caveatList + warnings.map { "Warning: \($0)" }
                                     + methods.map { "Method: \($0)" } + references.map { "Reference: \($0)" },
@@ -231,7 +231,7 @@ extension BoardPack {
 
     func nationalSection() -> BoardSection {
         guard let national else {
-            return BoardSection(id: "national", title: "Local against national", paragraphs: ["No national figures were given (yjstat board --national FILE, a counts table in the same form): the local RRIs are not compared with national ones."], bullets: [], tables: [], charts: [])
+            return BoardSection(id: "national", title: "Local against national", paragraphs: ["No national figures were given (yjstat board \(Parameter.national.mention) FILE, a counts table in the same form): the local RRIs are not compared with national ones."], bullets: [], tables: [], charts: [])
         }
         let rows = national.map { item in
             let c = item.comparison
@@ -301,7 +301,7 @@ extension BoardPack {
 
     func unknownSection() -> BoardSection {
         guard let unknown = report.unknownLabel else {
-            return BoardSection(id: "unknown", title: "Unknown ethnicity", paragraphs: ["No unknown-ethnicity group was named (--unknown NAME): children of unknown ethnicity, if any, are not in the table and the conclusions assume there are none."], bullets: [], tables: [], charts: [])
+            return BoardSection(id: "unknown", title: "Unknown ethnicity", paragraphs: ["No unknown-ethnicity group was named (\(Parameter.unknownLabel.mention) NAME): children of unknown ethnicity, if any, are not in the table and the conclusions assume there are none."], bullets: [], tables: [], charts: [])
         }
         var bullets: [String] = []
         for (i, stage) in report.stages.enumerated() where i < report.unknownByStage.count {

@@ -6,7 +6,9 @@ import Foundation
 /// spaces, are quoted with inner quotes doubled. A text cell that a spreadsheet would run as a
 /// formula — one beginning with `=`, `+`, `-`, `@`, a tab or a carriage return — is neutralised
 /// by a leading apostrophe (OWASP "CSV injection" guidance), unless the whole cell is a plain
-/// number such as `-0.25` or `+3`, which is left as it is. Lines end in CRLF as RFC 4180 says.
+/// number such as `-0.25` or `+3`, which is left as it is. A cell beginning with a
+/// ``Parameter/mention`` is neutralised too: the command line writes the mention as a flag
+/// (`--where`) after rendering. Lines end in CRLF as RFC 4180 says.
 ///
 /// ```swift
 /// CSVWriter.render(rows: [ResultRow([("group", .text("=HYPERLINK(…)")), ("rri", .number(1.5))])])
@@ -36,9 +38,10 @@ public enum CSVWriter {
         cells.map { escape(neutralise ? neutralised($0) : $0) }.joined(separator: ",") + "\r\n"
     }
 
-    /// The cell with a leading apostrophe if a spreadsheet would treat it as a formula.
+    /// The cell with a leading apostrophe if a spreadsheet would treat it as a formula (or it
+    /// begins with a parameter mention, which the command line writes as a `--` flag).
     public static func neutralised(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r\u{27EA}".unicodeScalars.contains(first) else { return cell }
         if isPlainNumber(cell) { return cell }
         return "'" + cell
     }

@@ -42,7 +42,7 @@ extension DisproportionalityReport {
             }
         }
         if let disclosure, !disclosure.hidden.isEmpty {
-            notes.append("* hidden for disclosure control: \(disclosure.smallCountPhrase), with the figures from which they could be worked out (--suppression-report lists them and why).")
+            notes.append("* hidden for disclosure control: \(disclosure.smallCountPhrase), with the figures from which they could be worked out (\(Parameter.suppressionReport.mention) lists them and why).")
         }
         if let rounding {
             notes.append("Every count is rounded to a multiple of \(rounding.base) (\(rounding.method == .conventional ? "conventional rounding" : "random rounding, seed \(rounding.seed)")) and every figure is computed from the rounded counts.")

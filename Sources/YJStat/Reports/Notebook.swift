@@ -55,10 +55,12 @@ public struct Notebook: Sendable {
         files.append((name, CSVWriter.render(rows: rows)))
     }
 
-    /// Writes the narrative (`notebook.txt`) and every file into `folder`, atomically.
+    /// Writes the narrative (`notebook.txt`) and every file into `folder`, atomically, with the
+    /// parameters the library's texts mention in the library's words (``Parameter/libraryWording(_:)``).
     ///
     /// - Throws: ``InputError`` when the folder cannot be created or a file written.
     public func write(to folder: URL, protecting inputs: [URL]) throws {
-        try OutputFolder.write([("notebook.txt", text)] + files, to: folder, protecting: inputs)
+        try OutputFolder.write(([("notebook.txt", text)] + files).map { ($0.name, Parameter.libraryWording($0.text)) },
+                               to: folder, protecting: inputs)
     }
 }

@@ -124,13 +124,10 @@ enum AggregateCommand: Subcommand {
     /// The `--where` filters (`option`, the command's own declaration), column names matched to
     /// the header ignoring case.
     static func whereFilters(_ arguments: ParsedArguments, _ option: Option<String>, header: [String]) throws -> [ColumnFilter] {
+        // A filter the library cannot read is reported by CLI.run against --where (ParameterFlags).
         try arguments.values(option).flatMap { text -> [ColumnFilter] in
-            do {
-                return try ColumnFilter.filters(parsing: text).map {
-                    ColumnFilter(column: ColumnName.match($0.column, in: header) ?? $0.column, value: $0.value)
-                }
-            } catch let error as InvalidArgumentError {
-                throw UsageError("\(ParameterFlags.flag(for: error.parameter, in: "aggregate") ?? "--where") \(error.message)")
+            try ColumnFilter.filters(parsing: text).map {
+                ColumnFilter(column: ColumnName.match($0.column, in: header) ?? $0.column, value: $0.value)
             }
         }
     }

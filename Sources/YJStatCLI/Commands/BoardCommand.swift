@@ -104,7 +104,7 @@ enum BoardCommand: Subcommand {
                     }
                 }
             }
-            try AtomicFileWriter.write(pack.html(), to: htmlURL, protecting: inputs)
+            try output.writeFile(pack.html(), to: htmlURL, protecting: inputs)
         }
         var markdown = output
         markdown.inputs = inputs

@@ -93,38 +93,35 @@ enum CompareCommand: Subcommand {
         if numeratorGiven == arguments.wasGiven(percent) {
             throw UsageError(numeratorGiven ? "give --numerator or --percent, not both" : "missing --numerator (or --percent)")
         }
-        do {
-            if arguments.wasGiven(per) { throw UsageError("--per applies only to --measure rate") }
-            guard let interval = method.proportionMethod else {
-                throw UsageError("--method \(method.rawValue) is for rates; use auto, wilson or exact for a proportion")
+        if arguments.wasGiven(per) { throw UsageError("--per applies only to --measure rate") }
+        guard let interval = method.proportionMethod else {
+            throw UsageError("--method \(method.rawValue) is for rates; use auto, wilson or exact for a proportion")
+        }
+        guard denominator >= 1 else { throw UsageError("--denominator must be at least 1; got \(denominator)") }
+        let reference = try ProportionArgument.parse(referenceText, flag: "--reference")
+        // A value the library refuses is reported by CLI.run against its flag (ParameterFlags).
+        if let count = try arguments.value(numerator) {
+            guard count >= 0 else { throw UsageError("--numerator must not be negative; got \(count)") }
+            guard count <= denominator else { throw UsageError("--numerator (\(count)) is above --denominator (\(denominator))") }
+            let result = try ProportionComparison(successes: count, trials: denominator, reference: reference,
+                                                  confidence: confidence, interval: interval)
+            try output.write(rows: result.resultRows) { result.textReport }
+        } else {
+            guard let text = try arguments.value(percent) else { throw UsageError("missing --numerator (or --percent)") }
+            guard let percent = try? PrintedPercentage(text: text) else {
+                throw UsageError("--percent must be a number between 0 and 100 with at most 6 decimals; got \(text)")
             }
-            guard denominator >= 1 else { throw UsageError("--denominator must be at least 1; got \(denominator)") }
-            let reference = try ProportionArgument.parse(referenceText, flag: "--reference")
-            if let count = try arguments.value(numerator) {
-                guard count >= 0 else { throw UsageError("--numerator must not be negative; got \(count)") }
-                guard count <= denominator else { throw UsageError("--numerator (\(count)) is above --denominator (\(denominator))") }
-                let result = try ProportionComparison(successes: count, trials: denominator, reference: reference,
-                                                      confidence: confidence, interval: interval)
-                try output.write(rows: result.resultRows) { result.textReport }
-            } else {
-                guard let text = try arguments.value(percent) else { throw UsageError("missing --numerator (or --percent)") }
-                guard let percent = try? PrintedPercentage(text: text) else {
-                    throw UsageError("--percent must be a number between 0 and 100 with at most 6 decimals; got \(text)")
-                }
-                guard percent.consistentCounts(total: denominator) != nil else {
-                    let below = Int((percent.value / 100 * Double(denominator)).rounded(.down)), above = min(denominator, below + 1)
-                    throw UsageError("no whole numerator of \(denominator) prints as \(text)%: \(below) of \(denominator) is \(percent.text(count: below, total: denominator))% and \(above) is \(percent.text(count: above, total: denominator))%; give --numerator, or check the percentage and the denominator")
-                }
-                let result = try PrintedProportionComparison(percent: percent, trials: denominator, reference: reference,
-                                                             confidence: confidence, interval: interval)
-                let range = result.consistentNumerators
-                if range.count > 1 {
-                    CLI.printError("yjstat compare: warning: --percent \(text) of \(denominator) fits every numerator from \(range.lowerBound) to \(range.upperBound); using \(result.chosen.service.successes), with every interval and the p-value also given over the whole range (give --numerator to choose)")
-                }
-                try output.write(rows: result.resultRows) { result.textReport }
+            guard percent.consistentCounts(total: denominator) != nil else {
+                let below = Int((percent.value / 100 * Double(denominator)).rounded(.down)), above = min(denominator, below + 1)
+                throw UsageError("no whole numerator of \(denominator) prints as \(text)%: \(below) of \(denominator) is \(percent.text(count: below, total: denominator))% and \(above) is \(percent.text(count: above, total: denominator))%; give --numerator, or check the percentage and the denominator")
             }
-        } catch let error as InvalidArgumentError {
-            throw UsageError("\(flag(for: error.parameter)): \(error.message)")
+            let result = try PrintedProportionComparison(percent: percent, trials: denominator, reference: reference,
+                                                         confidence: confidence, interval: interval)
+            let range = result.consistentNumerators
+            if range.count > 1 {
+                CLI.printError("yjstat compare: warning: --percent \(text) of \(denominator) fits every numerator from \(range.lowerBound) to \(range.upperBound); using \(result.chosen.service.successes), with every interval and the p-value also given over the whole range (give --numerator to choose)")
+            }
+            try output.write(rows: result.resultRows) { result.textReport }
         }
         return .success
     }
@@ -170,20 +167,9 @@ enum CompareCommand: Subcommand {
             per = value
             reference = try RateArgument.parse(try arguments.required(Self.reference), flag: "--reference")
         }
-        do {
-            let result = try RateComparison(count: count, population: denominator, reference: reference, per: per,
-                                            confidence: confidence, interval: interval)
-            try output.write(rows: result.resultRows) { isRatio ? result.ratioTextReport : result.textReport }
-        } catch let error as InvalidArgumentError {
-            throw UsageError("\(flag(for: error.parameter)): \(error.message)")
-        }
+        let result = try RateComparison(count: count, population: denominator, reference: reference, per: per,
+                                        confidence: confidence, interval: interval)
+        try output.write(rows: result.resultRows) { isRatio ? result.ratioTextReport : result.textReport }
         return .success
-    }
-
-    /// The command-line flag behind a library parameter name, so that no internal name reaches
-    /// a message (`mean` is the expected count the rate reference implies: `--reference`).
-    /// The flag that supplied a parameter (``ParameterFlags``); --reference when no other does.
-    static func flag(for parameter: Parameter) -> String {
-        ParameterFlags.flag(for: parameter, in: spec.name) ?? "--reference"
     }
 }

@@ -172,9 +172,9 @@ enum DisproportionalityCommand: Subcommand {
             let referenceChildren = report.reference == "rest" ? "children of all other groups combined" : "\(report.reference) children"
             let title = options.base == .population ? "Relative rate index by stage, against the population"
                 : "Relative rate index by stage, over the previous stage"
-            try AtomicFileWriter.write(BoardForestChartSVG.render(rows: report.rows, stages: report.stages, labels: BoardLabels(), title: title,
-                                                                  referenceChildren: referenceChildren, confidence: report.confidence),
-                                       to: svgURL, protecting: [url])
+            try output.writeFile(BoardForestChartSVG.render(rows: report.rows, stages: report.stages, labels: BoardLabels(), title: title,
+                                                            referenceChildren: referenceChildren, confidence: report.confidence),
+                                 to: svgURL, protecting: [url])
         }
         let document = ResultDocument(rows: choice.wide ? report.resultRows() : report.tidyRows(precision: choice.precision),
                                       warnings: report.readerWarnings + totals.warnings, methods: report.methods,

@@ -63,11 +63,11 @@ enum ExtractCommand: Subcommand {
             try ExtractedDatasetWriter.write(results, to: InvocationContext.fileURL(out), protecting: inputs)
         }
         let text = try arguments.required(format) == .json ? ExtractionReport.json(results) : ExtractionReport.text(results)
-        try StandardOutput.write(text)
+        try output.write(text)
         let incomplete = results.contains { !$0.completeness.missingExpected.isEmpty }
         if incomplete && arguments.isSet(strict) {
             let names = results.filter { !$0.completeness.missingExpected.isEmpty }.map(\.source).joined(separator: ", ")
-            StandardError.write("yjstat extract: --strict: expected fields are missing in \(names)\n")
+            CLI.printError("yjstat extract: --strict: expected fields are missing in \(names)\n")
             return .usageOrInput
         }
         let hasError = results.contains { $0.findings.contains { $0.severity == .error } }

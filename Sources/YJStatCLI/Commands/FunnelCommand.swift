@@ -130,9 +130,9 @@ enum FunnelCommand: Subcommand {
         do {
             plot = try FunnelPlot(units: input.units, measure: measure, target: target, limits: convention,
                                   overdispersion: overdispersionOptions)
-        } catch let error as InvalidArgumentError {
-            guard let flag = ParameterFlags.flag(for: error.parameter, in: spec.name) else { throw UsageError("\(dataURL.path): \(error.message)") }
-            throw UsageError("\(flag): \(error.message)")
+        } catch let error as InvalidArgumentError where ParameterFlags.flag(for: error.parameter, in: spec.name) == nil {
+            // No flag sets it: the data file's services are at fault (CLI.run reports the others against their flag).
+            throw InputError(file: dataURL.path, message: error.message)
         }
         var output = output
         output.inputs = [dataURL]
@@ -143,7 +143,7 @@ enum FunnelCommand: Subcommand {
             }
             let chart = FunnelChartSVG(plot: plot, title: try arguments.required(title),
                                        xLabel: try arguments.value(xLabel), yLabel: try arguments.value(yLabel))
-            try AtomicFileWriter.write(chart.render(), to: svgURL, protecting: [dataURL])
+            try output.writeFile(chart.render(), to: svgURL, protecting: [dataURL])
         }
         try output.write(rows: plot.resultRows) {
             var text = plot.textReport + totalsText

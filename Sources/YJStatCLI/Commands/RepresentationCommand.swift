@@ -113,14 +113,9 @@ enum RepresentationCommand: Subcommand {
         let total = try arguments.value(Self.total)
         let comparatorTotal = try arguments.value(Self.comparatorTotal)
         if comparatorTotal != nil && total == nil { throw UsageError("--comparator-total needs --total") }
-        let representation: Representation
-        do {
-            representation = try Representation(servicePercent: s, comparatorPercent: c, serviceTotal: total,
-                                                 comparatorTotal: comparatorTotal, confidence: confidence)
-        } catch let error as InvalidArgumentError {
-            let flag = ParameterFlags.flag(for: error.parameter, in: spec.name) ?? "--\(error.parameter)"
-            throw UsageError("\(flag) \(error.message)")
-        }
+        // A value the library refuses is reported by CLI.run against its flag (ParameterFlags).
+        let representation = try Representation(servicePercent: s, comparatorPercent: c, serviceTotal: total,
+                                                comparatorTotal: comparatorTotal, confidence: confidence)
         let document = ResultDocument(rows: [choice.wide ? representation.resultRow() : representation.tidyRow(precision: choice.precision)],
                                       warnings: representation.notes, methods: Representation.methods,
                                       inputs: resultInputs(arguments, fileOptions: []))
@@ -144,6 +139,6 @@ enum RepresentationCommand: Subcommand {
         } catch let error as InvalidArgumentError {
             throw UsageError("--svg: no chart can be drawn: \(error.message)")
         }
-        try AtomicFileWriter.write(svg, to: url, protecting: inputs)
+        try output.writeFile(svg, to: url, protecting: inputs)
     }
 }

@@ -149,7 +149,7 @@ struct ModelBehaviourTests {
             Issue.record("expected separation")
         } catch let ModelError.separation(explanation) {
             #expect(explanation.contains("f=c: no outcome among 24"))
-            #expect(explanation.contains("--firth"))
+            #expect(explanation.contains(Parameter.firth.mention))
         }
         let firth = try LogisticRegression.fit(data, references: ["f": "a"], firth: true).model
         let c = try #require(firth.coefficient(term: "f", level: "c"))
@@ -166,7 +166,7 @@ struct ModelBehaviourTests {
             try LogisticRegression.fit(data)
         } throws: { error in
             guard case ModelError.separation(let explanation)? = error as? ModelError else { return false }
-            return explanation.contains("quasi-complete separation") && explanation.contains("--firth")
+            return explanation.contains("quasi-complete separation") && explanation.contains(Parameter.firth.mention)
         }
         let firth = try LogisticRegression.fit(data, firth: true).model
         #expect(firth.coefficients.allSatisfy { $0.estimate.isFinite && $0.standardError.isFinite })

@@ -82,7 +82,8 @@ struct CaseLevelPipelineTests {
         let all = try scanner.aggregate(bytes: Array(text.utf8), source: "r.csv")
         let warning = try #require(RecordYears.warning(for: all, yearColumn: "year", population: population))
         #expect(warning.hasPrefix("WARNING: r.csv: the records span 2 years (2022–2023)"))
-        #expect(warning.contains("about 2 times too high") && warning.contains("--where year=2023"))
+        #expect(warning.contains("about 2 times too high") && warning.contains("\(Parameter.filter.mention) year=2023"))
+        #expect(Parameter.libraryWording(warning).contains("choose a year with `filter` year=2023"))
         #expect(RecordYears.counted(in: all, yearColumn: "year", population: population) == nil)
         var one = scanner
         one.filters = [ColumnFilter(column: "year", value: "2023")]

@@ -35,7 +35,7 @@ extension Representation {
     /// The methods behind the figures, in plain words with references.
     public static let methods = [
         "rounding: a printed whole percent x stands for a value in [x - 0.5, x + 0.5), so the ratio lies in [(S - 0.5)/(C + 0.5), (S + 0.5)/(C - 0.5)) and the difference within 1 point of S - C; this range is certain, not statistical",
-        "sampling (with --total): the union over every count consistent with the printed percentage of the Wilson (1927) score interval, the comparator taken as exact within its rounding range",
-        "sampling (with --comparator-total as well): the union over every consistent pair of counts of the Katz (1978) log interval for the ratio (Koopman score interval for a zero count) and Newcombe's (1998, method 10) hybrid score interval for the difference",
+        "sampling (with \(Parameter.serviceTotal.mention)): the union over every count consistent with the printed percentage of the Wilson (1927) score interval, the comparator taken as exact within its rounding range",
+        "sampling (with \(Parameter.comparatorTotal.mention) as well): the union over every consistent pair of counts of the Katz (1978) log interval for the ratio (Koopman score interval for a zero count) and Newcombe's (1998, method 10) hybrid score interval for the difference",
     ]
 }
