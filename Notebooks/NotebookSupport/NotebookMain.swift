@@ -40,7 +40,7 @@ extension Notebook {
             let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let arguments = try NotebookArguments(parsed, name: name, currentDirectory: here, executable: Bundle.main.executableURL)
             let framework = try Framework.youth2018()
-            let dataset = try SummaryDataset.read(directory: arguments.datasets, framework: framework)
+            let dataset = try SummaryDataset.read(directory: arguments.datasets, frameworks: .given(framework))
             let context = Context(arguments: arguments, framework: framework, dataset: dataset)
             var page = try build(context)
             page.paragraph("Tables and charts: \(arguments.outputFolder.path)")

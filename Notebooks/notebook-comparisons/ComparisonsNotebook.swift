@@ -6,7 +6,7 @@ enum ComparisonsNotebook {
     static func build(dataset: SummaryDataset, framework: Framework) throws -> Notebook {
         var page = Notebook(name: "notebook-comparisons", title: "Notebook: the services against England and Wales and against each other")
         try national(&page, dataset: dataset)
-        let reviews = dataset.services.map { RatingsReview(dataset: dataset, service: $0, framework: framework) }
+        let reviews = dataset.services.map { RatingsReview(dataset: dataset, service: $0) }
         try eachOther(&page, reviews: reviews, framework: framework)
         funnels(&page, reviews: reviews, framework: framework)
         return page
@@ -169,7 +169,7 @@ enum ComparisonsNotebook {
         var csv: [ResultRow] = []
         var within: [FunnelPoint] = [], flaggedAll: [FunnelPoint] = []
         for domain in framework.domains where domain.standards.contains(where: \.isCaseBased) {
-            let funnel = KeyQuestionFunnel(domain: domain, assessments: reviews.map(\.assessment))
+            let funnel = KeyQuestionFunnel(domain: domain, framework: framework, assessments: reviews.map(\.assessment))
             guard let plot = funnel.plot else { continue }
             let flagged = plot.points.filter { $0.flag != .within }
             within += plot.points.filter { $0.flag == .within }

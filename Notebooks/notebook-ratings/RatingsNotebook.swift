@@ -5,7 +5,7 @@ import YJStat
 enum RatingsNotebook {
     static func build(dataset: SummaryDataset, framework: Framework) throws -> Notebook {
         var page = Notebook(name: "notebook-ratings", title: "Notebook: inspection ratings recomputed — rules, discretion, rounding")
-        let reviews = dataset.services.map { RatingsReview(dataset: dataset, service: $0, framework: framework) }
+        let reviews = dataset.services.map { RatingsReview(dataset: dataset, service: $0) }
         recomputed(&page, reviews: reviews, framework: framework)
         discretion(&page, reviews: reviews)
         rounding(&page, reviews: reviews, dataset: dataset, framework: framework)

@@ -21,16 +21,11 @@ enum InspectionOptions {
         try givenFramework(arguments, option) ?? Framework.youth2018()
     }
 
-    /// The framework to check `service` with: `given` (from `--framework`) when there is one, else
-    /// the bundled framework the service's row of `inspections.csv` names, else the bundled
-    /// youth-2018 framework (the checker then warns `framework-mismatch` for a row that names
-    /// another).
-    /// `bundled` is ``Framework/bundled()``, decoded once by the caller for all services.
-    static func framework(for service: String, in dataset: InspectionDataset, given: Framework?,
-                          bundled: [Framework]) throws -> Framework {
-        if let given { return given }
-        if let named = dataset.namedFramework(for: service, among: bundled) { return named }
-        return try bundled.first { $0.id == "youth-2018" } ?? Framework.youth2018()
+    /// How each service's framework is chosen (``FrameworkSelection``): the framework file named
+    /// by `option` (`--framework FILE`) for every service when given, else for each service the
+    /// bundled framework its `inspections.csv` row names, else youth-2018.
+    static func frameworkSelection(_ arguments: ParsedArguments, _ option: Option<String> = framework) throws -> FrameworkSelection {
+        try FrameworkSelection(given: givenFramework(arguments, option))
     }
 
     /// The framework file named by `option` (`--framework FILE`), when given.

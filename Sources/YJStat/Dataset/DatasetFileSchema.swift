@@ -24,10 +24,12 @@ public protocol DatasetFileSchema {
     static var fileName: String { get }
     /// The columns, in the order they are written; a reader requires every one of them.
     static var columns: [String] { get }
-    /// Reads and validates every row of the file (a framework is given for files whose cells
-    /// name framework standards, key questions or rating words; other schemas ignore it).
+    /// Reads and validates every row of the file. A file whose cells name framework standards,
+    /// key questions or rating words validates each row against the framework of the row's
+    /// service, as `frameworks` gives it (``ServiceFrameworks/all(_:)`` for one framework for
+    /// every service); other schemas ignore it.
     /// - Throws: ``InputError`` naming file:line:column for a missing column or a bad cell.
-    static func rows(of table: CSVTable, framework: Framework) throws -> [Row]
+    static func rows(of table: CSVTable, frameworks: ServiceFrameworks) throws -> [Row]
     /// The cells of a read row, in ``columns`` order.
     static func cells(of row: Row) -> [String]
     /// The rows one extraction result gives this file, in ``columns`` order.
@@ -64,7 +66,7 @@ extension DatasetFileSchema {
 }
 
 /// A dataset file whose reader needs no framework (its cells name no standards, key questions
-/// or rating words); ``DatasetFileSchema/rows(of:framework:)`` reads it with ``rows(of:)``.
+/// or rating words); ``DatasetFileSchema/rows(of:frameworks:)`` reads it with ``rows(of:)``.
 public protocol FrameworkIndependentSchema: DatasetFileSchema {
     /// Reads and validates every row.
     /// - Throws: ``InputError`` naming file:line:column for a missing column or a bad cell.
@@ -72,6 +74,6 @@ public protocol FrameworkIndependentSchema: DatasetFileSchema {
 }
 
 extension FrameworkIndependentSchema {
-    /// Reads every row with ``rows(of:)``; the framework is not used.
-    public static func rows(of table: CSVTable, framework: Framework) throws -> [Row] { try rows(of: table) }
+    /// Reads every row with ``rows(of:)``; the frameworks are not used.
+    public static func rows(of table: CSVTable, frameworks: ServiceFrameworks) throws -> [Row] { try rows(of: table) }
 }

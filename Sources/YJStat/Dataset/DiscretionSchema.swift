@@ -5,16 +5,17 @@ public enum DiscretionSchema: DatasetFileSchema {
     /// The columns.
     public static let columns = ["service", "standard", "rule_rating", "published_rating", "note"]
 
-    /// Reads and validates every row against a framework.
+    /// Reads and validates every row against the framework of its service (`frameworks`).
     ///
     /// - Throws: ``InputError`` naming file:line:column for a missing column, a standard that is
-    ///   not a case-based standard of the framework, a word that is not a rating, or a repeated
-    ///   (service, standard).
-    public static func rows(of table: CSVTable, framework: Framework) throws -> [DiscretionRecord] {
+    ///   not a case-based standard of the row's service's framework, a word that is not one of its
+    ///   ratings (the messages name that framework), or a repeated (service, standard).
+    public static func rows(of table: CSVTable, frameworks: ServiceFrameworks) throws -> [DiscretionRecord] {
         try table.requireColumns(columns)
         var keys = DatasetKeys()
         return try table.rows.map { row in
             let service = try row.string("service")
+            let framework = frameworks.framework(for: service)
             let id = try row.string("standard")
             guard let standard = framework.standard(id), standard.isCaseBased else {
                 throw row.error("standard", "'\(id)' is not a case-based standard of framework \(framework.id)")

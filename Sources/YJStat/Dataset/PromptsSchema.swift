@@ -5,22 +5,24 @@ public enum PromptsSchema: DatasetFileSchema {
     /// The columns.
     public static let columns = ["service", "key_question", "prompt", "relevant", "yes", "percent"]
 
-    /// Reads and validates every row against a framework.
+    /// Reads and validates every row against the framework of its service (`frameworks`).
     ///
     /// - Throws: ``InputError`` naming file:line:column for a missing column, a key question the
-    ///   framework does not have, a blank prompt, a negative count, or a percentage outside
-    ///   0–100. Yes cases above relevant cases are read as printed and reported as a finding by
-    ///   ``SummaryDataset/promptFindings(service:framework:)``.
-    public static func rows(of table: CSVTable, framework: Framework) throws -> [PromptResult] {
+    ///   framework of the row's service does not have (the message names that framework), a blank
+    ///   prompt, a negative count, or a percentage outside 0–100. Yes cases above relevant cases are read as printed and reported as a finding by
+    ///   ``SummaryDataset/promptFindings(service:)``.
+    public static func rows(of table: CSVTable, frameworks: ServiceFrameworks) throws -> [PromptResult] {
         try table.requireColumns(columns)
         return try table.rows.map { row in
+            let service = try row.string("service")
+            let framework = frameworks.framework(for: service)
             let keyQuestion = try row.string("key_question")
             guard framework.standard(containingKeyQuestion: keyQuestion) != nil else {
                 throw row.error("key_question", "'\(keyQuestion)' is not a key question of framework \(framework.id)")
             }
             let relevant = try DatasetCell.optionalCount(row, "relevant")
             let yes = try DatasetCell.optionalCount(row, "yes")
-            return PromptResult(service: try row.string("service"), keyQuestion: keyQuestion, prompt: try row.string("prompt"),
+            return PromptResult(service: service, keyQuestion: keyQuestion, prompt: try row.string("prompt"),
                                 relevant: relevant, yes: yes, percent: try DatasetCell.optionalPercent(row, "percent"), line: row.line)
         }
     }

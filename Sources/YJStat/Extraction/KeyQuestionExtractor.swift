@@ -91,7 +91,7 @@ enum KeyQuestionExtractor {
     }
 
     /// Cross-checks of one prompt or key-question row by ``PublishedCountCheck`` (the checks
-    /// ``SummaryDataset/promptFindings(service:framework:)`` makes on `prompts.csv`), with the
+    /// ``SummaryDataset/promptFindings(service:)`` makes on `prompts.csv`), with the
     /// case count of the row's own table heading as the cases its relevant ones are drawn from.
     /// A prompt gets every check; a key-question row only the table-heading one, since
     /// ``ConsistencyChecker`` makes the others on the extracted rows.

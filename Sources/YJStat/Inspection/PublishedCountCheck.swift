@@ -1,6 +1,6 @@
 /// The checks of one printed row of counts — a key question's or a prompt's relevant cases, yes
 /// cases and percentage — made once for every caller: extraction (on the report's rows),
-/// ``SummaryDataset/promptFindings(service:framework:)`` (on `prompts.csv`) and
+/// ``SummaryDataset/promptFindings(service:)`` (on `prompts.csv`) and
 /// ``ConsistencyChecker`` (on `key_questions.csv`). Each failure carries its ``FindingCode``; the
 /// caller words the message for its place (report line or file line).
 public enum PublishedCountCheck: Sendable, Equatable {

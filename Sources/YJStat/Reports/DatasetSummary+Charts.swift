@@ -1,16 +1,19 @@
 extension DatasetSummary {
     /// The SVG charts `--out` writes, by file name: a funnel per case-based domain with counts
-    /// (`funnel-domain-2.svg`, …), each service's representation ratios
+    /// (`funnel-domain-2.svg`, …; with several frameworks in use `funnel-<framework>-domain-2.svg`,
+    /// titled with the framework), each service's representation ratios
     /// (`representation-<service>.svg`), and the minority-ethnic ratio against the national average
     /// across services (`representation-minority-ethnic.svg`).
     public func charts() -> [(name: String, svg: String)] {
         var charts: [(name: String, svg: String)] = []
         for funnel in keyQuestionFunnels {
             guard let plot = funnel.plot else { continue }
-            var chart = FunnelChartSVG(plot: plot, title: "\(funnel.domainName): key-question results (flags by exact binomial tails)",
+            let which = hasSeveralFrameworks ? " (\(funnel.frameworkID))" : ""
+            var chart = FunnelChartSVG(plot: plot, title: "\(funnel.domainName)\(which): key-question results (flags by exact binomial tails)",
                                        xLabel: "Relevant cases", yLabel: "Yes (%)")
             chart.unitName = ("key-question result", "key-question results")
-            charts.append(("funnel-domain-\(funnel.domainID).svg", chart.render()))
+            let name = hasSeveralFrameworks ? "funnel-\(funnel.frameworkID)-domain-\(funnel.domainID).svg" : "funnel-domain-\(funnel.domainID).svg"
+            charts.append((name, chart.render()))
         }
         for summary in services where !summary.representation.entries.isEmpty {
             let entries = summary.representation.entries

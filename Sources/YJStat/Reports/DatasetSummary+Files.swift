@@ -8,7 +8,7 @@ extension DatasetSummary {
         var files: [(name: String, text: String)] = [
             ("summary.txt", textReport()),
             ("summary.json", JSONWriter.render(jsonDocument())),
-            ("standards.csv", CSVWriter.render(rows: standardRows, header: Self.standardColumns)),
+            ("standards.csv", CSVWriter.render(rows: standardRows, header: standardColumns)),
             ("findings.csv", CSVWriter.render(rows: services.flatMap { $0.ratings.findings.map(\.resultRow) },
                                               header: ["code", "severity", "service", "location", "message"])),
             ("sample_audit.csv", CSVWriter.render(rows: sampleAuditRows)),
@@ -31,17 +31,20 @@ extension DatasetSummary {
         try OutputFolder.write(outputFiles(), to: folder, protecting: inputs)
     }
 
-    static let standardColumns = ["service", "standard", "name", "rated_by", "published", "rule_rating", "differs",
-                                  "lowest_key_question", "lowest_yes", "lowest_relevant", "lowest_percent", "lowest_basis",
-                                  "footnoted_discretion"]
+    /// The columns of `standards.csv`: with several frameworks in use, `framework` after `service`.
+    private var standardColumns: [String] {
+        ["service"] + (hasSeveralFrameworks ? ["framework"] : [])
+            + ["standard", "name", "rated_by", "published", "rule_rating", "differs", "lowest_key_question", "lowest_yes",
+               "lowest_relevant", "lowest_percent", "lowest_basis", "footnoted_discretion"]
+    }
 
     private var standardRows: [ResultRow] {
         services.flatMap { summary in
             summary.ratings.assessment.standards.map { item in
                 let footnoted = summary.ratings.footnotes.contains { $0.record.standard == item.standard.id }
-                return ResultRow(item.resultCells(service: summary.service) + [
-                    ("footnoted_discretion", .bool(footnoted)),
-                ])
+                var cells = item.resultCells(service: summary.service)
+                if hasSeveralFrameworks { cells.insert(("framework", .text(summary.framework.id)), at: 1) }
+                return ResultRow(cells + [("footnoted_discretion", .bool(footnoted))])
             }
         }
     }

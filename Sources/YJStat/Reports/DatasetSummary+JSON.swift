@@ -4,6 +4,11 @@ extension DatasetSummary {
     /// discretion), `samples`, `rating_confidence`, `representation` (with `children_total`,
     /// `unknown_ethnicity` and `entries`) and `rates`; and `across_services` with the key-question
     /// funnels and the side-by-side tables. Row objects have the columns of the CSV files.
+    ///
+    /// With several frameworks in use (``hasSeveralFrameworks``) `framework` and `maximum_score`
+    /// are `null`, `frameworks` follows them (each with `id`, `name`, `maximum_score` and its
+    /// `services`), each service has its `framework` and `maximum_score` after `published`, and
+    /// each funnel its `framework` first.
     public func jsonDocument() -> JSONValue {
         let samples = sampleAuditRows, confidence = ratingConfidenceRows, representation = representationRows, rates = rateRows
         func of(_ rows: [ResultRow], _ service: String) -> JSONValue {
@@ -22,10 +27,13 @@ extension DatasetSummary {
                     ("changes_direction", .bool(effect.changesDirection)),
                 ])
             } ?? .null
+            let frameworkMembers: [(String, JSONValue)] = hasSeveralFrameworks
+                ? [("framework", .string(summary.framework.id)), ("maximum_score", .integer(summary.framework.maximumScore))] : []
             return .object([
                 ("service", .string(summary.service)),
                 ("name", .string(summary.name)),
                 ("published", summary.published.map { .string($0) } ?? .null),
+            ] + frameworkMembers + [
                 ("ratings", ratingsJSON(summary.ratings)),
                 ("samples", of(samples, summary.service)),
                 ("rating_confidence", of(confidence, summary.service)),
@@ -39,7 +47,7 @@ extension DatasetSummary {
             ])
         }
         let funnels: [JSONValue] = keyQuestionFunnels.map { funnel in
-            .object([
+            .object((hasSeveralFrameworks ? [("framework", .string(funnel.frameworkID))] : []) + [
                 ("domain", .string(funnel.domainID)),
                 ("name", .string(funnel.domainName)),
                 ("pooled", funnel.plot.map { .number($0.target) } ?? .null),
@@ -47,10 +55,20 @@ extension DatasetSummary {
                 ("points", .array((funnel.plot?.resultRows ?? []).map(\.jsonObject))),
             ])
         }
-        return .object([
-            ("datasets", .string(directory.path)),
-            ("framework", .string(framework.id)),
-            ("maximum_score", .integer(framework.maximumScore)),
+        let head: [(String, JSONValue)]
+        if hasSeveralFrameworks {
+            head = [("framework", .null), ("maximum_score", .null), ("frameworks", .array(frameworks.map { framework in
+                .object([
+                    ("id", .string(framework.id)),
+                    ("name", .string(framework.name)),
+                    ("maximum_score", .integer(framework.maximumScore)),
+                    ("services", .array(services.filter { $0.framework == framework }.map { .string($0.service) })),
+                ])
+            }))]
+        } else {
+            head = frameworks.first.map { [("framework", .string($0.id)), ("maximum_score", .integer($0.maximumScore))] } ?? []
+        }
+        return .object([("datasets", .string(directory.path))] + head + [
             ("services", .array(serviceObjects)),
             ("across_services", .object([
                 ("key_question_funnels", .array(funnels)),

@@ -28,7 +28,8 @@ extension DatasetSummary {
     }
 
     /// One row per case-based standard: `service, standard, name, rule_rating, key_question, yes,
-    /// relevant, counts_assumed`, one `p_<band>` column per rating band, `p_same_band, note`.
+    /// relevant, counts_assumed`, one `p_<band>` column per rating band (of every framework in use;
+    /// empty for a band the service's framework does not have), `p_same_band, note`.
     public var ratingConfidenceRows: [ResultRow] {
         services.flatMap { summary in
             summary.ratingConfidence.map { entry in
@@ -42,9 +43,12 @@ extension DatasetSummary {
                     ("relevant", entry.relevant.map { .integer($0) } ?? .null),
                     ("counts_assumed", .bool(entry.countsAssumed)),
                 ]
-                for (index, rating) in framework.ratings.enumerated() {
-                    let probability = entry.confidence.flatMap { $0.bands.indices.contains(index) ? $0.bands[index].probability : nil }
-                    cells.append(("p_" + rating.name.lowercased().replacingOccurrences(of: " ", with: "_"), probability.map { .number($0) } ?? .null))
+                for name in ratingNames {
+                    let index = summary.framework.ratings.firstIndex { $0.name == name }
+                    let probability = index.flatMap { index in
+                        entry.confidence.flatMap { $0.bands.indices.contains(index) ? $0.bands[index].probability : nil }
+                    }
+                    cells.append(("p_" + name.lowercased().replacingOccurrences(of: " ", with: "_"), probability.map { .number($0) } ?? .null))
                 }
                 cells.append(("p_same_band", entry.confidence.map { .number($0.probabilityObservedBand) } ?? .null))
                 cells.append(("note", entry.note.map { .text($0) } ?? .null))
@@ -115,21 +119,26 @@ extension DatasetSummary {
         }
     }
 
-    /// The funnel points of every domain: `domain` then the columns of ``FunnelPlot/resultRows``.
+    /// The funnel points of every domain: `domain` then the columns of ``FunnelPlot/resultRows``;
+    /// with several frameworks in use, `framework` first.
     public var funnelRows: [ResultRow] {
         keyQuestionFunnels.flatMap { funnel in
-            (funnel.plot?.resultRows ?? []).map { row in ResultRow([("domain", .text(funnel.domainID))] + row.cells) }
+            (funnel.plot?.resultRows ?? []).map { row in
+                ResultRow((hasSeveralFrameworks ? [("framework", .text(funnel.frameworkID))] : []) + [("domain", .text(funnel.domainID))] + row.cells)
+            }
         }
     }
 
-    /// Key-question results side by side: `key_question`, then per service `<service>_yes`,
-    /// `<service>_relevant`, `<service>_percent` and `<service>_flag` (exact-tail funnel flag).
+    /// Key-question results side by side: `key_question` (those of every framework in use,
+    /// ``caseBasedKeyQuestions``), then per service `<service>_yes`, `<service>_relevant`,
+    /// `<service>_percent` and `<service>_flag` (exact-tail funnel flag), empty where the service's
+    /// framework has no such key question.
     public var keyQuestionSideBySideRows: [ResultRow] {
         let flags = Dictionary(keyQuestionFunnels.compactMap(\.plot).flatMap(\.points).map { ($0.service, $0.flag) }, uniquingKeysWith: { a, _ in a })
-        return framework.standards.filter(\.isCaseBased).flatMap(\.keyQuestions).map { question in
+        return caseBasedKeyQuestions.map { question in
             var cells: [(name: String, value: CellValue)] = [("key_question", .text(question.id))]
             for summary in services {
-                let result = summary.ratings.assessment.standards.lazy.compactMap { $0.rule?.keyQuestions.first { $0.keyQuestion == question.id } }.first
+                let result = Self.result(of: question.id, in: summary)
                 cells.append(("\(summary.service)_yes", result?.yes.map { .integer($0) } ?? .null))
                 cells.append(("\(summary.service)_relevant", result?.relevant.map { .integer($0) } ?? .null))
                 cells.append(("\(summary.service)_percent", result.map { .number($0.percent) } ?? .null))

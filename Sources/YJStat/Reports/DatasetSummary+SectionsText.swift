@@ -55,7 +55,7 @@ extension DatasetSummary {
 
     // MARK: - Rating confidence
 
-    func confidenceText(_ entries: [StandardConfidence]) -> String {
+    func confidenceText(_ entries: [StandardConfidence], framework: Framework) -> String {
         guard !entries.isEmpty else { return "" }
         var out = "\n" + Self.heading("How sure are the case-based ratings?", underline: "-")
         out += TextWrap.wrap("For each standard, the key question that decides its rating: the probability that the true proportion of yes cases "
@@ -169,24 +169,26 @@ extension DatasetSummary {
         out += "\n" + Self.heading("Key-question results side by side", underline: "-")
         let flags = Dictionary(keyQuestionFunnels.compactMap(\.plot).flatMap(\.points).map { ($0.service, $0.flag) }, uniquingKeysWith: { a, _ in a })
         var rows: [[String]] = []
-        for standard in framework.standards where standard.isCaseBased {
-            for question in standard.keyQuestions {
-                var row = [question.id]
-                for summary in services {
-                    let item = summary.ratings.assessment.standards.first { $0.standard.id == standard.id }
-                    guard let result = item?.rule?.keyQuestions.first(where: { $0.keyQuestion == question.id }) else { row.append("–"); continue }
-                    var cell = result.yes.flatMap { y in result.relevant.map { "\(y)/\($0) " } } ?? ""
-                    cell += NumberFormatting.fixed(result.percent, 0) + "%"
-                    if let flag = flags["\(summary.service) \(question.id)"], flag != .within { cell += flag.isOutside998 ? " !!" : " !" }
-                    row.append(cell)
-                }
-                rows.append(row)
+        for question in caseBasedKeyQuestions {
+            var row = [question.id]
+            for summary in services {
+                guard let result = Self.result(of: question.id, in: summary) else { row.append("–"); continue }
+                var cell = result.yes.flatMap { y in result.relevant.map { "\(y)/\($0) " } } ?? ""
+                cell += NumberFormatting.fixed(result.percent, 0) + "%"
+                if let flag = flags["\(summary.service) \(question.id)"], flag != .within { cell += flag.isOutside998 ? " !!" : " !" }
+                row.append(cell)
             }
+            rows.append(row)
         }
         out += TextTable(header: ["key question"] + services.map(\.service), rows: rows).render().indented("  ")
         out += TextWrap.wrap("! further from the pooled figure than chance explains at 95%, !! at 99.8% (exact binomial tails; see the funnels below).", first: "  ", rest: "    ")
+        if hasSeveralFrameworks {
+            out += TextWrap.wrap("– the service's framework has no such key question, or no result is printed; flags compare a service only with the services of its framework.",
+                                 first: "  ", rest: "    ")
+        }
         for funnel in keyQuestionFunnels {
-            out += "\n" + TextWrap.wrap("Funnel, \(funnel.domainName.lowercased()) (domain \(funnel.domainID)):")
+            let which = hasSeveralFrameworks ? "domain \(funnel.domainID) of \(funnel.frameworkID), its services only" : "domain \(funnel.domainID)"
+            out += "\n" + TextWrap.wrap("Funnel, \(funnel.domainName.lowercased()) (\(which)):")
             guard let plot = funnel.plot else {
                 out += TextWrap.wrap("no service prints counts for this domain, so there is no funnel.", first: "  ", rest: "    ")
                 continue
@@ -220,6 +222,11 @@ extension DatasetSummary {
     }
 
     // MARK: - Formatting
+
+    /// A service's recomputed result for a key question (of whichever of its standards has it).
+    static func result(of keyQuestion: String, in summary: ServiceSummary) -> KeyQuestionResult? {
+        summary.ratings.assessment.standards.lazy.compactMap { $0.rule?.keyQuestions.first { $0.keyQuestion == keyQuestion } }.first
+    }
 
     static func points(_ proportion: Double) -> String { NumberFormatting.fixed(proportion * 100, 1) }
 

@@ -3,23 +3,39 @@ import Foundation
 extension DatasetSummary {
     /// The summary as a plain-text report for a board member or inspector: for each service its
     /// ratings recomputed, then the comparisons across services. Lines are at most about 100
-    /// characters; tables are aligned with ``TextTable``.
+    /// characters; tables are aligned with ``TextTable``. With several frameworks in use the head
+    /// lists them with their services, and each service's section names its framework.
     public func textReport() -> String {
         var out = "yjstat summary: \(services.count) youth offending service inspection\(services.count == 1 ? "" : "s")\n"
         out += "Data: \(directory.path)\n"
-        out += "Framework: \(framework.name) (\(framework.id)); key-question bands "
-        out += framework.keyQuestionBands.map { "\($0.rating.name) from \(NumberFormatting.fixed($0.minimumPercent, 0))%" }.joined(separator: ", ")
-        out += "\n"
+        if hasSeveralFrameworks {
+            out += "Frameworks: \(frameworks.count) in use (each service's section names the one it is read with)\n"
+            for framework in frameworks {
+                let names = services.filter { $0.framework == framework }.map(\.service)
+                out += TextWrap.wrap("\(framework.id) (\(framework.name)): \(names.joined(separator: ", ")); key-question bands "
+                    + Self.bands(framework) + "; scores out of \(framework.maximumScore)", first: "  - ", rest: "    ")
+            }
+        } else if let framework = frameworks.first {
+            out += "Framework: \(framework.name) (\(framework.id)); key-question bands " + Self.bands(framework) + "\n"
+        }
         for summary in services {
             out += "\n" + Self.heading(summary.name + " (\(summary.service))", underline: "=")
+            if hasSeveralFrameworks {
+                out += TextWrap.wrap("Framework: \(summary.framework.id) (\(summary.framework.name)).")
+            }
             out += ratingsText(summary)
             out += samplesText(summary.samples)
-            out += confidenceText(summary.ratingConfidence)
+            out += confidenceText(summary.ratingConfidence, framework: summary.framework)
             out += representationText(summary.representation)
             out += ratesText(summary.rates)
         }
         out += acrossServicesText()
         return out
+    }
+
+    /// A framework's key-question bands in words ("Inadequate from 0%, Requires improvement from 50%, …").
+    static func bands(_ framework: Framework) -> String {
+        framework.keyQuestionBands.map { "\($0.rating.name) from \(NumberFormatting.fixed($0.minimumPercent, 0))%" }.joined(separator: ", ")
     }
 
     static func heading(_ title: String, underline: Character) -> String {
@@ -29,7 +45,7 @@ extension DatasetSummary {
     private func ratingsText(_ summary: ServiceSummary) -> String {
         let review = summary.ratings
         let assessment = review.assessment
-        let maximum = framework.maximumScore
+        let maximum = summary.framework.maximumScore
         var out = "\n" + Self.heading("Ratings: published and recomputed by the rules", underline: "-")
         var published = "Published overall rating: \(assessment.publishedOverall?.name ?? "not given")"
         if let score = assessment.publishedScore { published += ", score \(score)" } else { published += ", no score printed" }

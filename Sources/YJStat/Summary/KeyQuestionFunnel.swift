@@ -1,6 +1,8 @@
 /// A funnel plot of key-question results across services for one domain (court or out-of-court
-/// disposals): every key question with printed counts is a point (yes of relevant), centred on the
-/// pooled proportion of the domain, with exact binomial 95% and 99.8% limits (``FunnelPlot``).
+/// disposals) of one framework: every key question with printed counts of a service read with
+/// that framework is a point (yes of relevant), centred on the pooled proportion of the domain,
+/// with exact binomial 95% and 99.8% limits (``FunnelPlot``). Services read with another framework
+/// are never pooled in (its domain of the same id may hold other standards).
 ///
 /// It shows which results are further from the pooled figure than samples of their size
 /// explain. **Flags** come from exact binomial tail probabilities under the pooled proportion θ:
@@ -14,6 +16,8 @@
 /// point rather than a target; services that print only percentages are left out (their relevant
 /// counts are unknown).
 public struct KeyQuestionFunnel: Sendable, Equatable {
+    /// The id of the framework whose domain this is (`youth-2018`).
+    public let frameworkID: String
     /// Domain id (`2` court, `3` out of court).
     public let domainID: String
     /// Domain name.
@@ -25,8 +29,10 @@ public struct KeyQuestionFunnel: Sendable, Equatable {
     /// Services left out because they print percentages only.
     public let excludedServices: [String]
 
-    /// Builds a domain's funnel from the services' recomputed ratings.
-    public init(domain: Framework.Domain, assessments: [InspectionAssessment]) {
+    /// Builds a domain's funnel from the recomputed ratings of the services read with `framework`
+    /// (the caller passes only those).
+    public init(domain: Framework.Domain, framework: Framework, assessments: [InspectionAssessment]) {
+        frameworkID = framework.id
         domainID = domain.id
         domainName = domain.name
         var units: [FunnelPlot.Unit] = []

@@ -1,4 +1,5 @@
-/// One service's published ratings recomputed by the framework's rules: the ratings engine's
+/// One service's published ratings recomputed by the rules of its framework (the one the dataset
+/// reads it with, ``SummaryDataset/frameworks``): the ratings engine's
 /// assessment and findings, and how they agree with the footnoted discretion decisions recorded
 /// in `discretion.csv`.
 public struct RatingsReview: Sendable, Equatable {
@@ -20,10 +21,12 @@ public struct RatingsReview: Sendable, Equatable {
         }
     }
 
+    /// The framework the ratings were recomputed with.
+    public let framework: Framework
     /// The recomputed ratings.
     public let assessment: InspectionAssessment
     /// The engine's findings for the service, in engine order, then the impossible prompt figures
-    /// of `prompts.csv` (``SummaryDataset/promptFindings(service:framework:)``).
+    /// of `prompts.csv` (``SummaryDataset/promptFindings(service:)``).
     public let findings: [Finding]
     /// Every footnoted decision of the service, checked against the engine.
     public let footnotes: [FootnoteCheck]
@@ -33,11 +36,13 @@ public struct RatingsReview: Sendable, Equatable {
     /// The overall rating the rule score falls in (`nil` when the rule score is unavailable).
     public let ruleOverall: Rating?
 
-    /// Recomputes a service's ratings.
-    public init(dataset: SummaryDataset, service: String, framework: Framework) {
+    /// Recomputes a service's ratings with the framework the dataset reads it with.
+    public init(dataset: SummaryDataset, service: String) {
+        let framework = dataset.frameworks.framework(for: service)
+        self.framework = framework
         let evaluation = ConsistencyChecker(framework: framework).evaluate(dataset.inspection, service: service)
         assessment = evaluation.assessment
-        findings = evaluation.findings + dataset.promptFindings(service: service, framework: framework)
+        findings = evaluation.findings + dataset.promptFindings(service: service)
         let records = dataset.discretion.filter { $0.service == service }
         footnotes = records.map { record in
             let item = evaluation.assessment.standards.first { $0.standard.id == record.standard }

@@ -27,8 +27,9 @@ public struct StandardConfidence: Sendable, Equatable {
     public let note: String?
 
     /// The standards of an assessment with a rule rating, each with its deciding key question's
-    /// band probabilities.
-    public static func all(assessment: InspectionAssessment, dataset: SummaryDataset, framework: Framework) -> [StandardConfidence] {
+    /// band probabilities in the bands of the service's framework (``SummaryDataset/frameworks``).
+    public static func all(assessment: InspectionAssessment, dataset: SummaryDataset) -> [StandardConfidence] {
+        let framework = dataset.frameworks.framework(for: assessment.service)
         let scale = (try? RatingBandScale(framework)) ?? .youthInspection
         return assessment.standards.compactMap { item in
             guard item.standard.isCaseBased, let rule = item.rule, let rating = rule.rating, let lowest = rule.lowest else { return nil }

@@ -14,8 +14,12 @@ import Foundation
 /// total, nor the minority-ethnic 10–17 population the 10–17 population. Published figures that
 /// are impossible (yes above relevant, relevant above the sample) or disagree with each other
 /// (ratings, scores, rounding) are findings, not reading errors: the ``ConsistencyChecker``
-/// reports those of `key_questions.csv` and ``promptFindings(service:framework:)`` those of
+/// reports those of `key_questions.csv` and ``promptFindings(service:)`` those of
 /// `prompts.csv`, each with its line.
+///
+/// Each service is read with its own framework (``frameworks``, chosen by a
+/// ``FrameworkSelection``): the one its `inspections.csv` row names, or one given for all. The rows
+/// of `prompts.csv` and `discretion.csv` are validated against the framework of their service.
 public struct SummaryDataset: Sendable {
     /// The files a dataset directory must hold.
     public static let requiredFiles = [InspectionsSchema.fileName, RatingsSchema.fileName, KeyQuestionsSchema.fileName,
@@ -28,6 +32,8 @@ public struct SummaryDataset: Sendable {
     public let directory: URL
     /// Inspections, published ratings and key questions.
     public let inspection: InspectionDataset
+    /// The framework each service is read, checked and reviewed with.
+    public let frameworks: ServiceFrameworks
     /// Prompt-level results.
     public let prompts: [PromptResult]
     /// Footnoted professional-discretion decisions.
@@ -53,11 +59,13 @@ public struct SummaryDataset: Sendable {
         (Self.requiredFiles + (hasSampleComposition ? Self.optionalFiles : [])).map { directory.appendingPathComponent($0) }
     }
 
-    /// Reads and validates a dataset directory.
+    /// Reads and validates a dataset directory, each service with the framework `selection`
+    /// chooses for it from `inspections.csv` (``FrameworkSelection/frameworks(for:)``).
     ///
     /// - Throws: ``InputError`` naming the directory when it does not exist, or the file (line,
-    ///   column) of the first problem found.
-    public static func read(directory: URL, framework: Framework) throws -> SummaryDataset {
+    ///   column) of the first problem found; a row of `prompts.csv` or `discretion.csv` that the
+    ///   framework of its service does not allow names that framework.
+    public static func read(directory: URL, frameworks selection: FrameworkSelection) throws -> SummaryDataset {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputError(file: directory.path, message: "no such dataset folder")
@@ -71,17 +79,18 @@ public struct SummaryDataset: Sendable {
             try table.requireUniqueRows(by: InspectionDataset.uniqueKeyColumns[name] ?? [])
             return table
         }
-        func rows<Schema: DatasetFileSchema>(_ schema: Schema.Type, _ given: CSVTable? = nil) throws -> [Schema.Row] {
-            try Schema.rows(of: try given ?? table(Schema.fileName), framework: framework)
-        }
         let inspections = try table(InspectionsSchema.fileName), ratings = try table(RatingsSchema.fileName)
         let keyQuestions = try table(KeyQuestionsSchema.fileName)
         let inspection = try InspectionDataset(inspections: inspections, ratings: ratings, keyQuestions: keyQuestions)
+        let frameworks = selection.frameworks(for: inspection)
+        func rows<Schema: DatasetFileSchema>(_ schema: Schema.Type, _ given: CSVTable? = nil) throws -> [Schema.Row] {
+            try Schema.rows(of: try given ?? table(Schema.fileName), frameworks: frameworks)
+        }
         let compositionURL = directory.appendingPathComponent(SampleCompositionSchema.fileName)
         let hasComposition = FileManager.default.fileExists(atPath: compositionURL.path)
         let promptTable = try table(PromptsSchema.fileName), populationTable = try table(PopulationSchema.fileName)
         let dataset = SummaryDataset(
-            directory: directory, inspection: inspection,
+            directory: directory, inspection: inspection, frameworks: frameworks,
             prompts: try rows(PromptsSchema.self, promptTable),
             discretion: try rows(DiscretionSchema.self),
             demographics: try rows(DemographicsSchema.self),
@@ -95,11 +104,13 @@ public struct SummaryDataset: Sendable {
     }
 
     /// Creates a dataset from rows already read (no validation).
-    public init(directory: URL, inspection: InspectionDataset, prompts: [PromptResult], discretion: [DiscretionRecord],
-                demographics: [DemographicShare], population: [PopulationFigure], caseload: [CaseloadCount],
-                rates: [PublishedRate], sampleComposition: [SampleCompositionCount], hasSampleComposition: Bool) {
+    public init(directory: URL, inspection: InspectionDataset, frameworks: ServiceFrameworks, prompts: [PromptResult],
+                discretion: [DiscretionRecord], demographics: [DemographicShare], population: [PopulationFigure],
+                caseload: [CaseloadCount], rates: [PublishedRate], sampleComposition: [SampleCompositionCount],
+                hasSampleComposition: Bool) {
         self.directory = directory
         self.inspection = inspection
+        self.frameworks = frameworks
         self.prompts = prompts
         self.discretion = discretion
         self.demographics = demographics
@@ -162,12 +173,12 @@ public struct SummaryDataset: Sendable {
     /// `key_questions.csv` are made by the ``ConsistencyChecker``, which leaves such a row out of
     /// the rating it recomputes.
     ///
-    /// - Parameters:
-    ///   - service: The service whose prompts are checked.
-    ///   - framework: The framework that says which sample each key question is drawn from.
+    /// - Parameter service: The service whose prompts are checked; its framework
+    ///   (``frameworks``) says which sample each key question is drawn from.
     /// - Returns: The findings in `prompts.csv` line order (empty when every figure is possible).
-    public func promptFindings(service: String, framework: Framework) -> [Finding] {
-        prompts.filter { $0.service == service }.flatMap { row -> [Finding] in
+    public func promptFindings(service: String) -> [Finding] {
+        let framework = frameworks.framework(for: service)
+        return prompts.filter { $0.service == service }.flatMap { row -> [Finding] in
             let place = "prompts.csv line \(row.line)"
             let sampleColumn = framework.standard(containingKeyQuestion: row.keyQuestion)?.sampleColumn
             let size = sampleColumn.flatMap { sample(service, column: $0) }

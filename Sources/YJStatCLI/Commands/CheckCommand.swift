@@ -70,10 +70,9 @@ enum CheckCommand: Subcommand {
         let findings: [Finding]
         if reports.isEmpty {
             // Each service by the framework its inspection names (or --framework for all).
-            let bundled = try Framework.bundled()
-            findings = try services.flatMap { service in
-                let framework = try InspectionOptions.framework(for: service, in: dataset, given: givenFramework, bundled: bundled)
-                return ConsistencyChecker(framework: framework).check(dataset, services: [service])
+            let selection = try FrameworkSelection(given: givenFramework)
+            findings = services.flatMap { service in
+                ConsistencyChecker(framework: selection.framework(for: service, in: dataset)).check(dataset, services: [service])
             }
         } else {
             // Each report is checked with the framework it was read with (reports read with one framework together).

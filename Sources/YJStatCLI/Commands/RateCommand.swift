@@ -24,14 +24,13 @@ enum RateCommand: Subcommand {
             + CommonOptions.formatAndOutput)
 
     static func run(_ arguments: ParsedArguments, output: CommandOutput) throws -> ExitCode {
-        let given = try InspectionOptions.givenFramework(arguments, InspectionOptions.framework)
+        let selection = try InspectionOptions.frameworkSelection(arguments)
         let (dataset, services) = try InspectionOptions.loadDataset(arguments, rejectingDuplicates: true)
         var output = output
         output.inputs = try InspectionOptions.inputFiles(arguments)
         // Each service by the framework its inspection names (or --framework for all).
-        let bundled = try Framework.bundled()
-        let assessed = try services.map { service in
-            let framework = try InspectionOptions.framework(for: service, in: dataset, given: given, bundled: bundled)
+        let assessed = services.map { service in
+            let framework = selection.framework(for: service, in: dataset)
             return (assessment: ConsistencyChecker(framework: framework).assess(dataset, service: service), framework: framework)
         }
         switch output.format {

@@ -133,7 +133,7 @@ struct DatasetFileSchemaTests {
 
     private func roundTrip<Schema: DatasetFileSchema>(_ schema: Schema.Type, _ results: [ExtractionResult]) throws {
         let written = Schema.text(for: results)
-        let rows = try Schema.rows(of: try CSVReader.parse(written, source: Schema.fileName), framework: framework)
+        let rows = try Schema.rows(of: try CSVReader.parse(written, source: Schema.fileName), frameworks: .all(framework))
         #expect(Schema.text(of: rows) == written, "\(Schema.fileName)")
     }
 
@@ -151,7 +151,7 @@ struct DatasetFileSchemaTests {
             let text = without(table.header) + table.rows.map { without($0.fields) }.joined()
             let damaged = try CSVReader.parse(text, source: name)
             let error = try #require(throws: InputError.self, "\(name) without \(column)") {
-                _ = try schema.rows(of: damaged, framework: framework)
+                _ = try schema.rows(of: damaged, frameworks: .all(framework))
             }
             #expect(error.file == name && error.line == 1, "\(error)")
             #expect(error.message.contains("missing column '\(column)'"), "\(error)")
@@ -171,7 +171,7 @@ struct DatasetFileSchemaTests {
             fields[index] = ""
             let text = CSVWriter.line(table.header, neutralise: false) + CSVWriter.line(fields, neutralise: false)
             do {
-                _ = try schema.rows(of: try CSVReader.parse(text, source: name), framework: framework)
+                _ = try schema.rows(of: try CSVReader.parse(text, source: name), frameworks: .all(framework))
             } catch let error as InputError {
                 refused += 1
                 #expect(error.file == name && error.line == 2 && error.column == index + 1,
@@ -194,7 +194,7 @@ struct DatasetFileSchemaTests {
         let questions = try KeyQuestionsSchema.rows(of: try CSVReader.parse(KeyQuestionsSchema.text(for: [result]), source: "key_questions.csv"))
         #expect(questions.map(\.notApplicable) == [true, false])
         #expect(questions.last?.relevant == 4 && questions.last?.yes == nil && questions.last?.percent == nil)
-        let prompts = try PromptsSchema.rows(of: try CSVReader.parse(PromptsSchema.text(for: [result]), source: "prompts.csv"), framework: framework)
+        let prompts = try PromptsSchema.rows(of: try CSVReader.parse(PromptsSchema.text(for: [result]), source: "prompts.csv"), frameworks: .all(framework))
         #expect(prompts.map(\.prompt) == ["'+risk"] && prompts.first?.relevant == nil && prompts.first?.yes == 2)
     }
 
@@ -209,7 +209,7 @@ struct DatasetFileSchemaTests {
         }
         #expect(year.description.hasPrefix("population.csv:2:4:"))
         let rule = try #require(throws: InputError.self) {
-            try DiscretionSchema.rows(of: try CSVReader.parse(DiscretionSchema.text(for: [result]), source: "discretion.csv"), framework: framework)
+            try DiscretionSchema.rows(of: try CSVReader.parse(DiscretionSchema.text(for: [result]), source: "discretion.csv"), frameworks: .all(framework))
         }
         #expect(rule.description.hasPrefix("discretion.csv:2:3:"))
     }
@@ -225,7 +225,7 @@ struct DatasetFileSchemaTests {
 
     private func bundledRoundTrip<Schema: DatasetFileSchema>(_ schema: Schema.Type, _ url: URL) throws {
         let original = try String(contentsOf: url, encoding: .utf8)
-        let rows = try Schema.rows(of: try CSVReader.read(contentsOf: url), framework: framework)
+        let rows = try Schema.rows(of: try CSVReader.read(contentsOf: url), frameworks: .all(framework))
         #expect(Schema.text(of: rows) == original, "\(Schema.fileName)")
     }
 }

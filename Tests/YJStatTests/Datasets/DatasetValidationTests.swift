@@ -350,7 +350,7 @@ struct DatasetValidationTests {
     }
 
     @Test func theSummaryReaderAcceptsTheBundledDatasets() throws {
-        let dataset = try SummaryDataset.read(directory: Self.folder, framework: try Framework.youth2018())
+        let dataset = try SummaryDataset.read(directory: Self.folder, frameworks: .given(try Framework.youth2018()))
         #expect(dataset.services == Self.services)
         #expect(dataset.demographics.count == 22)
         #expect(dataset.prompts.count == 199)

@@ -28,10 +28,10 @@ struct PublishedCountCheckTests {
                                 samples: sample.map { ["court_sample": $0] } ?? [:], line: 2)],
             ratings: [], keyQuestions: [])
         let prompt = PromptResult(service: "s", keyQuestion: "2.1.1", prompt: "p", relevant: relevant, yes: yes, percent: percent, line: 2)
-        let dataset = SummaryDataset(directory: URL(fileURLWithPath: "/nowhere"), inspection: inspection, prompts: [prompt],
+        let dataset = SummaryDataset(directory: URL(fileURLWithPath: "/nowhere"), inspection: inspection, frameworks: .all(framework), prompts: [prompt],
                                      discretion: [], demographics: [], population: [], caseload: [], rates: [],
                                      sampleComposition: [], hasSampleComposition: false)
-        return dataset.promptFindings(service: "s", framework: framework).map { "\($0.severity.rawValue) \($0.code.rawValue)" }
+        return dataset.promptFindings(service: "s").map { "\($0.severity.rawValue) \($0.code.rawValue)" }
     }
 
     /// The same figures as a key question of `key_questions.csv`, checked by the consistency
@@ -94,10 +94,10 @@ struct PublishedCountCheckTests {
     @Test func summaryReportsAPromptPercentMismatchWithItsLine() {
         let inspection = InspectionDataset(inspections: [], ratings: [], keyQuestions: [])
         let prompt = PromptResult(service: "s", keyQuestion: "2.1.1", prompt: "p", relevant: 8, yes: 3, percent: 50, line: 7)
-        let dataset = SummaryDataset(directory: URL(fileURLWithPath: "/nowhere"), inspection: inspection, prompts: [prompt],
+        let dataset = SummaryDataset(directory: URL(fileURLWithPath: "/nowhere"), inspection: inspection, frameworks: .all(framework), prompts: [prompt],
                                      discretion: [], demographics: [], population: [], caseload: [], rates: [],
                                      sampleComposition: [], hasSampleComposition: false)
-        let findings = dataset.promptFindings(service: "s", framework: framework)
+        let findings = dataset.promptFindings(service: "s")
         #expect(findings.map(\.code) == [.percentMismatch])
         #expect(findings.first?.message == "prompt p of 2.1.1 prints 50% but 3/8 = 37.5%, which rounds to neither (prompts.csv line 7)")
     }

@@ -68,8 +68,7 @@ struct DatasetSummaryOracleTests {
         .appendingPathComponent("Datasets")
 
     func summary() throws -> DatasetSummary {
-        let framework = try Framework.youth2018()
-        return try DatasetSummary(dataset: try SummaryDataset.read(directory: Self.datasets, framework: framework), framework: framework)
+        try DatasetSummary(dataset: try SummaryDataset.read(directory: Self.datasets, frameworks: .given(try Framework.youth2018())))
     }
 
     /// Relative agreement (absolute below 1e-300).

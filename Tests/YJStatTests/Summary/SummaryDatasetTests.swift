@@ -24,7 +24,7 @@ struct SummaryDatasetTests {
     }
 
     func read(_ folder: URL) throws -> SummaryDataset {
-        try SummaryDataset.read(directory: folder, framework: try Framework.youth2018())
+        try SummaryDataset.read(directory: folder, frameworks: .given(try Framework.youth2018()))
     }
 
     /// The error `read` throws, as text.
@@ -127,13 +127,12 @@ struct SummaryDatasetTests {
     func anImpossibleFigureIsALocatedFindingAndReadingGoesOn(file: String, line: String, replacement: String, code: FindingCode,
                                                              service: String, location: String, message: String) throws {
         let dataset = try read(try copy(editing: file, replacing(line, replacement)))
-        let framework = try Framework.youth2018()
-        let summary = try DatasetSummary(dataset: dataset, framework: framework)
+        let summary = try DatasetSummary(dataset: dataset)
         #expect(summary.hasErrors)
         let findings = summary.services.flatMap(\.ratings.findings).filter { $0.code == code }
         #expect(findings == [Finding(code: code, severity: .error, service: service, location: location, message: message)], "\(findings)")
         // Every service is still summarised: the other services' findings are the bundled ones.
-        let bundled = try DatasetSummary(dataset: try read(Self.bundled), framework: framework)
+        let bundled = try DatasetSummary(dataset: try read(Self.bundled))
         #expect(summary.services.count == bundled.services.count)
         for (edited, original) in zip(summary.services, bundled.services) where edited.service != service {
             #expect(edited.ratings.findings == original.ratings.findings)
