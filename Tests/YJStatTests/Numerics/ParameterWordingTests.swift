@@ -47,10 +47,11 @@ struct ParameterWordingTests {
         /* block "--block" */
         let d = #"raw --four"#
         let e = "escaped \" --five"
+        let f = "funnel-\(id)-domain"
         """#
         let texts = SwiftLiterals.strings(in: source).map(\.text).joined(separator: "|")
         for word in ["--one", "--two", "--three", "--four", "--five"] { #expect(texts.contains(word), "\(word) in \(texts)") }
-        for word in ["--comment", "--doc", "--trailing", "--block"] { #expect(!texts.contains(word), "\(word) in \(texts)") }
+        for word in ["--comment", "--doc", "--trailing", "--block", "--domain"] { #expect(!texts.contains(word), "\(word) in \(texts)") }
         #expect(SwiftLiterals.strings(in: source).first { $0.text.contains("--two") }?.line == 4)
         #expect(SwiftLiterals.strings(in: "let a = \"\"\"\n    one \\\n    two\n    \"\"\"\nlet b = \"three\"\n").last?.line == 5)
     }
@@ -129,8 +130,8 @@ struct ParameterWordingTests {
     }
 }
 
-/// The string literals of Swift source, outside comments: each literal's text (interpolations
-/// left out, their own literals listed separately) and the line it starts on.
+/// The string literals of Swift source, outside comments: each literal's text (each
+/// interpolation written as "…", its own literals listed separately) and the line it starts on.
 enum SwiftLiterals {
     struct Literal {
         var text: String
@@ -199,6 +200,8 @@ enum SwiftLiterals {
                 if c == "\\", at(i + 1, String(repeating: "#", count: hashes)) {
                     let next = i + 1 + hashes
                     if next < s.count, s[next] == "(" {
+                        // The interpolated value stands as "…", so "a-\(x)-b" is not read as "a--b".
+                        texts[texts.count - 1].unicodeScalars.append("\u{2026}")
                         stack.append(.code(depth: 0, interpolation: true))
                         i = next + 1
                         continue
