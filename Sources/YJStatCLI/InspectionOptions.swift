@@ -12,15 +12,6 @@ enum InspectionOptions {
     /// `--framework` for commands that check each service by the framework its row names.
     static let framework = Option<String>("framework", "file",
                                           help: "Framework JSON file (default: for each service the bundled framework its inspections.csv row names, else youth-2018).")
-    /// `--framework` for commands that read every service with one framework.
-    static let singleFramework = Option<String>("framework", "file",
-                                                help: "Framework JSON file (default: the bundled 2018-2021 youth framework, youth-2018).")
-
-    /// The framework named by `option` (`--framework`), or the bundled youth-2018 framework.
-    static func loadFramework(_ arguments: ParsedArguments, _ option: Option<String> = singleFramework) throws -> Framework {
-        try givenFramework(arguments, option) ?? Framework.youth2018()
-    }
-
     /// How each service's framework is chosen (``FrameworkSelection``): the framework file named
     /// by `option` (`--framework FILE`) for every service when given, else for each service the
     /// bundled framework its `inspections.csv` row names, else youth-2018.

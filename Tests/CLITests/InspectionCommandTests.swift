@@ -176,4 +176,23 @@ struct InspectionCommandTests {
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("none.csv: cannot read file (no such file)"))
     }
+
+    /// One table of inspections under both frameworks: each row by the framework it names.
+    @Test func checkRatingsReadsEachRowWithTheFrameworkItNames() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("wide.csv")
+        try """
+        service,framework,overall_rating,score,1.1,1.2,1.3,1.4,2.1,2.2,2.3,2.4,3.1,3.2,3.3,3.4,4.1
+        north-somerset,youth-2018,Good,26,RI,Good,RI,Good,Outstanding,Outstanding,Good,Good,Outstanding,Good,Good,Outstanding,
+        later,youth-2021,Good,26,RI,Good,RI,Good,Outstanding,Outstanding,Good,Good,Outstanding,Good,Good,Outstanding,Good
+        mislabelled,youth-2018,Good,26,RI,Good,RI,Good,Outstanding,Outstanding,Good,Good,Outstanding,Good,Good,Outstanding,Good
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try runCLI(["check-ratings", file.path, "--format", "json"])
+        #expect(result.status == 1, "\(result.stderr)")
+        let findings = try #require(try parseJSON(result.stdout) as? [[String: String]])
+        #expect(findings.map { "\($0["service"] ?? "") \($0["code"] ?? "") \($0["location"] ?? "")" } == ["mislabelled unknown-standard 4.1"])
+        let forced = try runCLI(["check-ratings", file.path, "--format", "json", "--framework", "Sources/YJStat/Inspection/Frameworks/youth-2018.json"])
+        #expect(forced.status == 2 && forced.stderr.contains("wide.csv:1:17: column '4.1' is not a standard of framework youth-2018"), "\(forced.stderr)")
+    }
 }

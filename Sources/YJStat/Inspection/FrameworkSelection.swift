@@ -59,6 +59,19 @@ public struct FrameworkSelection: Sendable, Equatable {
         return dataset.namedFramework(for: service, among: candidates) ?? fallback
     }
 
+    /// The framework to read and check a row with whose `framework` cell says `id` (nil when
+    /// blank or absent): the given framework when there is one, else the candidate with that id,
+    /// else ``fallback``.
+    ///
+    /// Complexity: O(candidates).
+    public func framework(named id: String?) -> Framework {
+        if let given { return given }
+        return id.flatMap { id in candidates.first { $0.id == id } } ?? fallback
+    }
+
+    /// Every framework a row may be read with: the given one, or the candidates.
+    public var frameworks: [Framework] { given.map { [$0] } ?? candidates }
+
     /// The framework of every service of `dataset` (its `inspections.csv` rows), chosen by
     /// ``framework(for:in:)``; a service with no row gets ``fallback``.
     ///

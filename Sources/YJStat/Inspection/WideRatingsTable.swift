@@ -5,15 +5,23 @@ import Foundation
 /// inspectorate web pages.
 ///
 /// Columns: `service`, `overall_rating`, and `score` (`29`, `29/36`, `80.6%`) or `score_percent`
-/// (`80.6`, a percentage of the maximum score) or both; optionally columns named by standard id
-/// (`1.1` … `3.4`). Other columns are ignored, except a column named like a standard id that the
-/// framework does not have, which is an input error. Blank cells are reported as findings, never
-/// guessed; cells that are not blank but malformed (a score of `n/a`) are input errors.
+/// (`80.6`, a percentage of the maximum score) or both; optionally `framework` (the id of the
+/// framework the row's inspection used, `youth-2018` or `youth-2021`) and columns named by
+/// standard id (`1.1` … `3.4`, `4.1`). Each row is read with the framework a
+/// ``FrameworkSelection`` gives it: the given one, or the one its `framework` cell names, else
+/// youth-2018 — so one table can hold inspections of 2018–2024 under both frameworks. Other
+/// columns are ignored, except a column named like a standard id that no framework in the
+/// selection has, which is an input error. Blank cells are reported as findings, never guessed;
+/// cells that are not blank but malformed (a score of `n/a`) are input errors.
 public struct WideRatingsTable: Sendable {
     /// One service's row.
     public struct Row: Sendable, Equatable {
         /// The service as written (blank → `line N`).
         public let service: String
+        /// The framework the row is read and checked with.
+        public let framework: Framework
+        /// The framework id the row's `framework` cell names (nil when blank or absent).
+        public let namedFramework: String?
         /// The line in the file.
         public let line: Int
         /// The overall rating word, if not blank.
@@ -28,31 +36,40 @@ public struct WideRatingsTable: Sendable {
 
     /// Where the table came from.
     public let source: String
-    /// The standard ids with a column, in framework order.
+    /// The standard ids with a column, in framework order (the standards of the selection's
+    /// first framework, then those only a later one has).
     public let standardColumns: [String]
     /// The rows in file order.
     public let rows: [Row]
 
     /// Reads a wide ratings CSV file.
     /// - Throws: ``InputError`` for a missing file, missing columns or malformed cells.
-    public static func read(contentsOf url: URL, framework: Framework) throws -> WideRatingsTable {
-        try WideRatingsTable(table: CSVReader.read(contentsOf: url), framework: framework)
+    public static func read(contentsOf url: URL, frameworks: FrameworkSelection) throws -> WideRatingsTable {
+        try WideRatingsTable(table: CSVReader.read(contentsOf: url), frameworks: frameworks)
     }
 
-    /// Builds the table from parsed CSV.
+    /// Builds the table from parsed CSV, every row read with `framework`.
     /// - Throws: ``InputError`` naming file:line:column.
     public init(table: CSVTable, framework: Framework) throws {
+        try self.init(table: table, frameworks: .given(framework))
+    }
+
+    /// Builds the table from parsed CSV, each row read with the framework `frameworks` gives it.
+    /// - Throws: ``InputError`` naming file:line:column.
+    public init(table: CSVTable, frameworks selection: FrameworkSelection) throws {
         source = table.source
         try table.requireColumns(["service", "overall_rating"])
         guard table.hasColumn("score") || table.hasColumn("score_percent") else {
             throw InputError(file: table.source, line: table.headerLine,
                              message: "missing column 'score' or 'score_percent' (found: \(table.header.joined(separator: ", ")))")
         }
-        for (index, name) in table.header.enumerated() where Self.looksLikeStandardID(name) && framework.standard(name) == nil {
+        let frameworks = selection.frameworks
+        for (index, name) in table.header.enumerated() where Self.looksLikeStandardID(name) && !frameworks.contains(where: { $0.standard(name) != nil }) {
             throw InputError(file: table.source, line: table.headerLine, column: index + 1,
-                             message: "column '\(name)' is not a standard of framework \(framework.id)")
+                             message: "column '\(name)' is not a standard of framework \(frameworks.map(\.id).joined(separator: " or "))")
         }
-        let columns = framework.standards.map(\.id).filter { table.hasColumn($0) }
+        var columns: [String] = []
+        for id in frameworks.flatMap({ $0.standards.map(\.id) }) where table.hasColumn(id) && !columns.contains(id) { columns.append(id) }
         standardColumns = columns
         rows = try table.rows.map { row in
             var score: PublishedScore?
@@ -71,17 +88,23 @@ public struct WideRatingsTable: Sendable {
             }
             var words: [String: String?] = [:]
             for id in columns { words[id] = .some(row.optionalString(id)) }
-            return Row(service: row.optionalString("service") ?? "line \(row.line)", line: row.line,
+            let named = table.hasColumn("framework") ? row.optionalString("framework") : nil
+            return Row(service: row.optionalString("service") ?? "line \(row.line)",
+                       framework: selection.framework(named: named), namedFramework: named, line: row.line,
                        overallWord: row.optionalString("overall_rating"), score: score, scorePercent: percent, standardWords: words)
         }
     }
 
-    /// The score, overall-rating and rating-word checks for every row, in row order.
-    public func check(framework: Framework) -> [Finding] {
-        let checker = ConsistencyChecker(framework: framework)
+    /// The score, overall-rating and rating-word checks for every row, in row order, each row
+    /// by its own framework (``Row/framework``): a rated standard that framework does not have
+    /// is an `unknown-standard` error, a `framework` cell naming another framework than the one
+    /// used a `framework-mismatch` warning.
+    public func check() -> [Finding] {
         let file = (source as NSString).lastPathComponent
         var findings: [Finding] = []
         for row in rows {
+            let framework = row.framework
+            let checker = ConsistencyChecker(framework: framework)
             let place = "\(file) line \(row.line)"
             func add(_ code: FindingCode, _ severity: Finding.Severity, _ location: String, _ message: String) {
                 findings.append(Finding(code: code, severity: severity, service: row.service, location: location, message: message))
@@ -89,8 +112,18 @@ public struct WideRatingsTable: Sendable {
             if row.service == "line \(row.line)" {
                 add(.invalidServiceID, .warning, "service", "the service is blank (\(place))")
             }
+            if let named = row.namedFramework, named != framework.id {
+                add(.frameworkMismatch, .warning, "framework", "\(place) names framework '\(named)' but the checks use '\(framework.id)'")
+            }
             var ratings: [String: Rating] = [:]
             for id in standardColumns {
+                guard framework.standard(id) != nil else {
+                    if let word = row.standardWords[id] ?? nil {
+                        add(.unknownStandard, .error, id, "standard \(id) is rated '\(word)' (\(place)) but is not in framework \(framework.id)"
+                            + (row.namedFramework == nil ? "; a framework column names each row's framework" : ""))
+                    }
+                    continue
+                }
                 guard let word = row.standardWords[id] ?? nil else {
                     add(.missingRating, .warning, id, "the rating of standard \(id) is blank (\(place))")
                     continue
