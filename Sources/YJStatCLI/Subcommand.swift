@@ -117,6 +117,12 @@ struct CommandOutput {
         try AtomicFileWriter.write(ParameterFlags.resolving(text, in: command), to: url, protecting: inputs)
     }
 
+    /// Writes a folder of further files of the run (`summary --out`) with ``OutputFolder``, each
+    /// atomically and never over `inputs`, parameters as the command's flags.
+    func writeFolder(_ files: [(name: String, text: String)], to folder: URL, protecting inputs: [URL]) throws {
+        try OutputFolder.write(files.map { ($0.name, ParameterFlags.resolving($0.text, in: command)) }, to: folder, protecting: inputs)
+    }
+
     /// Writes rows as CSV or JSON, or `text()` for the text format.
     func write(rows: [ResultRow], text: () -> String) throws {
         switch format {

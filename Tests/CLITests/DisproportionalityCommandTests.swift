@@ -138,4 +138,16 @@ struct DisproportionalityCommandTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("no such file"))
     }
+
+    /// Issue 14's quoted case: "--reference rest needs…" is CLI wording, written by the command
+    /// line from the library's parameter, at the file it was checked against.
+    @Test func referenceRestWithOneKnownGroupNamesTheFlagOnce() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("one.csv")
+        try "group,population,arrest\nWhite,100,3\nUnknown,,2\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try runCLI(["disproportionality", "--counts", file.path, "--unknown", "Unknown", "--reference", "rest"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("one.csv: --reference: 'rest' needs at least two known groups"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
 }

@@ -50,13 +50,12 @@ public struct FrameworkSelection: Sendable, Equatable {
     public static let defaultFrameworkID = "youth-2018"
 
     /// The framework to read and check `service` with: the given framework when there is one,
-    /// else the candidate its row of `inspections.csv` names
-    /// (``InspectionDataset/namedFramework(for:among:)``), else ``fallback``.
+    /// else the candidate its row of `inspections.csv` names in the `framework` column
+    /// (``framework(named:)``), else ``fallback``.
     ///
     /// Complexity: O(inspections + candidates).
     public func framework(for service: String, in dataset: InspectionDataset) -> Framework {
-        if let given { return given }
-        return dataset.namedFramework(for: service, among: candidates) ?? fallback
+        framework(named: dataset.inspections.first { $0.service == service }?.framework)
     }
 
     /// The framework to read and check a row with whose `framework` cell says `id` (nil when

@@ -117,9 +117,7 @@ extension BoardPack {
             return BoardTable.Row(cells: [labels.label(row.stage).capitalizedFirst, labels.label(row.group), countCell(row.count),
                                    shareCell(row.composition?.stageShare),
                                    shareCell(row.composition?.baseShare),
-                                   difference.map { $0.estimate.isFinite } == true
-                                       ? "\(signed(difference!.estimate)) (\(signed(difference!.lower)) to \(signed(difference!.upper)))"
-                                       : "hidden",
+                                   difference.flatMap { $0.estimate.isFinite ? "\(signed($0.estimate)) (\(signed($0.lower)) to \(signed($0.upper)))" : nil } ?? "hidden",
                                    Self.notesCell(notes(row).filter { $0 != "clear difference" })],
                            group: row.group, stage: row.stage, marks: marks(row))
         }

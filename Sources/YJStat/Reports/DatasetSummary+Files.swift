@@ -23,13 +23,6 @@ extension DatasetSummary {
         return files
     }
 
-    /// Writes ``outputFiles()`` into `folder` (created if missing), each file atomically.
-    ///
-    /// - Throws: ``InputError`` naming the folder or file when it cannot be created or written, or
-    ///   when a file would replace one of `inputs`.
-    public func writeFiles(to folder: URL, protecting inputs: [URL]) throws {
-        try OutputFolder.write(outputFiles(), to: folder, protecting: inputs)
-    }
 
     /// The columns of `standards.csv`: with several frameworks in use, `framework` after `service`.
     private var standardColumns: [String] {

@@ -70,10 +70,12 @@ extension DisproportionalityReport {
             let excess: String = row.excess.map(\.estimate).flatMap { $0.isFinite ? Self.whole($0) : nil } ?? ""
             var cells: [String] = [row.stage, row.group, count, baseText, rate, rri, interval, excess, notes.joined(separator: ", ")]
             if !strata.isEmpty {
-                let pooled = row.stratified?.pooled?.riskRatio
-                let adjusted = pooled.map { $0.estimate.isFinite } == true
-                    ? "\(Self.ratio(pooled!.estimate)) (\(Self.cell(pooled!.lower))–\(Self.cell(pooled!.upper)))"
-                    : (row.partlyHidden.contains(.adjustedFigures) ? "*" : "")
+                let adjusted: String
+                if let pooled = row.stratified?.pooled?.riskRatio, pooled.estimate.isFinite {
+                    adjusted = "\(Self.ratio(pooled.estimate)) (\(Self.cell(pooled.lower))–\(Self.cell(pooled.upper)))"
+                } else {
+                    adjusted = row.partlyHidden.contains(.adjustedFigures) ? "*" : ""
+                }
                 cells.insert(adjusted, at: 7)
             }
             if base == .previous {

@@ -36,7 +36,6 @@ public struct DatasetSummary: Sendable {
             let review = RatingsReview(dataset: dataset, service: inspection.service)
             return ServiceSummary(
                 service: inspection.service, name: inspection.name ?? inspection.service, published: inspection.published,
-                framework: review.framework,
                 ratings: review,
                 samples: try ServiceSampleAudit(dataset: dataset, service: inspection.service),
                 ratingConfidence: StandardConfidence.all(assessment: review.assessment, dataset: dataset),
@@ -44,6 +43,8 @@ public struct DatasetSummary: Sendable {
                 rates: dataset.rates.filter { $0.service == inspection.service }.map { ServiceRateComparison(rate: $0, dataset: dataset) })
         }
         self.services = services
+        // The frameworks of the summarised services (inspections.csv), not of every service the
+        // files name: a service with ratings but no inspection is not summarised.
         var frameworks: [Framework] = []
         for summary in services where !frameworks.contains(summary.framework) { frameworks.append(summary.framework) }
         if frameworks.isEmpty { frameworks = dataset.frameworks.inUse }

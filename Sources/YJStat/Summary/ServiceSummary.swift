@@ -6,9 +6,6 @@ public struct ServiceSummary: Sendable {
     public let name: String
     /// Publication month, when printed.
     public let published: String?
-    /// The framework the service was read, checked and reviewed with (the one its
-    /// `inspections.csv` row names, or the one given for all; ``SummaryDataset/frameworks``).
-    public let framework: Framework
     /// Published ratings recomputed, with findings.
     public let ratings: RatingsReview
     /// The sample-size audit of the court and out-of-court samples.
@@ -19,4 +16,8 @@ public struct ServiceSummary: Sendable {
     public let representation: ServiceRepresentation
     /// Published rates against England and Wales.
     public let rates: [ServiceRateComparison]
+
+    /// The framework the service was read, checked and reviewed with (the one its
+    /// `inspections.csv` row names, or the one given for all; ``SummaryDataset/frameworks``).
+    public var framework: Framework { ratings.framework }
 }

@@ -52,7 +52,7 @@ enum SummaryCommand: Subcommand {
         let dataset = try SummaryDataset.read(directory: directory, frameworks: selection)
         let summary = try DatasetSummary(dataset: dataset)
         if let out = try arguments.value(Self.out) {
-            try summary.writeFiles(to: InvocationContext.fileURL(out), protecting: dataset.inputFiles)
+            try output.writeFolder(summary.outputFiles(), to: InvocationContext.fileURL(out), protecting: dataset.inputFiles)
         }
         let text = try arguments.required(format) == .json ? JSONWriter.render(summary.jsonDocument()) : summary.textReport()
         try output.write(text)

@@ -173,4 +173,15 @@ struct DisproportionalityAnalysisTests {
         let white = try #require(throws: InvalidArgumentError.self) { try DisproportionalityAnalysis.run(noWhite, options: .init()) }
         #expect(white.parameter == .reference && white.file == "n.csv")
     }
+
+    /// Issue 14 quotes the library writing "--reference rest needs…": the library names the
+    /// parameter (`reference`) and the file, never a flag; the command line adds the flag.
+    @Test func referenceRestNeedsTwoKnownGroups_namesTheParameterNotAFlag() throws {
+        let one = try CountsTable(csv: CSVReader.parse("group,population,arrest\nWhite,100,3\nUnknown,,2\n", source: "one.csv"),
+                                  options: .init(unknownLabel: "Unknown"))
+        let error = try #require(throws: InvalidArgumentError.self) { try DisproportionalityAnalysis.run(one, options: .init(reference: .rest)) }
+        #expect(error.parameter == .reference && error.file == "one.csv")
+        #expect(error.message == "'rest' needs at least two known groups")
+        #expect(!error.message.contains("--"))
+    }
 }
